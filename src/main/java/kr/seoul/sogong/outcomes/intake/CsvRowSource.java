@@ -1,0 +1,60 @@
+package kr.seoul.sogong.outcomes.intake;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Data rows of a CSV file of one kind: the first non-blank record is the header. */
+final class CsvRowSource implements RowSource {
+
+    private final String sourceFile;
+    private final CsvRecords records;
+    private final HeaderMap header;
+    private long ordinal;
+
+    CsvRowSource(Path file, String sourceFile, SourceKind kind, Charset charset)
+            throws IOException, UnreadableFileException {
+        this.sourceFile = sourceFile;
+        this.records = new CsvRecords(file, charset);
+        try {
+            CsvRecords.CsvRecord first;
+            do {
+                first = records.next();
+            } while (first != null && first.isBlank());
+            if (first == null) {
+                throw new UnreadableFileException("the file is empty: no header row");
+            }
+            if (first.problem() != null) {
+                throw new UnreadableFileException("the header row cannot be read: " + first.problem());
+            }
+            this.header = new HeaderMap(kind, first.cells());
+            if (!header.missingRequired().isEmpty()) {
+                throw new UnreadableFileException("", header.missingRequired().get(0).alias(),
+                        "required column missing: " + header.describeMissing());
+            }
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            records.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public SourceRow next() throws IOException {
+        CsvRecords.CsvRecord record;
+        do {
+            record = records.next();
+        } while (record != null && record.isBlank());
+        if (record == null) {
+            return null;
+        }
+        Map<String, String> values = record.problem() == null ? header.values(record.cells()) : Map.of();
+        return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values,
+                record.problem(), false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+    }
+}

@@ -1,0 +1,136 @@
+package kr.seoul.sogong.outcomes.intake;
+
+import java.sql.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.rules.Finding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The intake tables: centers, source files with their checkpoints, findings. */
+@Repository
+public class IntakeStore {
+
+    /** Tables holding a file's rows; a file's rows are replaced together. */
+    static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line", "finding");
+
+    /** A source file as stored: its fingerprint, how it was admitted, and how far it was read. */
+    public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding, String status,
+            long rowsRead, boolean complete) {
+    }
+
+    public static final String READY = "READY";
+    public static final String UNREADABLE = "UNREADABLE";
+
+    private final JdbcTemplate jdbc;
+
+    public IntakeStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String centersSha(int round) {
+        List<String> sha = jdbc.queryForList("select centers_sha256 from round_input where round = ?", String.class, round);
+        return sha.isEmpty() ? null : sha.get(0);
+    }
+
+    /** Stores centers.csv; when it changed, every row of the round was judged against old reference data and goes. */
+    public void replaceCenters(int round, List<Center> centers, String sha256) {
+        if (!sha256.equals(centersSha(round))) {
+            for (String table : ROW_TABLES) {
+                jdbc.update("delete from " + table + " where round = ?", round);
+            }
+            jdbc.update("delete from source_file where round = ?", round);
+            jdbc.update("delete from round_input where round = ?", round);
+            jdbc.update("insert into round_input (round, centers_sha256) values (?, ?)", round, sha256);
+        }
+        jdbc.update("delete from center where round = ?", round);
+        jdbc.batchUpdate("insert into center (round, center_code, center_name, district, industry, project_title, track,"
+                        + " budget_cap_krw, target_firms, period_start, period_end) values (?,?,?,?,?,?,?,?,?,?,?)",
+                centers, centers.size(), (ps, c) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, c.code());
+                    ps.setString(3, c.name());
+                    ps.setString(4, c.district());
+                    ps.setString(5, c.industry());
+                    ps.setString(6, c.projectTitle());
+                    ps.setString(7, c.track());
+                    ps.setLong(8, c.budgetCapKrw());
+                    ps.setInt(9, c.targetFirms());
+                    ps.setDate(10, Date.valueOf(c.periodStart()));
+                    ps.setDate(11, Date.valueOf(c.periodEnd()));
+                });
+    }
+
+    public List<Center> centers(int round) {
+        return jdbc.query("select * from center where round = ? order by center_code", (rs, i) -> new Center(
+                rs.getString("center_code"), rs.getString("center_name"), rs.getString("district"),
+                rs.getString("industry"), rs.getString("project_title"), rs.getString("track"),
+                rs.getLong("budget_cap_krw"), rs.getInt("target_firms"), rs.getDate("period_start").toLocalDate(),
+                rs.getDate("period_end").toLocalDate()), round);
+    }
+
+    public Map<String, StoredFile> files(int round) {
+        Map<String, StoredFile> files = new HashMap<>();
+        for (StoredFile f : query("select * from source_file where round = ? order by file_seq", round)) {
+            files.put(f.sourceFile(), f);
+        }
+        return files;
+    }
+
+    /** Admitted files not yet read to the end, in source_file order. */
+    public List<StoredFile> pendingFiles(int round) {
+        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
+                + " order by file_seq", round);
+    }
+
+    public List<StoredFile> allFiles(int round) {
+        return query("select * from source_file where round = ? order by file_seq", round);
+    }
+
+    private List<StoredFile> query(String sql, int round) {
+        return jdbc.query(sql, (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
+                rs.getString("kind"), rs.getString("sha256"), rs.getString("encoding"), rs.getString("status"),
+                rs.getLong("rows_read"), rs.getBoolean("complete")), round);
+    }
+
+    /** Removes a file and everything read from it. */
+    public void forgetFile(int round, String sourceFile) {
+        for (String table : ROW_TABLES) {
+            jdbc.update("delete from " + table + " where round = ? and source_file = ?", round, sourceFile);
+        }
+        jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
+    }
+
+    public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
+            String status) {
+        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
+                        + " rows_read, complete) values (?,?,?,?,?,?,?,?,0,false)",
+                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status);
+    }
+
+    public void setFileSeq(int round, String sourceFile, int seq) {
+        jdbc.update("update source_file set file_seq = ? where round = ? and source_file = ?", seq, round, sourceFile);
+    }
+
+    public void recordProgress(int round, String sourceFile, long rowsRead, boolean complete) {
+        jdbc.update("update source_file set rows_read = ?, complete = ? where round = ? and source_file = ?",
+                rowsRead, complete, round, sourceFile);
+    }
+
+    public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
+        jdbc.batchUpdate("insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
+                        + " message, cross_row) values (?,?,?,?,?,?,?,?,?,?)", findings, 1000, (ps, f) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, f.sourceFile());
+                    ps.setString(3, f.sheet());
+                    ps.setObject(4, f.rowNumber(), java.sql.Types.INTEGER);
+                    ps.setString(5, f.field());
+                    ps.setString(6, f.value());
+                    ps.setString(7, f.rule().name());
+                    ps.setString(8, f.severity().name());
+                    ps.setString(9, f.message().length() > 1000 ? f.message().substring(0, 1000) : f.message());
+                    ps.setBoolean(10, crossRow);
+                });
+    }
+}

@@ -1,0 +1,91 @@
+package kr.seoul.sogong.outcomes.intake;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.rules.Finding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * First step of every run and every restart: makes the stored round mirror the input folder.
+ * Loads centers.csv (a bad one fails the job), then compares each file's sha256 with what was read
+ * before: an unchanged file keeps its rows and its checkpoint, a changed file loses its rows and is
+ * read again, a removed file's rows disappear, a new file is admitted — or found UNREADABLE.
+ */
+public class RoundAdmissionTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundAdmissionTasklet.class);
+
+    private final IntakeStore store;
+    private final OutcomesProperties properties;
+    private final int round;
+
+    public RoundAdmissionTasklet(IntakeStore store, OutcomesProperties properties, int round) {
+        this.store = store;
+        this.properties = properties;
+        this.round = round;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Path roundDir = properties.roundInput(round);
+        if (!Files.isDirectory(roundDir)) {
+            throw new CentersFile.InvalidCentersFileException("input folder " + roundDir + " does not exist");
+        }
+        Path centersFile = roundDir.resolve("centers.csv");
+        List<Center> centers = CentersFile.read(centersFile);
+        store.replaceCenters(round, centers, SourceFiles.sha256(centersFile));
+
+        List<SourceFiles.InputFile> files = SourceFiles.list(roundDir);
+        Map<String, IntakeStore.StoredFile> stored = store.files(round);
+        Set<String> present = new HashSet<>();
+        int seq = 0;
+        int admitted = 0;
+        for (SourceFiles.InputFile file : files) {
+            seq++;
+            present.add(file.sourceFile());
+            IntakeStore.StoredFile before = stored.get(file.sourceFile());
+            if (before != null && before.sha256().equals(file.sha256())) {
+                store.setFileSeq(round, file.sourceFile(), seq);
+                continue;
+            }
+            if (before != null) {
+                log.info("{} changed since it was read: its rows are read again", file.sourceFile());
+                store.forgetFile(round, file.sourceFile());
+            }
+            admit(file, seq);
+            admitted++;
+        }
+        for (String gone : stored.keySet()) {
+            if (!present.contains(gone)) {
+                log.info("{} is no longer in the input folder: its rows are removed", gone);
+                store.forgetFile(round, gone);
+            }
+        }
+        contribution.incrementReadCount();
+        log.info("round {}: {} centers, {} source files ({} new or changed)", round, centers.size(), files.size(),
+                admitted);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void admit(SourceFiles.InputFile file, int seq) throws Exception {
+        try {
+            SourceFiles.Admission admission = SourceFiles.inspect(file);
+            store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.READY);
+        } catch (UnreadableFileException e) {
+            log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
+            store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.UNREADABLE);
+            store.insertFindings(round, List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(),
+                    e.getMessage())), false);
+        }
+    }
+}

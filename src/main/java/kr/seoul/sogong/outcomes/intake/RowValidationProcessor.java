@@ -1,0 +1,32 @@
+package kr.seoul.sogong.outcomes.intake;
+
+import kr.seoul.sogong.outcomes.results.ResultsRowValidator;
+import kr.seoul.sogong.outcomes.rules.RowFields;
+import kr.seoul.sogong.outcomes.survey.SurveyRowValidator;
+import org.springframework.batch.item.ItemProcessor;
+
+/** Applies the single-row rules of contract §3 in the processor, so a finding never fails a write. */
+public class RowValidationProcessor implements ItemProcessor<SourceRow, ValidatedRow> {
+
+    private final SurveyRowValidator survey;
+    private final ResultsRowValidator results;
+    private final int maxFieldLength;
+
+    public RowValidationProcessor(CenterDirectory centers, int round, int maxFieldLength) {
+        this.survey = new SurveyRowValidator(centers, round);
+        this.results = new ResultsRowValidator(centers);
+        this.maxFieldLength = maxFieldLength;
+    }
+
+    @Override
+    public ValidatedRow process(SourceRow row) {
+        RowFields fields = new RowFields(row, maxFieldLength);
+        Object record = switch (row.kind()) {
+            case SURVEY -> survey.validate(fields);
+            case PARTICIPANTS -> results.participant(fields);
+            case OUTCOMES -> results.outcome(fields);
+            case BUDGET -> results.budget(fields);
+        };
+        return new ValidatedRow(row, fields.rejected() ? null : record, fields.findings());
+    }
+}

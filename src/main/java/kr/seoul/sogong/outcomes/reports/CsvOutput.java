@@ -1,0 +1,62 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Writes an output CSV per contract §5: UTF-8 with BOM, RFC 4180 quoting, CRLF line ends, and text
+ * that a spreadsheet would run as a formula escaped with a leading {@code '}. The file is written
+ * beside its target and moved into place, so a reader never sees half a file.
+ */
+public final class CsvOutput {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private CsvOutput() {
+    }
+
+    public static void write(Path target, List<String> header, Iterable<List<String>> rows) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            out.write('\uFEFF');
+            writeRow(out, header);
+            for (List<String> row : rows) {
+                writeRow(out, row);
+            }
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeRow(BufferedWriter out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(escapeFormula(cells.get(i))));
+        }
+        out.write("\r\n");
+    }
+
+    /** Text beginning with = + - @, tab or CR gets a leading ' — unless it is a plain number such as -3. */
+    public static String escapeFormula(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char c = value.charAt(0);
+        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return risky && !PLAIN_NUMBER.matcher(value).matches() ? "'" + value : value;
+    }
+
+    static String quote(String value) {
+        boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

@@ -1,0 +1,33 @@
+package kr.seoul.sogong.outcomes.rules;
+
+/**
+ * One row of {@code rejects.csv}: what rule a value broke, where a person finds it.
+ *
+ * @param rowNumber the row as Excel or an editor shows it (header = 1); null for a whole-file finding
+ * @param value     already masked where it is a business registration number
+ */
+public record Finding(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
+        Severity severity, String message) {
+
+    private static final int MAX_VALUE_LENGTH = 200;
+
+    public Finding {
+        sheet = sheet == null ? "" : sheet;
+        field = field == null ? "" : field;
+        value = value == null ? "" : abbreviate(value);
+    }
+
+    public static Finding of(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
+            String message) {
+        return new Finding(sourceFile, sheet, rowNumber, field, value, rule, rule.severity(), message);
+    }
+
+    public static Finding unreadable(String sourceFile, String sheet, String field, String message) {
+        return of(sourceFile, sheet, null, field, "", Rule.UNREADABLE, message);
+    }
+
+    private static String abbreviate(String value) {
+        // A 20 MB cell must not travel into the rejects table whole; its length is in the message.
+        return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,110 @@
+package kr.seoul.sogong.outcomes.survey;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kr.seoul.sogong.outcomes.intake.Center;
+import kr.seoul.sogong.outcomes.intake.CenterDirectory;
+import kr.seoul.sogong.outcomes.rules.RowFields;
+import kr.seoul.sogong.outcomes.rules.Rule;
+
+/** The single-row rules of a survey response (contract §3); DUPLICATE and NOT_PARTICIPANT come later, set-based. */
+public final class SurveyRowValidator {
+
+    /** Employees at or above this are not a 소공인 by law. */
+    static final int SOGONG_MAX_EMPLOYEES = 10;
+
+    private final CenterDirectory centers;
+    private final int round;
+
+    public SurveyRowValidator(CenterDirectory centers, int round) {
+        this.centers = centers;
+        this.round = round;
+    }
+
+    /** The response, or null when a REJECT finding was added to {@code fields}. */
+    public SurveyResponse validate(RowFields fields) {
+        String responseId = fields.text("response_id", true);
+        LocalDateTime submittedAt = fields.submittedAt("submitted_at");
+        String brn = fields.brn("brn");
+        String firmName = fields.text("firm_name", true);
+        String centerCode = center(fields);
+        Integer employees = fields.integer("employees", false);
+        Integer[] q = new Integer[6];
+        for (int i = 0; i < 6; i++) {
+            q[i] = likert(fields, "q" + (i + 1));
+        }
+        EnumSet<Need> needs = needs(fields);
+        String comment = fields.text("comment", false);
+
+        if (submittedAt != null && submittedAt.getYear() != round) {
+            fields.add("submitted_at", fields.row().value("submitted_at").strip(), Rule.OUT_OF_ROUND,
+                    "submitted outside round " + round);
+        }
+        if (employees != null && employees >= SOGONG_MAX_EMPLOYEES) {
+            fields.add("employees", String.valueOf(employees), Rule.NOT_SOGONG,
+                    employees + " regular workers: not a 소공인 (fewer than 10) by law");
+        }
+        if (fields.rejected()) {
+            return null;
+        }
+        return new SurveyResponse(responseId, submittedAt, brn, firmName, centerCode, employees, q, needs, comment);
+    }
+
+    private String center(RowFields fields) {
+        String v = fields.text("center", true);
+        if (v == null) {
+            return null;
+        }
+        Optional<Center> center = centers.find(v);
+        if (center.isEmpty()) {
+            fields.add("center", v, Rule.UNKNOWN_CENTER, "not a center code or name of centers.csv");
+            return null;
+        }
+        return center.get().code();
+    }
+
+    /** 1–5, or 9 for 모름; blank is no answer. */
+    private static Integer likert(RowFields fields, String field) {
+        String v = fields.text(field, false);
+        if (v == null) {
+            return null;
+        }
+        Long n = RowFields.parseWhole(v);
+        if (n == null) {
+            fields.add(field, v, Rule.FORMAT, "not a whole number");
+            return null;
+        }
+        if (!(n >= 1 && n <= 5) && n != 9) {
+            fields.add(field, v, Rule.RANGE, "not 1 to 5, or 9 for 모름");
+            return null;
+        }
+        return n.intValue();
+    }
+
+    private static EnumSet<Need> needs(RowFields fields) {
+        EnumSet<Need> needs = EnumSet.noneOf(Need.class);
+        String v = fields.text("needs", false);
+        if (v == null) {
+            return needs;
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String part : v.split("[;,]")) {
+            String value = part.strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            Need.of(value).ifPresentOrElse(needs::add, () -> unknown.add(value));
+        }
+        if (!unknown.isEmpty()) {
+            List<String> names = new ArrayList<>(unknown);
+            fields.add("needs", String.join(";", names), Rule.UNKNOWN_NEED,
+                    "not in the list (판로, 홍보, 디자인, 기술, 교육, 자금, 인력); ignored");
+        }
+        return needs;
+    }
+}
