@@ -79,13 +79,13 @@ public final class RoundGenerator {
                 out = Path.of(args[++i]);
             }
         }
-        new RoundGenerator(2022, 2021, out).sample(CENTERS_2021, 24, 0.92);
-        new RoundGenerator(2022, 2022, out).sample(CENTERS_2022, 28, 0.93);
+        new RoundGenerator(2022, 2021, out).sample(CENTERS_2021, 24, 118);
+        new RoundGenerator(2022, 2022, out).sample(CENTERS_2022, 28, 143);
         System.out.println("wrote sample rounds 2021 and 2022 under " + out.toAbsolutePath());
     }
 
     /** A sample round: participants per center, a survey answered by most of them, and seeded defects. */
-    void sample(List<CenterSpec> centers, int perCenter, double responseRate) throws IOException {
+    void sample(List<CenterSpec> centers, int perCenter, int responses) throws IOException {
         clean();
         writeCenters(centers);
         List<Firm> all = new ArrayList<>();
@@ -97,7 +97,69 @@ public final class RoundGenerator {
             all.addAll(firms);
             writeResults(c, firms);
         }
-        writeSurvey(centers, all, responseRate);
+        writeSurvey(centers, all, responses);
+    }
+
+    /**
+     * A synthetic round of {@code centers} centers with {@code firmsPerCenter} participants each,
+     * all as UTF-8 CSV: every participant has an outcomes row and answers the survey once; every
+     * {@code defectEvery}-th response carries a mistyped business number (0 = none).
+     */
+    public static void synthetic(Path out, int round, int centers, int firmsPerCenter, int defectEvery, long seed)
+            throws IOException {
+        RoundGenerator g = new RoundGenerator(seed, round, out);
+        g.clean();
+        List<CenterSpec> specs = new ArrayList<>();
+        for (int c = 0; c < centers; c++) {
+            String code = "C" + (char) ('A' + c / 26 % 26) + (char) ('A' + c % 26);
+            specs.add(new CenterSpec(code, "센터 " + code, "구" + c, "의류", "과제 " + code, c % 2 == 0 ? "SALES" : "TECH"));
+        }
+        g.writeCenters(specs);
+        List<String> survey = List.of("response_id", "submitted_at", "brn", "firm_name", "center", "employees",
+                "q1", "q2", "q3", "q4", "q5", "q6", "needs", "comment");
+        List<List<Object>> responses = new ArrayList<>();
+        for (CenterSpec c : specs) {
+            List<Firm> firms = new ArrayList<>();
+            for (int i = 0; i < firmsPerCenter; i++) {
+                firms.add(new Firm(g.serialBrn(), "업체" + g.firmSerial, 1 + g.random.nextInt(9), c));
+            }
+            List<List<Object>> p = new ArrayList<>();
+            List<List<Object>> o = new ArrayList<>();
+            for (Firm f : firms) {
+                LocalDate start = LocalDate.of(round, 4, 1 + g.random.nextInt(28));
+                p.add(List.of(c.code(), f.brn(), f.name(), "지원", start, start.plusDays(60 + g.random.nextInt(90)),
+                        g.random.nextInt(40), g.random.nextInt(10) < 8 ? "Y" : "N"));
+                long before = 10_000 + g.random.nextInt(900_000);
+                o.add(List.of(c.code(), f.brn(), before, before + g.random.nextInt(200_000) - 50_000, g.random.nextInt(5),
+                        g.random.nextInt(9), g.random.nextBoolean() ? "Y" : "N", g.random.nextInt(10)));
+                List<Object> r = g.response(responses.size() + 1, f, c.code());
+                r.set(1, ((LocalDateTime) r.get(1)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+                if (defectEvery > 0 && (responses.size() + 1) % defectEvery == 0) {
+                    String brn = f.brn();
+                    r.set(2, brn.substring(0, 9) + (char) ('0' + (brn.charAt(9) - '0' + 1) % 10));
+                }
+                responses.add(r);
+            }
+            String base = "results/" + c.code() + "_";
+            writeCsv(g.dir.resolve(base + "participants.csv"), StandardCharsets.UTF_8, List.of("center_code", "brn",
+                    "firm_name", "support", "start_date", "end_date", "education_hours", "completed"), p);
+            writeCsv(g.dir.resolve(base + "outcomes.csv"), StandardCharsets.UTF_8, List.of("center_code", "brn",
+                    "sales_before_k", "sales_after_k", "new_clients", "new_orders", "online_listed", "patterns"), o);
+            List<List<Object>> budget = new ArrayList<>();
+            for (String item : ITEMS) {
+                budget.add(List.of(c.code(), item, 9_000_000L, 8_000_000L + g.random.nextInt(1_000_000)));
+            }
+            writeCsv(g.dir.resolve(base + "budget.csv"), StandardCharsets.UTF_8,
+                    List.of("center_code", "item", "planned_krw", "executed_krw"), budget);
+        }
+        writeCsv(g.dir.resolve("survey/responses.csv"), StandardCharsets.UTF_8, survey, responses);
+    }
+
+    /** Unique valid numbers for large rounds: the serial fills digits 4 to 9. */
+    private String serialBrn() {
+        firmSerial++;
+        String nine = String.format("%03d%06d", 101 + firmSerial / 1_000_000 % 800, firmSerial % 1_000_000);
+        return nine + BusinessRegistrationNumber.checkDigitFor(nine);
     }
 
     private void clean() throws IOException {
@@ -231,44 +293,57 @@ public final class RoundGenerator {
         }
     }
 
-    private void writeSurvey(List<CenterSpec> centers, List<Firm> participants, double responseRate) throws IOException {
-        List<List<Object>> rows = new ArrayList<>();
-        int id = 1;
-        for (Firm f : participants) {
-            if (random.nextDouble() < responseRate) {
-                rows.add(response(id++, f, f.center().code()));
-            }
-        }
+    private void writeSurvey(List<CenterSpec> centers, List<Firm> participants, int responses) throws IOException {
         // defects a real export has: a mistyped number, a 6 on a 5-point item, an unknown center,
-        // a firm of 12 workers, a respondent who is not a participant, a duplicate submission
-        Firm typo = participants.get(5);
-        List<Object> bad = response(id++, typo, typo.center().code());
+        // a firm of 12 workers, a respondent who is not a participant, an unknown need, a late
+        // answer, and a duplicate submission (its later copy lands in the other file below)
+        List<Firm> shuffled = new ArrayList<>(participants);
+        java.util.Collections.shuffle(shuffled, random);
+        int id = 1;
+        List<List<Object>> defects = new ArrayList<>();
+        Firm typo = shuffled.get(0);
+        List<Object> bad = response(0, typo, typo.center().code());
         String brn = typo.brn();
         bad.set(2, dashed(brn.substring(0, 9) + (char) ('0' + (brn.charAt(9) - '0' + 3) % 10)));
-        rows.add(bad);
-        List<Object> six = response(id++, participants.get(11), participants.get(11).center().code());
+        defects.add(bad);
+        List<Object> six = response(0, shuffled.get(1), shuffled.get(1).center().code());
         six.set(8, 6);
-        rows.add(six);
-        rows.add(response(id++, newFirm(centers.get(0)), "신당동봉제센터"));
-        List<Object> big = response(id++, participants.get(17), participants.get(17).center().name());
+        defects.add(six);
+        defects.add(response(0, newFirm(centers.get(0)), "신당동봉제센터"));
+        List<Object> big = response(0, shuffled.get(2), shuffled.get(2).center().name());
         big.set(5, 12);
-        rows.add(big);
-        rows.add(response(id++, newFirm(centers.get(1)), centers.get(1).code()));
-        Firm twice = participants.get(20);
-        List<Object> first = response(id++, twice, twice.center().code());
-        first.set(1, LocalDateTime.of(round, 11, 2, 9, 15));
-        rows.add(first);
-        List<Object> needs = response(id++, participants.get(25), participants.get(25).center().code());
+        defects.add(big);
+        defects.add(response(0, newFirm(centers.get(1)), centers.get(1).code()));
+        List<Object> needs = response(0, shuffled.get(3), shuffled.get(3).center().code());
         needs.set(12, "판로;수출;교육");
-        rows.add(needs);
+        defects.add(needs);
+        List<Object> late = response(0, shuffled.get(4), shuffled.get(4).center().code());
+        late.set(1, LocalDateTime.of(round + 1, 1, 4, 10, 30));
+        defects.add(late);
+        Firm twice = shuffled.get(5);
+        List<Object> first = response(0, twice, twice.center().code());
+        first.set(1, LocalDateTime.of(round, 10, 2, 9, 15));
+        defects.add(first);
 
+        List<List<Object>> rows = new ArrayList<>();
+        int normal = responses - defects.size() - 1;
+        for (Firm f : participants) {
+            if (rows.size() < normal && !shuffled.subList(0, 6).contains(f)) {
+                rows.add(response(0, f, f.center().code()));
+            }
+        }
+        rows.addAll(defects);
+        for (List<Object> r : rows) {
+            r.set(0, String.format("R%d-%04d", round, id++));
+        }
         int half = rows.size() / 2;
         List<String> header = List.of("응답번호", "제출일시", "사업자등록번호", "업체명", "소속센터", "상시근로자수", "문1_전반만족",
                 "문2_교육컨설팅만족", "문3_판로홍보만족", "문4_센터운영만족", "문5_재참여의향", "문6_추천의향", "희망지원분야", "기타의견");
         List<List<Object>> csvRows = new ArrayList<>(rows.subList(0, half));
         List<List<Object>> xlsxRows = new ArrayList<>(rows.subList(half, rows.size()));
         // the duplicate's later submission arrives in the other file
-        List<Object> again = response(id, twice, twice.center().code());
+        List<Object> again = new ArrayList<>(first);
+        again.set(0, String.format("R%d-%04d", round, id));
         again.set(1, LocalDateTime.of(round, 11, 3, 14, 40));
         (csvRows.contains(first) ? xlsxRows : csvRows).add(again);
         for (List<Object> r : csvRows) {

@@ -1,0 +1,151 @@
+package kr.seoul.sogong.outcomes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Functional tests in the style of Spring Batch's samples: given files under a round folder,
+ * launch the job, then assert tables, counts and statuses. Each test uses its own round number,
+ * so tests share one database and one context without seeing each other's rows.
+ */
+@SpringBootTest(properties = {
+        "outcomes.launcher.enabled=false",
+        "outcomes.chunk-size=100",
+        "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1",
+        "logging.level.kr.seoul.sogong=WARN"})
+public abstract class OutcomesJobTestSupport {
+
+    protected static final Path WORK;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("outcomes-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("outcomes.input-dir", () -> WORK.resolve("input").toString());
+        registry.add("outcomes.output-dir", () -> WORK.resolve("output").toString());
+    }
+
+    protected JobLauncherTestUtils jobLauncher = new JobLauncherTestUtils();
+
+    @Autowired
+    void jobLauncher(Job outcomesJob, JobLauncher launcher, JobRepository repository) {
+        jobLauncher.setJob(outcomesJob);
+        jobLauncher.setJobLauncher(launcher);
+        jobLauncher.setJobRepository(repository);
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Path input(int round) {
+        return WORK.resolve("input").resolve(String.valueOf(round));
+    }
+
+    protected Path output(int round) {
+        return WORK.resolve("output").resolve(String.valueOf(round));
+    }
+
+    protected JobExecution launch(int round, LocalDate runDate) throws Exception {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong("round", (long) round)
+                .addLocalDate("runDate", runDate)
+                .toJobParameters();
+        return jobLauncher.launchJob(parameters);
+    }
+
+    protected static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + " in " + execution.getStepExecutions()));
+    }
+
+    /** Copies the shipped sample round {@code input/<from>} to this test's round folder. */
+    protected void copySample(int from, int round) throws IOException {
+        Path source = Path.of("input", String.valueOf(from));
+        Path target = input(round);
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    protected void write(int round, String relative, String content) throws IOException {
+        Path file = input(round).resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** Everything stored for a round, without surrogate ids: what "the same tables" means. */
+    protected Map<String, List<Map<String, Object>>> tables(int round) {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : List.of("survey_response", "participant", "outcome", "budget_line")) {
+            tables.put(table, withoutId(jdbc.queryForList("select * from " + table
+                    + " where round = ? order by source_file, sheet_index, row_number", round)));
+        }
+        tables.put("finding", withoutId(jdbc.queryForList("select * from finding where round = ?"
+                + " order by source_file, sheet, row_number, field, rule, message", round)));
+        return tables;
+    }
+
+    private static List<Map<String, Object>> withoutId(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            row.forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("id")) {
+                    copy.put(k.toLowerCase(), v);
+                }
+            });
+            out.add(copy);
+        }
+        return out;
+    }
+
+    /** Forgets what was stored for a round, as if the database were new, keeping the job history. */
+    protected void forgetStoredRound(int round) {
+        for (String table : List.of("survey_response", "participant", "outcome", "budget_line", "finding",
+                "source_file", "round_input", "center")) {
+            jdbc.update("delete from " + table + " where round = ?", round);
+        }
+    }
+
+    protected String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    protected List<String> rejectLines(int round) throws IOException {
+        return Files.readAllLines(output(round).resolve("rejects.csv"), StandardCharsets.UTF_8);
+    }
+}
