@@ -1,0 +1,80 @@
+package kr.seoul.sogong.outcomes.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.intake.SourceKind;
+import kr.seoul.sogong.outcomes.intake.SourceRow;
+import org.junit.jupiter.api.Test;
+
+class RowFieldsTest {
+
+    private static RowFields fields(String sheet, Map<String, String> values) {
+        return new RowFields(new SourceRow("f.csv", SourceKind.SURVEY, sheet, 0, 7, 1, values, null, false), 100);
+    }
+
+    @Test
+    void impossibleDateIsFormatNeverAdjusted() {
+        RowFields f = fields("", Map.of("start_date", "2030-02-30"));
+        assertThat(f.date("start_date", true)).isNull();
+        assertThat(f.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
+        assertThat(fields("", Map.of("start_date", "2028-02-29")).date("start_date", true))
+                .isEqualTo(LocalDate.of(2028, 2, 29));
+    }
+
+    @Test
+    void submittedAtAcceptsTheContractFormsOnly() {
+        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07:30")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7, 30));
+        assertThat(fields("", Map.of("submitted_at", "2022.05.01 09:07")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+        assertThat(fields("", Map.of("submitted_at", "2022/5/1 9:07")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+        // a date-only value is a date cell's text in a workbook, but not an accepted CSV form
+        assertThat(fields("응답", Map.of("submitted_at", "2022-05-01")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 5, 1, 0, 0));
+        RowFields csv = fields("", Map.of("submitted_at", "2022-05-01"));
+        assertThat(csv.submittedAt("submitted_at")).isNull();
+        assertThat(csv.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
+    }
+
+    @Test
+    void blankRequiredIsRequiredAndNothingElse() {
+        RowFields f = fields("", Map.of("brn", "   "));
+        assertThat(f.brn("brn")).isNull();
+        assertThat(f.findings()).singleElement().satisfies(x -> {
+            assertThat(x.rule()).isEqualTo(Rule.REQUIRED);
+            assertThat(x.field()).isEqualTo("brn");
+            assertThat(x.rowNumber()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void brnFormatVersusChecksum() {
+        RowFields short9 = fields("", Map.of("brn", "220-81-0000"));
+        short9.brn("brn");
+        assertThat(short9.findings()).singleElement().satisfies(x -> {
+            assertThat(x.rule()).isEqualTo(Rule.FORMAT);
+            assertThat(x.value()).isEqualTo("220-81-*****");
+        });
+        RowFields wrong = fields("", Map.of("brn", "220-81-00002"));
+        wrong.brn("brn");
+        assertThat(wrong.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.BRN_CHECKSUM);
+    }
+
+    @Test
+    void numbersTypedAsTextAndWholeNumbers() {
+        assertThat(fields("", Map.of("n", "3.0")).integer("n", false)).isEqualTo(3);
+        RowFields half = fields("", Map.of("n", "3.5"));
+        assertThat(half.integer("n", false)).isNull();
+        assertThat(half.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
+        RowFields negative = fields("", Map.of("n", "-2"));
+        assertThat(negative.decimal("n", false)).isNull();
+        assertThat(negative.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.RANGE);
+        assertThat(fields("", Map.of("yn", "y")).yesNo("yn", true)).isTrue();
+    }
+}
