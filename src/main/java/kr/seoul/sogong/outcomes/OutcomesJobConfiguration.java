@@ -8,7 +8,12 @@ import kr.seoul.sogong.outcomes.intake.RoundRowReader;
 import kr.seoul.sogong.outcomes.intake.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeCalculator;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTablesTasklet;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.quality.FindingsReportTasklet;
+import kr.seoul.sogong.outcomes.reports.CommitteeReportsTasklet;
 import kr.seoul.sogong.outcomes.rules.CrossRowRulesTasklet;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -24,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job for one round: admit the files, ingest and validate every row, apply the rules
- * across rows, report the findings and pass the quality gate.
+ * across rows, report the findings and pass the quality gate, compute and store the outcome
+ * tables, write the committee's files.
  *
  * <p>Every step may run again after it completed ({@code allowStartIfComplete}): a restart first
  * re-admits the input folder, so it sees files fixed, added or removed since the failure, and the
@@ -37,12 +43,14 @@ public class OutcomesJobConfiguration {
 
     @Bean
     public Job outcomesJob(JobRepository jobRepository, Step admitRound, Step ingestRows, Step crossRowRules,
-            Step findingsReport) {
+            Step findingsReport, Step outcomeTables, Step committeeReports) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(admitRound)
                 .next(ingestRows)
                 .next(crossRowRules)
                 .next(findingsReport)
+                .next(outcomeTables)
+                .next(committeeReports)
                 .build();
     }
 
@@ -115,8 +123,36 @@ public class OutcomesJobConfiguration {
 
     @Bean
     @StepScope
-    public FindingsReportTasklet findingsReportTasklet(JdbcTemplate jdbc, IntakeStore store,
+    public FindingsReportTasklet findingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties,
+            @Value("#{jobParameters['round']}") Long round) {
+        return new FindingsReportTasklet(dataQuality, properties, round.intValue());
+    }
+
+    @Bean
+    public Step outcomeTables(JobRepository jobRepository, PlatformTransactionManager tx,
+            OutcomeTablesTasklet outcomeTablesTasklet) {
+        return new StepBuilder("outcomeTables", jobRepository).tasklet(outcomeTablesTasklet, tx)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    @StepScope
+    public OutcomeTablesTasklet outcomeTablesTasklet(OutcomeCalculator calculator, OutcomeStore store,
             OutcomesProperties properties, @Value("#{jobParameters['round']}") Long round) {
-        return new FindingsReportTasklet(jdbc, store, properties, round.intValue());
+        return new OutcomeTablesTasklet(calculator, store, round.intValue(), properties.minCell());
+    }
+
+    @Bean
+    public Step committeeReports(JobRepository jobRepository, PlatformTransactionManager tx,
+            CommitteeReportsTasklet committeeReportsTasklet) {
+        return new StepBuilder("committeeReports", jobRepository).tasklet(committeeReportsTasklet, tx)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    @StepScope
+    public CommitteeReportsTasklet committeeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality,
+            IntakeStore intake, OutcomesProperties properties, @Value("#{jobParameters['round']}") Long round) {
+        return new CommitteeReportsTasklet(outcomes, dataQuality, intake, properties, round.intValue());
     }
 }

@@ -2,25 +2,17 @@ package kr.seoul.sogong.outcomes.quality;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
-import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.rules.Finding;
-import kr.seoul.sogong.outcomes.rules.Rule;
-import kr.seoul.sogong.outcomes.rules.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes {@code rejects.csv} and {@code data_quality.csv}, then applies the quality gate: a file
@@ -31,43 +23,24 @@ public class FindingsReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FindingsReportTasklet.class);
 
-    static final List<String> REJECTS_HEADER = List.of("round", "source_file", "sheet", "row_number", "field", "value",
-            "rule", "severity", "message");
-    static final List<String> QUALITY_HEADER = List.of("round", "source_file", "rows_read", "rows_accepted",
+    public static final List<String> REJECTS_HEADER = List.of("round", "source_file", "sheet", "row_number", "field",
+            "value", "rule", "severity", "message");
+    public static final List<String> QUALITY_HEADER = List.of("round", "source_file", "rows_read", "rows_accepted",
             "rows_rejected", "rows_warned");
 
-    /** Contract §5 order: source_file, sheet, row_number (empty first), field, rule. */
-    static final Comparator<Finding> REJECTS_ORDER = Comparator.comparing(Finding::sourceFile)
-            .thenComparing(Finding::sheet)
-            .thenComparing(f -> f.rowNumber() == null ? -1 : f.rowNumber())
-            .thenComparing(Finding::field)
-            .thenComparing(f -> f.rule().name())
-            .thenComparing(Finding::message);
-
-    /** A file's row counts, as in data_quality.csv. */
-    public record FileQuality(String sourceFile, long rowsRead, long rowsRejected, long rowsWarned,
-            boolean unreadable) {
-        long rowsAccepted() {
-            return rowsRead - rowsRejected;
-        }
-    }
-
-    private final JdbcTemplate jdbc;
-    private final IntakeStore store;
+    private final DataQuality dataQuality;
     private final OutcomesProperties properties;
     private final int round;
 
-    public FindingsReportTasklet(JdbcTemplate jdbc, IntakeStore store, OutcomesProperties properties, int round) {
-        this.jdbc = jdbc;
-        this.store = store;
+    public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, int round) {
+        this.dataQuality = dataQuality;
         this.properties = properties;
         this.round = round;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<Finding> findings = findings();
-        findings.sort(REJECTS_ORDER);
+        List<Finding> findings = dataQuality.findings(round);
         Path out = properties.roundOutput(round);
         String r = String.valueOf(round);
         List<List<String>> rejectRows = new ArrayList<>(findings.size());
@@ -77,7 +50,7 @@ public class FindingsReportTasklet implements Tasklet {
         }
         CsvOutput.write(out.resolve("rejects.csv"), REJECTS_HEADER, rejectRows);
 
-        List<FileQuality> quality = quality(findings);
+        List<FileQuality> quality = dataQuality.quality(round, findings);
         List<List<String>> qualityRows = new ArrayList<>();
         for (FileQuality q : quality) {
             qualityRows.add(List.of(r, q.sourceFile(), String.valueOf(q.rowsRead()), String.valueOf(q.rowsAccepted()),
@@ -90,37 +63,6 @@ public class FindingsReportTasklet implements Tasklet {
         log.info("round {}: {} findings in {}", round, findings.size(), out.resolve("rejects.csv"));
         gate(quality);
         return RepeatStatus.FINISHED;
-    }
-
-    private List<Finding> findings() {
-        return jdbc.query("select * from finding where round = ?", (rs, i) -> new Finding(rs.getString("source_file"),
-                rs.getString("sheet"), (Integer) rs.getObject("row_number", Integer.class), rs.getString("field"),
-                rs.getString("val"), Rule.valueOf(rs.getString("rule")), Severity.valueOf(rs.getString("severity")),
-                rs.getString("message")), round);
-    }
-
-    /** rows_rejected: rows with a REJECT; rows_warned: rows with a WARN and no REJECT (contract §7). */
-    List<FileQuality> quality(List<Finding> findings) {
-        Map<String, Set<String>> rejected = new HashMap<>();
-        Map<String, Set<String>> warned = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.rowNumber() == null) {
-                continue; // a whole-file or center-level finding is not a row
-            }
-            String row = f.sheet() + "\u0000" + f.rowNumber();
-            (f.severity() == Severity.REJECT ? rejected : warned)
-                    .computeIfAbsent(f.sourceFile(), k -> new HashSet<>()).add(row);
-        }
-        List<FileQuality> quality = new ArrayList<>();
-        for (IntakeStore.StoredFile file : store.allFiles(round)) {
-            Set<String> rej = rejected.getOrDefault(file.sourceFile(), Set.of());
-            Set<String> warn = new HashSet<>(warned.getOrDefault(file.sourceFile(), Set.of()));
-            warn.removeAll(rej);
-            quality.add(new FileQuality(file.sourceFile(), file.rowsRead(), rej.size(), warn.size(),
-                    IntakeStore.UNREADABLE.equals(file.status())));
-        }
-        quality.sort(Comparator.comparing(FileQuality::sourceFile));
-        return quality;
     }
 
     private void gate(List<FileQuality> quality) {

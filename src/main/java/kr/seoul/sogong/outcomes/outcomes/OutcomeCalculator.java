@@ -1,0 +1,216 @@
+package kr.seoul.sogong.outcomes.outcomes;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.intake.Center;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Budget;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Kpi;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.NeedShare;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Participation;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Satisfaction;
+import kr.seoul.sogong.outcomes.survey.Need;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the outcome tables of contract §4 from the accepted rows of a round. The database
+ * groups, counts and sums; Java finishes what needs exact arithmetic (means and variances from
+ * integer sums, the median, the t quantile from Commons Math). Every ALL figure is recomputed from
+ * pooled counts and sums, never averaged over centers.
+ */
+@Component
+public class OutcomeCalculator {
+
+    public static final List<String> ITEMS = List.of("q1", "q2", "q3", "q4", "q5", "q6");
+
+    private final JdbcTemplate jdbc;
+    private final IntakeStore intake;
+
+    public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake) {
+        this.jdbc = jdbc;
+        this.intake = intake;
+    }
+
+    public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
+        List<Center> centers = intake.centers(round);
+        return new OutcomeTables(round, jobExecutionId, participation(round, centers), satisfaction(round, centers, minCell),
+                kpi(round, centers), budget(round, centers), needs(round, centers), yoy);
+    }
+
+    /** Counts by center; missing centers count 0. */
+    private Map<String, long[]> counts(String sql, int width, Object... args) {
+        Map<String, long[]> out = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            long[] v = new long[width];
+            for (int i = 0; i < width; i++) {
+                v[i] = rs.getLong(i + 2);
+            }
+            out.put(rs.getString(1), v);
+        }, args);
+        return out;
+    }
+
+    private static long[] sum(Map<String, long[]> byCenter, int width) {
+        long[] total = new long[width];
+        for (long[] v : byCenter.values()) {
+            for (int i = 0; i < width; i++) {
+                total[i] += v[i];
+            }
+        }
+        return total;
+    }
+
+    private List<Participation> participation(int round, List<Center> centers) {
+        Map<String, long[]> firms = counts("select center_code, count(distinct brn),"
+                + " count(distinct case when completed = true then brn end)"
+                + " from participant where round = ? and accepted = true group by center_code", 2, round);
+        Map<String, long[]> responses = counts("select s.center_code, count(*), count(p.brn) from survey_response s"
+                + " left join (select distinct center_code, brn from participant where round = ? and accepted = true) p"
+                + " on p.center_code = s.center_code and p.brn = s.brn"
+                + " where s.round = ? and s.accepted = true group by s.center_code", 2, round, round);
+        List<Participation> rows = new ArrayList<>();
+        long target = 0;
+        for (Center c : centers) {
+            target += c.targetFirms();
+            rows.add(participationRow(c.code(), c.name(), c.targetFirms(),
+                    firms.getOrDefault(c.code(), new long[2]), responses.getOrDefault(c.code(), new long[2])));
+        }
+        rows.add(participationRow(OutcomeTables.ALL, "", target, sum(firms, 2), sum(responses, 2)));
+        return rows;
+    }
+
+    private static Participation participationRow(String code, String name, long target, long[] firms, long[] responses) {
+        return new Participation(code, name, (int) target, (int) firms[0], (int) firms[1],
+                LikertStatistics.percent(firms[1], firms[0]), (int) responses[0], (int) responses[1],
+                LikertStatistics.percent(responses[1], firms[0]));
+    }
+
+    private List<Satisfaction> satisfaction(int round, List<Center> centers, int minCell) {
+        StringBuilder sql = new StringBuilder("select center_code");
+        for (String q : ITEMS) {
+            String valid = "case when " + q + " between 1 and 5 then " + q + " end";
+            sql.append(", count(").append(valid).append(")")
+                    .append(", coalesce(sum(").append(valid).append("), 0)")
+                    .append(", coalesce(sum(case when ").append(q).append(" between 1 and 5 then ").append(q)
+                    .append(" * ").append(q).append(" end), 0)")
+                    .append(", count(case when ").append(q).append(" in (4, 5) then 1 end)");
+        }
+        sql.append(" from survey_response where round = ? and accepted = true group by center_code");
+        int width = ITEMS.size() * 4;
+        Map<String, long[]> sums = counts(sql.toString(), width, round);
+        List<Satisfaction> rows = new ArrayList<>();
+        for (Center c : centers) {
+            addItems(rows, c.code(), sums.getOrDefault(c.code(), new long[width]), minCell);
+        }
+        addItems(rows, OutcomeTables.ALL, sum(sums, width), minCell);
+        return rows;
+    }
+
+    private static void addItems(List<Satisfaction> rows, String center, long[] s, int minCell) {
+        for (int i = 0; i < ITEMS.size(); i++) {
+            LikertStatistics st = LikertStatistics.of(s[i * 4], s[i * 4 + 1], s[i * 4 + 2], s[i * 4 + 3], minCell);
+            rows.add(new Satisfaction(center, ITEMS.get(i), st.n(), st.mean(), st.ci95Low(), st.ci95High(),
+                    st.top2Pct(), st.score100(), st.suppressed()));
+        }
+    }
+
+    private List<Kpi> kpi(int round, List<Center> centers) {
+        Map<String, long[]> sums = counts("select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
+                + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
+                + " from outcome where round = ? and accepted = true group by center_code", 4, round);
+        Map<String, BigDecimal> hours = new HashMap<>();
+        jdbc.query("select center_code, coalesce(sum(education_hours), 0) from participant"
+                + " where round = ? and accepted = true group by center_code",
+                rs -> {
+                    hours.put(rs.getString(1), rs.getBigDecimal(2));
+                }, round);
+        Map<String, List<BigDecimal>> growth = new LinkedHashMap<>();
+        jdbc.query("select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
+                + " and sales_before_k > 0 and sales_after_k is not null", rs -> {
+                    BigDecimal before = rs.getBigDecimal(2);
+                    BigDecimal g = rs.getBigDecimal(3).subtract(before)
+                            .multiply(BigDecimal.valueOf(100)).divide(before, LikertStatistics.PRECISION);
+                    growth.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(g);
+                }, round);
+        List<Kpi> rows = new ArrayList<>();
+        List<BigDecimal> allGrowth = new ArrayList<>();
+        BigDecimal allHours = BigDecimal.ZERO;
+        for (Center c : centers) {
+            List<BigDecimal> g = growth.getOrDefault(c.code(), List.of());
+            allGrowth.addAll(g);
+            BigDecimal h = hours.getOrDefault(c.code(), BigDecimal.ZERO);
+            allHours = allHours.add(h);
+            rows.add(kpiRow(c.code(), sums.getOrDefault(c.code(), new long[4]), g, h));
+        }
+        rows.add(kpiRow(OutcomeTables.ALL, sum(sums, 4), allGrowth, allHours));
+        return rows;
+    }
+
+    private static Kpi kpiRow(String code, long[] s, List<BigDecimal> growth, BigDecimal hours) {
+        return new Kpi(code, growth.size(), median(growth), s[0], s[1], (int) s[2], s[3], hours);
+    }
+
+    /** The middle value, or the mean of the two middle values of an even count; null when empty. */
+    static BigDecimal median(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int mid = sorted.size() / 2;
+        if (sorted.size() % 2 == 1) {
+            return sorted.get(mid);
+        }
+        return sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.valueOf(2), LikertStatistics.PRECISION);
+    }
+
+    private List<Budget> budget(int round, List<Center> centers) {
+        Map<String, long[]> sums = counts("select center_code, sum(planned_krw), sum(executed_krw) from budget_line"
+                + " where round = ? group by center_code", 2, round);
+        List<Budget> rows = new ArrayList<>();
+        long cap = 0;
+        long planned = 0;
+        long executed = 0;
+        boolean anyOver = false;
+        for (Center c : centers) {
+            long[] s = sums.getOrDefault(c.code(), new long[2]);
+            boolean over = s[0] > c.budgetCapKrw();
+            anyOver |= over;
+            cap += c.budgetCapKrw();
+            planned += s[0];
+            executed += s[1];
+            rows.add(new Budget(c.code(), c.budgetCapKrw(), s[0], s[1], LikertStatistics.percent(s[1], s[0]), over));
+        }
+        rows.add(new Budget(OutcomeTables.ALL, cap, planned, executed, LikertStatistics.percent(executed, planned),
+                anyOver));
+        return rows;
+    }
+
+    private List<NeedShare> needs(int round, List<Center> centers) {
+        StringBuilder sql = new StringBuilder("select center_code, count(*)");
+        for (Need n : Need.values()) {
+            sql.append(", count(case when ").append(n.column()).append(" = true then 1 end)");
+        }
+        sql.append(" from survey_response where round = ? and accepted = true group by center_code");
+        int width = Need.values().length + 1;
+        Map<String, long[]> counts = counts(sql.toString(), width, round);
+        List<NeedShare> rows = new ArrayList<>();
+        for (Center c : centers) {
+            addNeeds(rows, c.code(), counts.getOrDefault(c.code(), new long[width]));
+        }
+        addNeeds(rows, OutcomeTables.ALL, sum(counts, width));
+        return rows;
+    }
+
+    private static void addNeeds(List<NeedShare> rows, String center, long[] c) {
+        for (Need n : Need.values()) {
+            long count = c[n.ordinal() + 1];
+            rows.add(new NeedShare(center, n.korean(), (int) count, LikertStatistics.percent(count, c[0])));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package kr.seoul.sogong.outcomes.outcomes;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The outcome tables of one round as computed by one job execution (contract §4-5), at full
+ * precision. Each list is in the contract's row order, centers by code with {@code ALL} last.
+ */
+public record OutcomeTables(int round, long jobExecutionId, List<Participation> participation,
+        List<Satisfaction> satisfaction, List<Kpi> kpi, List<Budget> budget, List<NeedShare> needs,
+        List<YearOverYear> yoy) {
+
+    public static final String ALL = "ALL";
+
+    /** @param participantResponses accepted responses whose firm is a participant of the center (the rate's numerator) */
+    public record Participation(String centerCode, String centerName, int targetFirms, int supportedFirms,
+            int completedFirms, BigDecimal completionRatePct, int surveyResponses, int participantResponses,
+            BigDecimal responseRatePct) {
+    }
+
+    public record Satisfaction(String centerCode, String item, int n, BigDecimal mean, BigDecimal ci95Low,
+            BigDecimal ci95High, BigDecimal top2Pct, BigDecimal score100, boolean suppressed) {
+    }
+
+    public record Kpi(String centerCode, int firmsWithSales, BigDecimal salesGrowthMedianPct, long newClientsTotal,
+            long newOrdersTotal, int onlineListedFirms, long patternsTotal, BigDecimal educationHoursTotal) {
+    }
+
+    public record Budget(String centerCode, long budgetCapKrw, long plannedKrw, long executedKrw,
+            BigDecimal executionRatePct, boolean overCap) {
+    }
+
+    public record NeedShare(String centerCode, String need, int count, BigDecimal sharePct) {
+    }
+
+    public record YearOverYear(String centerCode, String metric, BigDecimal current, BigDecimal previous,
+            BigDecimal delta) {
+    }
+}

@@ -1,0 +1,145 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+
+/**
+ * committee-report.html: the same tables as the workbook, with inline SVG charts, in one file that
+ * needs no network (no external fonts, scripts or images) and prints on A4. Every text is
+ * HTML-escaped.
+ */
+public final class CommitteePage {
+
+    private CommitteePage() {
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String STYLE = """
+            body{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:24px;color:#1b1f24;font-size:13px}
+            h1{font-size:20px;margin:0 0 4px} h2{font-size:15px;margin:28px 0 8px;border-bottom:2px solid #2d5b8a;padding-bottom:3px}
+            .meta{color:#555;margin-bottom:12px}
+            table{border-collapse:collapse;width:100%;margin-bottom:6px}
+            th,td{border:1px solid #c8ced6;padding:3px 6px} th{background:#e9eef4;font-weight:600;text-align:center}
+            td.num{text-align:right;font-variant-numeric:tabular-nums} td.sup{text-align:center;color:#888}
+            tr.all td{font-weight:600;background:#f6f8fa}
+            .note{color:#555;font-size:12px;margin:2px 0 0}
+            .charts{display:flex;gap:24px;flex-wrap:wrap} figure{margin:0} figcaption{font-weight:600;margin-bottom:4px}
+            svg text{font-size:11px;font-family:inherit}
+            @page{size:A4;margin:14mm}
+            @media print{body{margin:0;font-size:10px} h2{break-after:avoid} thead{display:table-header-group}
+              tr{break-inside:avoid} section{break-inside:auto} .charts{break-inside:avoid}}
+            """;
+
+    public static void write(Path target, OutcomeTables outcomes, List<ReportTable> tables) throws IOException {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(outcomes.round()).append("년 소공인 협력사업 성과표</title><style>")
+                .append(STYLE).append("</style></head><body>\n");
+        html.append("<h1>").append(outcomes.round()).append("년 서울 소공인특화지원센터 협력사업 성과표</h1>")
+                .append("<p class=\"meta\">조정위원회 자료 · 작업 실행 번호 ").append(outcomes.jobExecutionId())
+                .append(" · 정의는 맨 끝 참조</p>\n");
+        html.append("<section class=\"charts\">");
+        List<String[]> satisfaction = new ArrayList<>();
+        List<String[]> budget = new ArrayList<>();
+        for (OutcomeTables.Budget b : outcomes.budget()) {
+            outcomes.satisfaction().stream().filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
+                    .findFirst().ifPresent(s -> satisfaction.add(new String[] {b.centerCode(),
+                            s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100())}));
+            budget.add(new String[] {b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct())});
+        }
+        html.append(barChart("전반 만족도 (100점 환산)", satisfaction, 100));
+        html.append(barChart("예산 집행률 (%)", budget, 100));
+        html.append("</section>\n");
+        for (ReportTable table : tables) {
+            html.append("<section><h2>").append(escape(table.title())).append("</h2><table><thead><tr>");
+            for (ReportTable.Column c : table.columns()) {
+                html.append("<th>").append(escape(c.label())).append("</th>");
+            }
+            html.append("</tr></thead><tbody>\n");
+            for (List<Object> row : table.rows()) {
+                boolean all = OutcomeTables.ALL.equals(row.get(1));
+                boolean suppressed = table.file().startsWith("satisfaction") && Boolean.TRUE.equals(row.get(9));
+                html.append(all ? "<tr class=\"all\">" : "<tr>");
+                for (int c = 0; c < row.size(); c++) {
+                    ExportFormat f = table.format(row, c);
+                    Object v = row.get(c);
+                    if (v == null && suppressed && c >= 4 && c <= 8) {
+                        html.append("<td class=\"sup\">").append(CommitteeWorkbook.SUPPRESSED).append("</td>");
+                    } else if (f == ExportFormat.BOOLEAN) {
+                        html.append("<td>").append(v == null ? "" : (Boolean) v ? "예" : "아니오").append("</td>");
+                    } else {
+                        String cls = f == ExportFormat.TEXT ? "" : " class=\"num\"";
+                        html.append("<td").append(cls).append('>').append(escape(f.text(v))).append("</td>");
+                    }
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</tbody></table>");
+            if (table.note() != null) {
+                html.append("<p class=\"note\">주: ").append(escape(table.note())).append("</p>");
+            }
+            html.append("</section>\n");
+        }
+        html.append("<section><h2>정의</h2><table><thead><tr><th>지표</th><th>정의</th><th>기준(n)</th></tr></thead><tbody>");
+        for (String[] d : CommitteeWorkbook.DEFINITIONS) {
+            html.append("<tr><td>").append(escape(d[0])).append("</td><td>").append(escape(d[1])).append("</td><td>")
+                    .append(escape(d[2])).append("</td></tr>");
+        }
+        html.append("</tbody></table></section>\n</body></html>\n");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(temp, html, StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A horizontal bar chart as inline SVG; a null value (suppressed) is drawn as "—". */
+    static String barChart(String title, List<String[]> bars, double max) {
+        int rowHeight = 22;
+        int width = 360;
+        int labelWidth = 80;
+        int plot = width - labelWidth - 50;
+        int height = bars.size() * rowHeight + 10;
+        StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title)).append("</figcaption>")
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\"><title>").append(escape(title)).append("</title>");
+        int y = 4;
+        for (String[] bar : bars) {
+            svg.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar[0])).append("</text>");
+            if (bar[1] == null || bar[1].isEmpty()) {
+                svg.append("<text x=\"").append(labelWidth).append("\" y=\"").append(y + 14).append("\" fill=\"#888\">—</text>");
+            } else {
+                double v = new BigDecimal(bar[1]).doubleValue();
+                long w = Math.round(Math.max(0, Math.min(v, max * 1.2)) / max * plot);
+                String fill = OutcomeTables.ALL.equals(bar[0]) ? "#1f3f60" : "#2d5b8a";
+                svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
+                        .append(w).append("\" height=\"").append(rowHeight - 8).append("\" fill=\"").append(fill)
+                        .append("\"/><text x=\"").append(labelWidth + w + 4).append("\" y=\"").append(y + 14)
+                        .append("\">").append(escape(bar[1])).append("</text>");
+            }
+            y += rowHeight;
+        }
+        return svg.append("</svg></figure>").toString();
+    }
+}

@@ -1,0 +1,74 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * Writes the committee's files from the tables this execution stored: the CSVs of contract §5,
+ * committee-report.xlsx, committee-report.html and manifest.json. Each file is written whole and
+ * moved into place, so a rerun after a crash rewrites them cleanly.
+ */
+public class CommitteeReportsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitteeReportsTasklet.class);
+
+    private final OutcomeStore outcomes;
+    private final DataQuality dataQuality;
+    private final IntakeStore intake;
+    private final OutcomesProperties properties;
+    private final int round;
+
+    public CommitteeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality, IntakeStore intake,
+            OutcomesProperties properties, int round) {
+        this.outcomes = outcomes;
+        this.dataQuality = dataQuality;
+        this.intake = intake;
+        this.properties = properties;
+        this.round = round;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+        OutcomeTables tables = outcomes.load(round, executionId);
+        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round));
+        Path out = properties.roundOutput(round);
+        Map<Path, Long> written = new LinkedHashMap<>();
+        for (ReportTable table : reportTables) {
+            List<List<String>> rows = new ArrayList<>();
+            for (List<Object> row : table.rows()) {
+                rows.add(table.csvRow(row));
+            }
+            Path file = out.resolve(table.file());
+            if (!table.file().equals("data_quality.csv")) { // written with the findings, before the gate
+                CsvOutput.write(file, table.headers(), rows);
+            }
+            written.put(file, (long) rows.size());
+        }
+        written.put(out.resolve("rejects.csv"), (long) dataQuality.findings(round).size());
+        Path workbook = out.resolve("committee-report.xlsx");
+        CommitteeWorkbook.write(workbook, tables, reportTables);
+        written.put(workbook, null);
+        Path page = out.resolve("committee-report.html");
+        CommitteePage.write(page, tables, reportTables);
+        written.put(page, null);
+        RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.allFiles(round), written);
+        contribution.incrementWriteCount(written.size() + 1);
+        log.info("round {}: committee files written to {}", round, out.toAbsolutePath().normalize());
+        return RepeatStatus.FINISHED;
+    }
+}

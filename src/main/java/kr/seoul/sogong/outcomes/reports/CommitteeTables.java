@@ -1,0 +1,121 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.BOOLEAN;
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.INTEGER;
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.ONE_DECIMAL;
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.TEXT;
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.TWO_DECIMALS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
+import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
+
+/** The tables of contract §5 (all but rejects), with their columns, formats and Korean labels. */
+public final class CommitteeTables {
+
+    private CommitteeTables() {
+    }
+
+    private static Column c(String header, String label, ExportFormat format) {
+        return new Column(header, label, format);
+    }
+
+    private static List<Object> row(Object... values) {
+        return new ArrayList<>(Arrays.asList(values));
+    }
+
+    public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality) {
+        int r = t.round();
+        List<ReportTable> tables = new ArrayList<>();
+
+        List<List<Object>> rows = new ArrayList<>();
+        for (var p : t.participation()) {
+            rows.add(row(r, p.centerCode(), p.centerName(), p.targetFirms(), p.supportedFirms(), p.completedFirms(),
+                    p.completionRatePct(), p.surveyResponses(), p.responseRatePct()));
+        }
+        tables.add(new ReportTable("participation_by_center.csv", "센터별 참여 현황", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
+                c("target_firms", "목표 기업수", INTEGER), c("supported_firms", "지원 기업수", INTEGER),
+                c("completed_firms", "수료 기업수", INTEGER), c("completion_rate_pct", "수료율(%)", ONE_DECIMAL),
+                c("survey_responses", "설문 응답수", INTEGER), c("response_rate_pct", "응답률(%)", ONE_DECIMAL)),
+                rows, "응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100"));
+
+        rows = new ArrayList<>();
+        for (var s : t.satisfaction()) {
+            rows.add(row(r, s.centerCode(), s.item(), s.n(), s.mean(), s.ci95Low(), s.ci95High(), s.top2Pct(),
+                    s.score100(), s.suppressed()));
+        }
+        tables.add(new ReportTable("satisfaction_by_center.csv", "센터별 만족도", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
+                c("n", "응답수(n)", INTEGER), c("mean", "평균", TWO_DECIMALS), c("ci95_low", "95% 신뢰구간 하한", TWO_DECIMALS),
+                c("ci95_high", "95% 신뢰구간 상한", TWO_DECIMALS), c("top2_pct", "Top-2(%)", ONE_DECIMAL),
+                c("score100", "100점 환산", ONE_DECIMAL), c("suppressed", "비공개", BOOLEAN)),
+                rows, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
+
+        rows = new ArrayList<>();
+        for (var k : t.kpi()) {
+            rows.add(row(r, k.centerCode(), k.firmsWithSales(), k.salesGrowthMedianPct(), k.newClientsTotal(),
+                    k.newOrdersTotal(), k.onlineListedFirms(), k.patternsTotal(), k.educationHoursTotal()));
+        }
+        tables.add(new ReportTable("kpi_by_center.csv", "센터별 성과지표", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT),
+                c("firms_with_sales", "매출 비교 기업수", INTEGER),
+                c("sales_growth_median_pct", "매출 증가율 중앙값(%)", ONE_DECIMAL),
+                c("new_clients_total", "신규 거래처", INTEGER), c("new_orders_total", "신규 수주", INTEGER),
+                c("online_listed_firms", "온라인 입점 기업", INTEGER), c("patterns_total", "개발 패턴", INTEGER),
+                c("education_hours_total", "교육 이수시간", ONE_DECIMAL)), rows, null));
+
+        rows = new ArrayList<>();
+        for (var b : t.budget()) {
+            rows.add(row(r, b.centerCode(), b.budgetCapKrw(), b.plannedKrw(), b.executedKrw(), b.executionRatePct(),
+                    b.overCap()));
+        }
+        tables.add(new ReportTable("budget_by_center.csv", "센터별 예산 집행", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("budget_cap_krw", "사업비 상한(원)", INTEGER),
+                c("planned_krw", "계획(원)", INTEGER), c("executed_krw", "집행(원)", INTEGER),
+                c("execution_rate_pct", "집행률(%)", ONE_DECIMAL), c("over_cap", "상한 초과", BOOLEAN)), rows, null));
+
+        rows = new ArrayList<>();
+        for (var n : t.needs()) {
+            rows.add(row(r, n.centerCode(), n.need(), n.count(), n.sharePct()));
+        }
+        tables.add(new ReportTable("needs_by_center.csv", "센터별 희망 지원분야", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
+                c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)), rows, null));
+
+        rows = new ArrayList<>();
+        for (var y : t.yoy()) {
+            rows.add(row(r, y.centerCode(), y.metric(), y.current(), y.previous(), y.delta()));
+        }
+        tables.add(new ReportTable("yoy_by_center.csv", "전년 대비", List.of(
+                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
+                c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)), rows,
+                "전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음"));
+
+        rows = new ArrayList<>();
+        for (FileQuality q : quality) {
+            rows.add(row(r, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned()));
+        }
+        tables.add(new ReportTable("data_quality.csv", "자료 품질", List.of(
+                c("round", "연도", INTEGER), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
+                c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
+                c("rows_warned", "경고", INTEGER)), rows, null));
+        return tables;
+    }
+
+    /** The yoy table's values take the format of their metric. */
+    public static ExportFormat format(ReportTable table, List<Object> row, int column) {
+        ExportFormat f = table.columns().get(column).format();
+        if (f != null) {
+            return f;
+        }
+        return switch ((String) row.get(2)) {
+            case "supported_firms" -> INTEGER;
+            case "q1_mean" -> TWO_DECIMALS;
+            default -> ONE_DECIMAL;
+        };
+    }
+}

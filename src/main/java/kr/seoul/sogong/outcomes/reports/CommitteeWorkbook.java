@@ -1,0 +1,217 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * committee-report.xlsx: a sheet per table with Korean labels, frozen header, number formats and
+ * suppressed cells shown as "—" with a footnote; a chart sheet (satisfaction and budget execution by
+ * center); a definitions sheet. Numbers are written as the CSV rounds them, so the workbook shows
+ * the same figures. Text is escaped against formula injection like the CSV.
+ */
+public final class CommitteeWorkbook {
+
+    static final String SUPPRESSED = "—";
+
+    private CommitteeWorkbook() {
+    }
+
+    public static void write(Path target, OutcomeTables outcomes, List<ReportTable> tables) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Map<ExportFormat, CellStyle> styles = styles(wb);
+            CellStyle header = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setWrapText(true);
+            CellStyle dash = wb.createCellStyle();
+            dash.setAlignment(HorizontalAlignment.CENTER);
+
+            for (ReportTable table : tables) {
+                XSSFSheet sheet = wb.createSheet(table.title());
+                Row h = sheet.createRow(0);
+                for (int c = 0; c < table.columns().size(); c++) {
+                    Cell cell = h.createCell(c);
+                    cell.setCellValue(table.columns().get(c).label());
+                    cell.setCellStyle(header);
+                    sheet.setColumnWidth(c, Math.max(10, table.columns().get(c).label().length() * 2 + 4) * 256);
+                }
+                sheet.createFreezePane(0, 1);
+                int r = 1;
+                boolean anySuppressed = false;
+                for (List<Object> values : table.rows()) {
+                    Row row = sheet.createRow(r++);
+                    boolean suppressedRow = table.file().startsWith("satisfaction") && Boolean.TRUE.equals(values.get(9));
+                    for (int c = 0; c < values.size(); c++) {
+                        Object v = values.get(c);
+                        ExportFormat f = table.format(values, c);
+                        Cell cell = row.createCell(c);
+                        if (v == null) {
+                            if (suppressedRow && c >= 4 && c <= 8) {
+                                cell.setCellValue(SUPPRESSED);
+                                cell.setCellStyle(dash);
+                                anySuppressed = true;
+                            }
+                            continue;
+                        }
+                        switch (f) {
+                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(v.toString()));
+                            case BOOLEAN -> cell.setCellValue((Boolean) v ? "예" : "아니오");
+                            default -> {
+                                BigDecimal n = f.rounded(v);
+                                cell.setCellValue(n.doubleValue());
+                                cell.setCellStyle(styles.get(f));
+                            }
+                        }
+                    }
+                }
+                if (table.note() != null && (anySuppressed || !table.file().startsWith("satisfaction"))) {
+                    sheet.createRow(r + 1).createCell(0).setCellValue("주: " + table.note());
+                }
+            }
+            charts(wb, outcomes, styles);
+            definitions(wb, header);
+            wb.getProperties().getCoreProperties().setCreated(Optional.of(new Date(0)));
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path temp = target.resolveSibling(target.getFileName() + ".part");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                wb.write(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static Map<ExportFormat, CellStyle> styles(XSSFWorkbook wb) {
+        Map<ExportFormat, CellStyle> styles = new HashMap<>();
+        for (var e : Map.of(ExportFormat.INTEGER, "#,##0", ExportFormat.ONE_DECIMAL, "0.0",
+                ExportFormat.TWO_DECIMALS, "0.00").entrySet()) {
+            CellStyle s = wb.createCellStyle();
+            s.setDataFormat(wb.createDataFormat().getFormat(e.getValue()));
+            styles.put(e.getKey(), s);
+        }
+        return styles;
+    }
+
+    /** Two charts on their own sheet, each drawn from a small block of the numbers it shows. */
+    private static void charts(XSSFWorkbook wb, OutcomeTables t, Map<ExportFormat, CellStyle> styles) {
+        XSSFSheet sheet = wb.createSheet("차트");
+        Row h = sheet.createRow(0);
+        h.createCell(0).setCellValue("센터");
+        h.createCell(1).setCellValue("전반만족 100점 환산");
+        h.createCell(2).setCellValue("예산 집행률(%)");
+        int r = 1;
+        for (OutcomeTables.Budget b : t.budget()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(b.centerCode());
+            t.satisfaction().stream().filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1")
+                    && s.score100() != null).findFirst().ifPresent(s -> {
+                        Cell c = row.createCell(1);
+                        c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(s.score100()).doubleValue());
+                        c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
+                    });
+            if (b.executionRatePct() != null) {
+                Cell c = row.createCell(2);
+                c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(b.executionRatePct()).doubleValue());
+                c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
+            }
+        }
+        int last = r - 1;
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        bar(drawing, sheet, "센터별 전반 만족도 (100점 환산, 비공개 셀 제외)", 1, last, 4, 0);
+        bar(drawing, sheet, "센터별 예산 집행률 (%)", 2, last, 4, 20);
+        sheet.setColumnWidth(0, 14 * 256);
+        sheet.setColumnWidth(1, 20 * 256);
+        sheet.setColumnWidth(2, 16 * 256);
+    }
+
+    private static void bar(XSSFDrawing drawing, XSSFSheet sheet, String title, int column, int lastRow, int col,
+            int row) {
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 9, row + 18);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setMinimum(0);
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        data.setBarDirection(BarDirection.COL);
+        XDDFChartData.Series series = data.addSeries(
+                XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, lastRow, 0, 0)),
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lastRow, column, column)));
+        series.setTitle(sheet.getRow(0).getCell(column).getStringCellValue(), null);
+        data.setVaryColors(false);
+        chart.plot(data);
+    }
+
+    static final List<String[]> DEFINITIONS = List.of(
+            new String[] {"지원 기업수", "참여기업 시트의 유효 행에서 사업자등록번호 기준 중복 없는 기업 수", "유효 참여기업 행"},
+            new String[] {"수료율(%)", "수료 기업수 ÷ 지원 기업수 × 100", "지원 기업수"},
+            new String[] {"응답률(%)", "해당 센터 참여기업의 유효 설문 응답 ÷ 지원 기업수 × 100", "지원 기업수"},
+            new String[] {"평균", "1~5점 응답의 평균 (9=모름, 무응답 제외)", "n = 1~5점 응답수"},
+            new String[] {"95% 신뢰구간", "평균 ± t(0.975, n−1) × 표본표준편차 ÷ √n (n < 2이면 비어 있음)", "n"},
+            new String[] {"Top-2(%)", "4점 또는 5점 응답 ÷ n × 100", "n"},
+            new String[] {"100점 환산", "(평균 − 1) × 25", "n"},
+            new String[] {"비공개 (—)", "n이 최소 셀 크기(기본 3) 미만이면 평균·구간·Top-2·점수를 공개하지 않음", "n"},
+            new String[] {"매출 증가율 중앙값(%)", "지원전 매출 > 0이고 지원후 매출이 있는 기업의 (후 − 전) ÷ 전 × 100의 중앙값",
+                    "매출 비교 기업수"},
+            new String[] {"집행률(%)", "집행 합계 ÷ 계획 합계 × 100; 상한 초과 = 계획 합계 > 사업비 상한", "계획 합계"},
+            new String[] {"희망 지원분야 비율(%)", "해당 분야를 고른 응답 ÷ 유효 응답수 × 100", "유효 응답수"},
+            new String[] {"전년 대비", "같은 지표의 직전 저장 연도 값과 차이 (전체 정밀도로 계산 후 반올림)", "각 지표의 기준"},
+            new String[] {"ALL 행", "건수·금액은 센터 합계, 비율·통계는 전체 행을 모아 다시 계산 (평균의 평균이 아님)", "전체"},
+            new String[] {"반올림", "내보내기에서만 사사오입: 비율·백분율 소수 1자리, 평균·신뢰구간 소수 2자리", ""});
+
+    private static void definitions(XSSFWorkbook wb, CellStyle header) {
+        XSSFSheet sheet = wb.createSheet("정의");
+        Row h = sheet.createRow(0);
+        String[] labels = {"지표", "정의", "기준(n)"};
+        for (int i = 0; i < labels.length; i++) {
+            Cell c = h.createCell(i);
+            c.setCellValue(labels[i]);
+            c.setCellStyle(header);
+        }
+        int r = 1;
+        for (String[] d : DEFINITIONS) {
+            Row row = sheet.createRow(r++);
+            for (int i = 0; i < d.length; i++) {
+                row.createCell(i).setCellValue(d[i]);
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setColumnWidth(0, 22 * 256);
+        sheet.setColumnWidth(1, 90 * 256);
+        sheet.setColumnWidth(2, 20 * 256);
+    }
+}

@@ -1,0 +1,59 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.intake.SourceFiles;
+
+/** manifest.json: what a run read and wrote, each file with its sha256 (contract §5). */
+public final class RunManifest {
+
+    private RunManifest() {
+    }
+
+    /**
+     * @param outputs output files with their data row counts (null where rows do not apply)
+     */
+    public static void write(Path target, long jobExecutionId, int round, List<IntakeStore.StoredFile> inputs,
+            Map<Path, Long> outputs) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("job_execution_id", jobExecutionId);
+        manifest.put("round", round);
+        manifest.put("generated_at", OffsetDateTime.now().withNano(0).toString());
+        List<Map<String, Object>> in = new ArrayList<>();
+        for (IntakeStore.StoredFile f : inputs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source_file", f.sourceFile());
+            m.put("sha256", f.sha256());
+            m.put("status", f.status());
+            m.put("encoding", f.encoding());
+            m.put("rows_read", f.rowsRead());
+            in.add(m);
+        }
+        manifest.put("inputs", in);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<Path, Long> e : outputs.entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", e.getKey().getFileName().toString());
+            m.put("sha256", SourceFiles.sha256(e.getKey()));
+            m.put("bytes", Files.size(e.getKey()));
+            if (e.getValue() != null) {
+                m.put("rows", e.getValue());
+            }
+            out.add(m);
+        }
+        manifest.put("outputs", out);
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), manifest);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
