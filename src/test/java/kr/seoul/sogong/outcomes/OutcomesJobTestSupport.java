@@ -141,6 +141,17 @@ public abstract class OutcomesJobTestSupport {
         }
     }
 
+    /** Every CSV the run wrote for a round, by file name: what "byte-identical outputs" compares. */
+    protected Map<String, byte[]> csvOutputs(int round) throws IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (Stream<Path> list = Files.list(output(round))) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
     protected String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

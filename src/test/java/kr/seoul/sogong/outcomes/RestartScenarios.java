@@ -39,10 +39,12 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(clean.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long totalRows = step(clean, "ingestRows").getReadCount();
         Map<String, List<Map<String, Object>>> expected = tables(round);
-        byte[] expectedRejects = Files.readAllBytes(output(round).resolve("rejects.csv"));
-        byte[] expectedQuality = Files.readAllBytes(output(round).resolve("data_quality.csv"));
+        Map<String, byte[]> expectedCsv = csvOutputs(round);
+        assertThat(expectedCsv).containsKeys("rejects.csv", "data_quality.csv", "participation_by_center.csv",
+                "satisfaction_by_center.csv", "kpi_by_center.csv", "budget_by_center.csv", "needs_by_center.csv",
+                "yoy_by_center.csv");
         forgetStoredRound(round);
-        Files.delete(output(round).resolve("rejects.csv"));
+        org.springframework.util.FileSystemUtils.deleteRecursively(output(round));
 
         jdbc.execute(FAULT);
         JobExecution failed;
@@ -67,8 +69,8 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
         assertThat(step(restarted, "ingestRows").getReadCount()).isEqualTo(totalRows - committed);
         assertThat(tables(round)).isEqualTo(expected);
-        assertThat(Files.readAllBytes(output(round).resolve("rejects.csv"))).isEqualTo(expectedRejects);
-        assertThat(Files.readAllBytes(output(round).resolve("data_quality.csv"))).isEqualTo(expectedQuality);
+        assertThat(csvOutputs(round)).containsOnlyKeys(expectedCsv.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expectedCsv.get(name)));
     }
 
     /**
@@ -100,15 +102,14 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getId()).isEqualTo(gated.getJobInstance().getId());
         assertThat(step(restarted, "ingestRows").getReadCount()).as("only the changed file is read again").isEqualTo(120);
-        byte[] afterRestart = Files.readAllBytes(output(round).resolve("rejects.csv"));
-        byte[] qualityAfterRestart = Files.readAllBytes(output(round).resolve("data_quality.csv"));
+        Map<String, byte[]> afterRestart = csvOutputs(round);
         Map<String, List<Map<String, Object>>> tablesAfterRestart = tables(round);
 
         forgetStoredRound(round);
         JobExecution clean = launch(round, LocalDate.of(2030, 2, 2));
         assertThat(clean.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(Files.readAllBytes(output(round).resolve("rejects.csv"))).isEqualTo(afterRestart);
-        assertThat(Files.readAllBytes(output(round).resolve("data_quality.csv"))).isEqualTo(qualityAfterRestart);
+        assertThat(csvOutputs(round)).containsOnlyKeys(afterRestart.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(afterRestart.get(name)));
         assertThat(tables(round)).isEqualTo(tablesAfterRestart);
     }
 

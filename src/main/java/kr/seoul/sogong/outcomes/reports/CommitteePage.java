@@ -121,7 +121,7 @@ public final class CommitteePage {
         int plot = width - labelWidth - 50;
         int height = bars.size() * rowHeight + 10;
         StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title)).append("</figcaption>")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
+                .append("<svg role=\"img\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\"><title>").append(escape(title)).append("</title>");
         int y = 4;
