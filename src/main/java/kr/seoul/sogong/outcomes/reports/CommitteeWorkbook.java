@@ -20,6 +20,11 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -67,8 +72,19 @@ public final class CommitteeWorkbook {
                     Cell cell = h.createCell(c);
                     cell.setCellValue(table.columns().get(c).label());
                     cell.setCellStyle(header);
-                    sheet.setColumnWidth(c, Math.max(10, table.columns().get(c).label().length() * 2 + 4) * 256);
+                    int widest = displayWidth(table.columns().get(c).label());
+                    for (List<Object> values : table.rows()) {
+                        widest = Math.max(widest, displayWidth(table.format(values, c).text(values.get(c))));
+                    }
+                    sheet.setColumnWidth(c, Math.min(60, Math.max(8, widest + 3)) * 256);
                 }
+                // printable as the committee gets it: landscape A4, all columns on one page width
+                sheet.getPrintSetup().setLandscape(true);
+                sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                sheet.setFitToPage(true);
+                sheet.getPrintSetup().setFitWidth((short) 1);
+                sheet.getPrintSetup().setFitHeight((short) 0);
+                sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
                 sheet.createFreezePane(0, 1);
                 int r = 1;
                 boolean anySuppressed = false;
@@ -93,7 +109,8 @@ public final class CommitteeWorkbook {
                             default -> {
                                 BigDecimal n = f.rounded(v);
                                 cell.setCellValue(n.doubleValue());
-                                cell.setCellStyle(styles.get(f));
+                                // the year is a label, not a quantity: no thousands separator
+                                cell.setCellStyle(c == 0 ? styles.get(ExportFormat.TEXT) : styles.get(f));
                             }
                         }
                     }
@@ -114,10 +131,19 @@ public final class CommitteeWorkbook {
         }
     }
 
+    /** Columns of text as a spreadsheet measures them: a Hangul syllable is two. */
+    static int displayWidth(String text) {
+        int w = 0;
+        for (char ch : text.toCharArray()) {
+            w += ch >= 0x1100 ? 2 : 1;
+        }
+        return w;
+    }
+
     private static Map<ExportFormat, CellStyle> styles(XSSFWorkbook wb) {
         Map<ExportFormat, CellStyle> styles = new HashMap<>();
         for (var e : Map.of(ExportFormat.INTEGER, "#,##0", ExportFormat.ONE_DECIMAL, "0.0",
-                ExportFormat.TWO_DECIMALS, "0.00").entrySet()) {
+                ExportFormat.TWO_DECIMALS, "0.00", ExportFormat.TEXT, "0").entrySet()) {
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(wb.createDataFormat().getFormat(e.getValue()));
             styles.put(e.getKey(), s);
@@ -166,12 +192,17 @@ public final class CommitteeWorkbook {
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setMinimum(0);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setCrossBetween(AxisCrossBetween.BETWEEN);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);
         XDDFChartData.Series series = data.addSeries(
                 XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, lastRow, 0, 0)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lastRow, column, column)));
         series.setTitle(sheet.getRow(0).getCell(column).getStringCellValue(), null);
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(new byte[] {0x2d, 0x5b, (byte) 0x8a})));
+        series.setShapeProperties(shape);
         data.setVaryColors(false);
         chart.plot(data);
     }
