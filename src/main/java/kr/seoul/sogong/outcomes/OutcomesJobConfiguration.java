@@ -8,6 +8,7 @@ import kr.seoul.sogong.outcomes.intake.RoundRowReader;
 import kr.seoul.sogong.outcomes.intake.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import kr.seoul.sogong.outcomes.operations.GracefulStop;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeCalculator;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTablesTasklet;
@@ -45,6 +46,7 @@ public class OutcomesJobConfiguration {
     public Job outcomesJob(JobRepository jobRepository, Step admitRound, Step ingestRows, Step crossRowRules,
             Step findingsReport, Step outcomeTables, Step committeeReports) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new GracefulStop())
                 .start(admitRound)
                 .next(ingestRows)
                 .next(crossRowRules)

@@ -130,7 +130,7 @@ public final class RoundGenerator {
                 p.add(List.of(c.code(), f.brn(), f.name(), "지원", start, start.plusDays(60 + g.random.nextInt(90)),
                         g.random.nextInt(40), g.random.nextInt(10) < 8 ? "Y" : "N"));
                 long before = 10_000 + g.random.nextInt(900_000);
-                o.add(List.of(c.code(), f.brn(), before, before + g.random.nextInt(200_000) - 50_000, g.random.nextInt(5),
+                o.add(List.of(c.code(), f.brn(), before, Math.max(0, before + g.random.nextInt(200_000) - 50_000), g.random.nextInt(5),
                         g.random.nextInt(9), g.random.nextBoolean() ? "Y" : "N", g.random.nextInt(10)));
                 List<Object> r = g.response(responses.size() + 1, f, c.code());
                 r.set(1, ((LocalDateTime) r.get(1)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));

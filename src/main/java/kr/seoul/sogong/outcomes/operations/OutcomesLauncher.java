@@ -2,6 +2,10 @@ package kr.seoul.sogong.outcomes.operations;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +15,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -19,12 +24,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts or restarts the job from the operator's command line.
+ * The operator's commands: {@code round=<yyyy> [runDate=<yyyy-MM-dd>]} runs or restarts a round;
+ * {@code nightly} runs the configured rounds one after the other; {@code status} shows recent runs.
  *
  * <p>A run is identified by its business parameters, {@code round} and {@code runDate}: the same
  * command after a failure restarts that job instance from its checkpoint. The same command after a
  * completed run runs the round again as a new instance ({@code rerun=n}), so a nightly rerun on
- * unchanged files simply reproduces the outputs instead of being refused.
+ * unchanged files simply reproduces the outputs instead of being refused. Before launching, the
+ * round's {@link RunLock} is taken (a second launch is refused while one runs) and executions left
+ * running by a killed process are recovered.
  */
 @Component
 @ConditionalOnProperty(name = "outcomes.launcher.enabled", havingValue = "true", matchIfMissing = true)
@@ -34,41 +42,118 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final JobLauncher jobLauncher;
     private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
     private final Job job;
+    private final RunLock runLock;
+    private final StaleExecutionRecovery recovery;
+    private final RunHistory history;
+    private final NightlyRounds nightly;
     private int exitCode = ExitCodes.FAILED;
 
-    public OutcomesLauncher(JobLauncher jobLauncher, JobRepository jobRepository, Job outcomesJob) {
+    public OutcomesLauncher(JobLauncher jobLauncher, JobRepository jobRepository, JobOperator jobOperator,
+            Job outcomesJob, RunLock runLock, StaleExecutionRecovery recovery, RunHistory history,
+            NightlyRounds nightly) {
         this.jobLauncher = jobLauncher;
         this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
         this.job = outcomesJob;
+        this.runLock = runLock;
+        this.recovery = recovery;
+        this.history = history;
+        this.nightly = nightly;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        RunRequest request;
+        List<String> words = args.getNonOptionArgs();
+        String command = words.isEmpty() ? "" : words.get(0);
         try {
-            request = RunRequest.parse(args.getNonOptionArgs(), LocalDate.now());
+            switch (command) {
+                case "status" -> {
+                    history.print(RunRequest.roundFilter(words.subList(1, words.size())));
+                    exitCode = ExitCodes.COMPLETED;
+                }
+                case "nightly" -> {
+                    GracefulStop.install(jobOperator);
+                    exitCode = runNightly(RunRequest.runDate(words.subList(1, words.size()), LocalDate.now()));
+                }
+                default -> {
+                    RunRequest request = RunRequest.parse(words, LocalDate.now());
+                    GracefulStop.install(jobOperator);
+                    exitCode = runRound(request);
+                }
+            }
         } catch (RunRequest.UsageException e) {
             log.error(e.getMessage());
             exitCode = ExitCodes.USAGE;
-            return;
         }
-        JobParameters parameters = parametersFor(request);
-        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.isRunning()) {
-            log.error("round {} (runDate {}) is already running as execution {} since {}; not starting another",
-                    request.round(), request.runDate(), last.getId(), last.getStartTime());
-            exitCode = ExitCodes.ALREADY_RUNNING;
-            return;
+    }
+
+    private int runNightly(LocalDate runDate) throws Exception {
+        List<Integer> rounds = nightly.rounds(runDate);
+        if (rounds.isEmpty()) {
+            log.error("nightly: no round configured for {} (outcomes.nightly.rounds) and none in the input folder",
+                    runDate);
+            return ExitCodes.USAGE;
         }
-        if (last != null) {
-            log.info("restarting round {} (runDate {}) after execution {} ended {}", request.round(),
-                    request.runDate(), last.getId(), last.getStatus());
+        log.info("nightly {}: rounds {}", runDate, rounds);
+        int first = ExitCodes.COMPLETED;
+        for (int round : rounds) {
+            int code = runRound(new RunRequest(round, runDate));
+            if (first == ExitCodes.COMPLETED) {
+                first = code;
+            }
+            if (code == ExitCodes.STOPPED) {
+                break;
+            }
         }
-        JobExecution execution = jobLauncher.run(job, parameters);
-        exitCode = exitCodeOf(execution);
-        log.info("round {}: execution {} ended {} (exit code {})", request.round(), execution.getId(),
-                execution.getStatus(), exitCode);
+        return first;
+    }
+
+    int runRound(RunRequest request) throws Exception {
+        if (GracefulStop.requested()) {
+            return ExitCodes.STOPPED;
+        }
+        int round = request.round();
+        Optional<RunLock.Holder> holder = runLock.acquire(round);
+        if (holder.isPresent()) {
+            RunLock.Holder h = holder.get();
+            log.error("round {} is already running (pid {} on {}, since {}); not starting another. "
+                    + "It will be resumable here once it ends.", round, h.pid(), h.host(), h.acquiredAt());
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
+                    RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+            recovery.recover(job.getName(), round);
+            JobParameters parameters = parametersFor(request);
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            if (last != null) {
+                log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
+                        last.getId(), last.getStatus());
+            }
+            JobExecution execution = jobLauncher.run(job, parameters);
+            int code = exitCodeOf(execution);
+            log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(),
+                    execution.getStatus(), code);
+            return code;
+        } finally {
+            heartbeat.shutdownNow();
+            runLock.release(round);
+        }
+    }
+
+    private void beat(int round) {
+        try {
+            runLock.heartbeat(round);
+        } catch (RuntimeException e) {
+            log.warn("run lock heartbeat failed: {}", e.getMessage());
+        }
     }
 
     /** round and runDate; plus rerun=n when the instance with lower n already completed. */
@@ -95,8 +180,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return ExitCodes.STOPPED;
         }
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        for (Throwable failure : failures) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
             log.error("{}", failure.getMessage());
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof QualityGateException) {

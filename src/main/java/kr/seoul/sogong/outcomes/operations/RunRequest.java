@@ -7,8 +7,11 @@ import java.util.List;
 /** The operator's command line (contract §6): {@code round=2022 [runDate=2022-11-01]}. */
 public record RunRequest(int round, LocalDate runDate) {
 
-    public static final String USAGE = "usage: java -jar sogong-outcomes.jar round=<yyyy> [runDate=<yyyy-MM-dd>]"
-            + " [--outcomes.input-dir=input] [--outcomes.output-dir=output] [--spring.datasource.url=...]";
+    public static final String USAGE = """
+            usage: java -jar sogong-outcomes.jar round=<yyyy> [runDate=<yyyy-MM-dd>]   run or restart a round
+                   java -jar sogong-outcomes.jar nightly [runDate=<yyyy-MM-dd>]         run the configured rounds
+                   java -jar sogong-outcomes.jar status [round=<yyyy>]                  recent runs and what to do next
+            options: --outcomes.input-dir=input --outcomes.output-dir=output --spring.datasource.url=...""";
 
     /** Thrown for a command line that names no round or an impossible one. */
     public static final class UsageException extends RuntimeException {
@@ -21,23 +24,10 @@ public record RunRequest(int round, LocalDate runDate) {
         Integer round = null;
         LocalDate runDate = today;
         for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? arg : arg.substring(0, eq);
-            String value = eq < 0 ? "" : arg.substring(eq + 1).strip();
+            String key = key(arg);
             switch (key) {
-                case "round" -> {
-                    if (!value.matches("\\d{4}")) {
-                        throw new UsageException("round must be a four-digit programme year, not '" + value + "'");
-                    }
-                    round = Integer.parseInt(value);
-                }
-                case "runDate" -> {
-                    try {
-                        runDate = LocalDate.parse(value);
-                    } catch (DateTimeParseException e) {
-                        throw new UsageException("runDate must be yyyy-MM-dd, not '" + value + "'");
-                    }
-                }
+                case "round" -> round = round(value(arg));
+                case "runDate" -> runDate = date(value(arg));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
@@ -45,5 +35,54 @@ public record RunRequest(int round, LocalDate runDate) {
             throw new UsageException("which round? give round=<yyyy>");
         }
         return new RunRequest(round, runDate);
+    }
+
+    /** {@code nightly [runDate=...]}. */
+    public static LocalDate runDate(List<String> args, LocalDate today) {
+        LocalDate runDate = today;
+        for (String arg : args) {
+            if (!key(arg).equals("runDate")) {
+                throw new UsageException("unknown argument '" + arg + "'");
+            }
+            runDate = date(value(arg));
+        }
+        return runDate;
+    }
+
+    /** {@code status [round=...]}: null for every round. */
+    public static Integer roundFilter(List<String> args) {
+        Integer round = null;
+        for (String arg : args) {
+            if (!key(arg).equals("round")) {
+                throw new UsageException("unknown argument '" + arg + "'");
+            }
+            round = round(value(arg));
+        }
+        return round;
+    }
+
+    private static String key(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? arg : arg.substring(0, eq);
+    }
+
+    private static String value(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? "" : arg.substring(eq + 1).strip();
+    }
+
+    private static int round(String value) {
+        if (!value.matches("\\d{4}")) {
+            throw new UsageException("round must be a four-digit programme year, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("runDate must be yyyy-MM-dd, not '" + value + "'");
+        }
     }
 }
