@@ -1,41 +1,38 @@
 package kr.seoul.sogong.outcomes.operations;
 
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.launch.JobOperator;
+import sun.misc.Signal;
 
 /**
- * SIGTERM (systemd stop, Kubernetes eviction, Ctrl-C) stops the running job at its next chunk
- * boundary with status STOPPED, instead of tearing the database connections away mid-chunk; the
- * same command later restarts it. The process then exits with {@link ExitCodes#STOPPED}.
+ * SIGTERM (systemd stop, Kubernetes eviction) and SIGINT (Ctrl-C) stop the running job at its next
+ * chunk boundary with status STOPPED; the process then exits normally with
+ * {@link ExitCodes#STOPPED}, and the same command later resumes the run.
  *
- * <p>Spring Boot's own shutdown hook is switched off in {@code main} so the context stays open
- * until the job has stopped; this hook waits for {@code main} to close it, then ends the process.
+ * <p>The signal is taken over instead of left to the JVM's shutdown hooks, because those run all at
+ * once: H2's own hook would close the database under the job while it finishes its chunk. A second
+ * signal gets the default behaviour and ends the process at once.
  */
 public final class GracefulStop implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
-    private static final Duration WAIT = Duration.ofMinutes(10);
 
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
-    private static final CountDownLatch MAIN_DONE = new CountDownLatch(1);
-    private static final AtomicInteger EXIT_CODE = new AtomicInteger(ExitCodes.STOPPED);
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static volatile JobExecution current;
     private static volatile JobOperator operator;
 
-    /** Installs the hook; called by the launcher of a real process, never by tests in one JVM. */
+    /** Takes over SIGTERM and SIGINT; called by the launcher of a real process, never by tests in one JVM. */
     public static void install(JobOperator jobOperator) {
         operator = jobOperator;
         if (INSTALLED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(GracefulStop::onSignal, "graceful-stop"));
+            for (String name : new String[] {"TERM", "INT"}) {
+                Signal.handle(new Signal(name), GracefulStop::onSignal);
+            }
         }
     }
 
@@ -43,33 +40,20 @@ public final class GracefulStop implements JobExecutionListener {
         return REQUESTED.get();
     }
 
-    /** main has closed the context and is about to exit with this code. */
-    public static void mainFinished(int exitCode) {
-        EXIT_CODE.set(exitCode);
-        MAIN_DONE.countDown();
-    }
-
-    private static void onSignal() {
-        if (MAIN_DONE.getCount() == 0) {
-            return; // a normal exit, not a signal
-        }
+    private static void onSignal(Signal signal) {
+        Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the process
         REQUESTED.set(true);
         JobExecution running = current;
-        if (running != null && operator != null) {
-            log.warn("stop requested: execution {} stops at its next chunk boundary; run the same command to resume",
-                    running.getId());
-            try {
-                operator.stop(running.getId());
-            } catch (Exception e) {
-                log.warn("could not request the stop: {}", e.getMessage());
-            }
+        if (running == null || operator == null) {
+            log.warn("SIG{} received: no job is running; the next round will not start", signal.getName());
+            return;
         }
+        log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
+                + " run the same command to resume", signal.getName(), running.getId());
         try {
-            if (MAIN_DONE.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                Runtime.getRuntime().halt(EXIT_CODE.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            operator.stop(running.getId());
+        } catch (Exception e) {
+            log.warn("could not request the stop: {}", e.getMessage());
         }
     }
 

@@ -1,0 +1,107 @@
+package kr.seoul.sogong.outcomes.operations;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** The packaged application run as an operator runs it: a separate JVM, killed or signalled for real. */
+final class ChildJob implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "sogong-outcomes.jar");
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread pump;
+
+    private ChildJob(Process process) {
+        this.process = process;
+        this.pump = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        }, "child-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    static ChildJob start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(args);
+        return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Runs to the end; returns the exit code. */
+    static int run(List<String> args, Duration timeout) throws Exception {
+        try (ChildJob job = start(args)) {
+            return job.waitFor(timeout);
+        }
+    }
+
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child did not finish in " + timeout + "; output:\n" + output());
+        }
+        pump.join(10_000); // the last lines may still be in the pipe
+        return process.exitValue();
+    }
+
+    void awaitLine(String fragment, Duration timeout) throws InterruptedException {
+        await(() -> lines.stream().anyMatch(l -> l.contains(fragment)), timeout, "a line with '" + fragment + "'");
+    }
+
+    void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() && !condition.getAsBoolean()) {
+                throw new AssertionError("child ended before " + what + "; output:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + timeout + "; output:\n" + output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** SIGKILL: no hook runs, nothing is cleaned up. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor();
+    }
+
+    /** SIGTERM, as systemd or Kubernetes stop a service. */
+    void terminate() {
+        // through the handle: Process.destroy() would also close our end of the child's output
+        process.toHandle().destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package kr.seoul.sogong.outcomes.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import kr.seoul.sogong.outcomes.generator.RoundGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Crash recovery, one run at a time and graceful stop, proven on the packaged application in
+ * child JVMs (run by failsafe after {@code package}). A subclass provides the database: each
+ * scenario gets a fresh one, and the outputs are compared with those of an uninterrupted run.
+ */
+abstract class ProcessScenarios {
+
+    static final int ROUND = 2031;
+    static final Duration RUN = Duration.ofMinutes(3);
+
+    @TempDir
+    static Path work;
+
+    static Map<String, byte[]> uninterrupted;
+
+    /** A fresh database for a scenario: its JDBC URL. */
+    protected abstract String newDatabase(String name) throws Exception;
+
+    protected abstract String user();
+
+    @BeforeAll
+    static void generateRound() throws IOException {
+        // about 180,000 rows: several seconds of ingest on two cores
+        RoundGenerator.synthetic(work.resolve("input"), ROUND, 10, 6000, 211, 5);
+    }
+
+    private List<String> args(String url, String scenario) {
+        return new ArrayList<>(List.of("round=" + ROUND, "runDate=2031-11-01",
+                "--outcomes.input-dir=" + work.resolve("input"),
+                "--outcomes.output-dir=" + work.resolve("output-" + scenario),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=", "--outcomes.stale-after=30s"));
+    }
+
+    private Map<String, byte[]> csvOutputs(String scenario) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(work.resolve("output-" + scenario).resolve(String.valueOf(ROUND)))) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    private Map<String, byte[]> uninterrupted() throws Exception {
+        if (uninterrupted == null) {
+            String url = newDatabase("clean");
+            assertThat(ChildJob.run(args(url, "clean"), RUN)).isZero();
+            uninterrupted = csvOutputs("clean");
+            assertThat(uninterrupted).hasSize(8);
+        }
+        return uninterrupted;
+    }
+
+    private JdbcTemplate jdbc(String url) {
+        return new JdbcTemplate((DataSource) new DriverManagerDataSource(url, user(), ""));
+    }
+
+    private long committedRows(JdbcTemplate jdbc) {
+        try {
+            Long n = jdbc.queryForObject("select coalesce(sum(rows_read), 0) from source_file where round = ?",
+                    Long.class, ROUND);
+            return n == null ? 0 : n;
+        } catch (RuntimeException notYet) {
+            return 0; // schema not created yet
+        }
+    }
+
+    private String lastStatus(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select status from batch_job_execution order by job_execution_id desc limit 1",
+                String.class);
+    }
+
+    private void assertSameOutputs(String scenario) throws Exception {
+        Map<String, byte[]> expected = uninterrupted();
+        Map<String, byte[]> actual = csvOutputs(scenario);
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        actual.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expected.get(name)));
+    }
+
+    /**
+     * Kills the JVM with SIGKILL once {@code whenToKill} holds, then runs the same command: the
+     * execution left STARTED is recognised as stale (its pid is gone), marked FAILED and restarted
+     * from its checkpoint, and the outputs are those of an uninterrupted run.
+     */
+    private void killAndRestart(String scenario, String stepLine, boolean midIngest) throws Exception {
+        uninterrupted();
+        String url = newDatabase(scenario);
+        JdbcTemplate jdbc = jdbc(url);
+        long committedAtKill;
+        try (ChildJob child = ChildJob.start(args(url, scenario))) {
+            child.awaitLine("Executing step: [" + stepLine + "]", RUN);
+            if (midIngest) {
+                child.await(() -> committedRows(jdbc) > 40_000, RUN, "40,000 committed rows");
+            }
+            assertThat(child.kill()).as("killed, not finished").isEqualTo(137);
+            committedAtKill = committedRows(jdbc);
+        }
+        assertThat(lastStatus(jdbc)).isEqualTo("STARTED");
+
+        ChildJob restarted = ChildJob.start(args(url, scenario));
+        int exit = restarted.waitFor(RUN);
+        assertThat(exit).as(restarted.output()).isZero();
+        assertThat(restarted.output()).contains("left STARTED by a process that is gone");
+        assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
+                .isOne();
+        if (midIngest) {
+            long total = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class, ROUND);
+            Long readAgain = jdbc.queryForObject("select read_count from batch_step_execution where step_name ="
+                    + " 'ingestRows' order by step_execution_id desc limit 1", Long.class);
+            // H2 writes commits to disk up to half a second late (WRITE_DELAY), so a kill may lose the
+            // last chunks: consistently, since a file's checkpoint commits with its rows
+            assertThat(committedAtKill).isBetween(1L, total - 1);
+            assertThat(readAgain).as("only what was not committed is read again").isEqualTo(total - committedAtKill);
+        }
+        assertSameOutputs(scenario);
+    }
+
+    @Test
+    void killDuringIngestRestartsFromTheCheckpoint() throws Exception {
+        killAndRestart("kill-ingest", "ingestRows", true);
+    }
+
+    @Test
+    void killDuringAggregationRestarts() throws Exception {
+        killAndRestart("kill-aggregate", "outcomeTables", false);
+    }
+
+    @Test
+    void killDuringExportRestarts() throws Exception {
+        killAndRestart("kill-export", "committeeReports", false);
+    }
+
+    /** A second launch for the same round is refused with its own exit code; the running one is unharmed. */
+    @Test
+    void secondLaunchOfTheSameRoundIsRefused() throws Exception {
+        uninterrupted();
+        String url = newDatabase("concurrent");
+        JdbcTemplate jdbc = jdbc(url);
+        try (ChildJob first = ChildJob.start(args(url, "concurrent"))) {
+            // the child opens the database first (an H2 file is served by the process that opened it)
+            first.awaitLine("Executing step: [ingestRows]", RUN);
+            first.await(() -> committedRows(jdbc) > 10_000, RUN, "10,000 committed rows");
+            ChildJob second = ChildJob.start(args(url, "concurrent"));
+            int refused = second.waitFor(RUN);
+            assertThat(refused).as(second.output()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(second.output()).contains("is already running");
+            assertThat(first.isAlive()).isTrue();
+            assertThat(first.waitFor(RUN)).as(first.output()).isZero();
+        }
+        assertThat(jdbc.queryForList("select status from batch_job_execution", String.class))
+                .containsExactly("COMPLETED");
+        assertSameOutputs("concurrent");
+    }
+
+    /** SIGTERM stops at a chunk boundary with STOPPED and exit code 5; the same command resumes it. */
+    @Test
+    void sigtermStopsAtAChunkBoundaryAndTheSameCommandResumes() throws Exception {
+        uninterrupted();
+        String url = newDatabase("sigterm");
+        JdbcTemplate jdbc = jdbc(url);
+        try (ChildJob child = ChildJob.start(args(url, "sigterm"))) {
+            child.awaitLine("Executing step: [ingestRows]", RUN);
+            child.await(() -> committedRows(jdbc) > 20_000, RUN, "20,000 committed rows");
+            child.terminate();
+            assertThat(child.waitFor(RUN)).as(child.output()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(child.output()).contains("stop requested");
+        }
+        assertThat(lastStatus(jdbc)).isEqualTo("STOPPED");
+        long committed = committedRows(jdbc);
+        assertThat(committed % 500).as("stopped at a chunk boundary").isZero();
+
+        ChildJob resumed = ChildJob.start(args(url, "sigterm"));
+        assertThat(resumed.waitFor(RUN)).as(resumed.output()).isZero();
+        assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+                .containsExactly("STOPPED", "COMPLETED");
+        assertSameOutputs("sigterm");
+    }
+}
