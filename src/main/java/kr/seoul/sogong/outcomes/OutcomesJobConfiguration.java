@@ -8,7 +8,15 @@ import kr.seoul.sogong.outcomes.intake.RoundRowReader;
 import kr.seoul.sogong.outcomes.intake.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import kr.seoul.sogong.outcomes.operations.GracefulStop;
+import kr.seoul.sogong.outcomes.operations.IngestProgress;
+import kr.seoul.sogong.outcomes.operations.LogContext;
+import org.springframework.batch.core.JobExecutionListener;
+import kr.seoul.sogong.outcomes.operations.RunSummary;
+import org.springframework.batch.core.ChunkListener;
+import org.springframework.batch.core.StepExecutionListener;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeCalculator;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTablesTasklet;
@@ -42,11 +50,18 @@ public class OutcomesJobConfiguration {
 
     public static final String JOB_NAME = "outcomesJob";
 
+    private static final LogContext LOG_CONTEXT = new LogContext();
+
     @Bean
     public Job outcomesJob(JobRepository jobRepository, Step admitRound, Step ingestRows, Step crossRowRules,
-            Step findingsReport, Step outcomeTables, Step committeeReports) {
+            Step findingsReport, Step outcomeTables, Step committeeReports, ObservationRegistry observations,
+            MeterRegistry meters, JdbcTemplate jdbc, OutcomesProperties properties) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .observationRegistry(observations)
+                .meterRegistry(meters)
                 .listener(new GracefulStop())
+                .listener((JobExecutionListener) LOG_CONTEXT)
+                .listener(new RunSummary(jdbc, meters, properties))
                 .start(admitRound)
                 .next(ingestRows)
                 .next(crossRowRules)
@@ -58,7 +73,11 @@ public class OutcomesJobConfiguration {
 
     @Bean
     public Step admitRound(JobRepository jobRepository, PlatformTransactionManager tx, RoundAdmissionTasklet tasklet) {
-        return new StepBuilder("admitRound", jobRepository).tasklet(tasklet, tx).allowStartIfComplete(true).build();
+        return new StepBuilder("admitRound", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .tasklet(tasklet, tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
@@ -70,14 +89,27 @@ public class OutcomesJobConfiguration {
 
     @Bean
     public Step ingestRows(JobRepository jobRepository, PlatformTransactionManager tx, OutcomesProperties properties,
-            RoundRowReader roundRowReader, RowValidationProcessor rowValidationProcessor, IntakeWriter intakeWriter) {
+            RoundRowReader roundRowReader, RowValidationProcessor rowValidationProcessor, IntakeWriter intakeWriter,
+            IngestProgress ingestProgress, ObservationRegistry observations, MeterRegistry meters) {
         return new StepBuilder("ingestRows", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
                 .<SourceRow, ValidatedRow>chunk(properties.chunkSize(), tx)
+                .observationRegistry(observations)
+                .meterRegistry(meters)
+                .listener((StepExecutionListener) ingestProgress)
+                .listener((ChunkListener) ingestProgress)
                 .reader(roundRowReader)
                 .processor(rowValidationProcessor)
                 .writer(intakeWriter)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    public IngestProgress ingestProgress(IntakeStore store, @Value("#{jobParameters['round']}") Long round,
+            @Value("${outcomes.progress-interval:5s}") java.time.Duration interval) {
+        return new IngestProgress(store, round.intValue(), interval);
     }
 
     @Bean
@@ -105,7 +137,9 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step crossRowRules(JobRepository jobRepository, PlatformTransactionManager tx,
             CrossRowRulesTasklet crossRowRulesTasklet) {
-        return new StepBuilder("crossRowRules", jobRepository).tasklet(crossRowRulesTasklet, tx)
+        return new StepBuilder("crossRowRules", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .tasklet(crossRowRulesTasklet, tx)
                 .allowStartIfComplete(true).build();
     }
 
@@ -119,7 +153,9 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step findingsReport(JobRepository jobRepository, PlatformTransactionManager tx,
             FindingsReportTasklet findingsReportTasklet) {
-        return new StepBuilder("findingsReport", jobRepository).tasklet(findingsReportTasklet, tx)
+        return new StepBuilder("findingsReport", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .tasklet(findingsReportTasklet, tx)
                 .allowStartIfComplete(true).build();
     }
 
@@ -133,7 +169,9 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step outcomeTables(JobRepository jobRepository, PlatformTransactionManager tx,
             OutcomeTablesTasklet outcomeTablesTasklet) {
-        return new StepBuilder("outcomeTables", jobRepository).tasklet(outcomeTablesTasklet, tx)
+        return new StepBuilder("outcomeTables", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .tasklet(outcomeTablesTasklet, tx)
                 .allowStartIfComplete(true).build();
     }
 
@@ -147,7 +185,9 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step committeeReports(JobRepository jobRepository, PlatformTransactionManager tx,
             CommitteeReportsTasklet committeeReportsTasklet) {
-        return new StepBuilder("committeeReports", jobRepository).tasklet(committeeReportsTasklet, tx)
+        return new StepBuilder("committeeReports", jobRepository)
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .tasklet(committeeReportsTasklet, tx)
                 .allowStartIfComplete(true).build();
     }
 

@@ -103,10 +103,21 @@ public class IntakeStore {
     }
 
     public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
-            String status) {
+            String status, Long estimatedRows) {
         jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
-                        + " rows_read, complete) values (?,?,?,?,?,?,?,?,0,false)",
-                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status);
+                        + " rows_read, complete, estimated_rows) values (?,?,?,?,?,?,?,?,0,false,?)",
+                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status, estimatedRows);
+    }
+
+    /**
+     * Rows left to read in the pending files, and whether that is complete (a workbook's row count
+     * is not known before reading it).
+     */
+    public long[] rowsLeft(int round) {
+        return jdbc.queryForObject("select coalesce(sum(estimated_rows - rows_read), 0),"
+                + " count(case when estimated_rows is null then 1 end) from source_file"
+                + " where round = ? and status = 'READY' and complete = false",
+                (rs, i) -> new long[] {Math.max(0, rs.getLong(1)), rs.getLong(2)}, round);
     }
 
     public void setFileSeq(int round, String sourceFile, int seq) {

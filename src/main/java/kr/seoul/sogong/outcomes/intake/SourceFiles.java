@@ -20,6 +20,23 @@ public final class SourceFiles {
     public static final String SURVEY_DIR = "survey";
     public static final String RESULTS_DIR = "results";
 
+    /** Line breaks in a file: a CSV's data rows are about this many minus the header (for progress only). */
+    public static long countLines(Path file) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
     /** A file under {@code input/<round>/}: {@code sourceFile} is its path relative to that folder, with '/'. */
     public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes) {
         public boolean isSurvey() {
@@ -34,7 +51,7 @@ public final class SourceFiles {
     }
 
     /** What admission decided: the kind of rows a file holds (SURVEY, or null for a workbook of results) and its encoding. */
-    public record Admission(String kind, String encoding) {
+    public record Admission(String kind, String encoding, Long estimatedRows) {
     }
 
     public static final String RESULTS_WORKBOOK = "RESULTS_WORKBOOK";
@@ -88,7 +105,8 @@ public final class SourceFiles {
                 Charset charset = TextEncoding.detect(file.path()).orElseThrow(() -> new UnreadableFileException(
                         "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
                 try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
-                    return new Admission(kind.name(), TextEncoding.name(charset));
+                    return new Admission(kind.name(), TextEncoding.name(charset),
+                            Math.max(0, countLines(file.path()) - 1));
                 }
             }
             case "xlsx", "xlsm" -> {
@@ -98,7 +116,7 @@ public final class SourceFiles {
                 try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(), file.isSurvey())) {
                     source.checkHeaders();
                 }
-                return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null);
+                return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null, null);
             }
             default -> throw new UnreadableFileException("not a .csv or .xlsx file"
                     + (file.extension().equals("xls") ? " (an old .xls workbook: save it as .xlsx)" : ""));

@@ -1,0 +1,71 @@
+package kr.seoul.sogong.outcomes.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import kr.seoul.sogong.outcomes.OutcomesProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** At the end of a run: a table per step, the findings by severity, the metrics totals, where the outputs are. */
+public class RunSummary implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
+
+    private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
+    private final OutcomesProperties properties;
+
+    public RunSummary(JdbcTemplate jdbc, MeterRegistry meters, OutcomesProperties properties) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        Long round = execution.getJobParameters().getLong("round");
+        StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
+                execution.getId(), execution.getStatus()));
+        table.append(String.format("  %-17s %-10s %10s %10s %9s%n", "step", "status", "read", "written", "duration"));
+        for (StepExecution s : execution.getStepExecutions()) {
+            LocalDateTime end = s.getEndTime() == null ? LocalDateTime.now() : s.getEndTime();
+            Duration d = s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end);
+            table.append(String.format("  %-17s %-10s %,10d %,10d %9s%n", s.getStepName(), s.getStatus(),
+                    s.getReadCount(), s.getWriteCount(), RunHistory.format(d)));
+        }
+        if (round != null) {
+            Map<String, Object> f = jdbc.queryForMap("select count(case when severity = 'REJECT' then 1 end) as r,"
+                    + " count(case when severity = 'WARN' then 1 end) as w from finding where round = ?", round);
+            table.append(String.format("  findings: %s REJECT, %s WARN (rejects.csv)%n", f.get("r"), f.get("w")));
+            table.append("  outputs: ").append(properties.roundOutput(round.intValue()).toAbsolutePath().normalize())
+                    .append(System.lineSeparator());
+        }
+        Map<String, String> totals = new TreeMap<>();
+        meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("spring.batch")).forEach(m -> {
+            if (m instanceof Timer t && t.count() > 0) {
+                totals.merge(m.getId().getName(), t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)),
+                        (a, b) -> sum(a, b));
+            }
+        });
+        totals.forEach((name, value) -> table.append("  metric ").append(name).append(": ").append(value)
+                .append(System.lineSeparator()));
+        log.info(table.toString().stripTrailing());
+    }
+
+    /** Adds two "n x t s" totals of the same timer with different tags. */
+    private static String sum(String a, String b) {
+        String[] x = a.split(" x |s$");
+        String[] y = b.split(" x |s$");
+        return (Long.parseLong(x[0]) + Long.parseLong(y[0])) + " x "
+                + String.format("%.2fs", Double.parseDouble(x[1]) + Double.parseDouble(y[1]));
+    }
+}
