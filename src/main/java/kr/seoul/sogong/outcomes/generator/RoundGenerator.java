@@ -59,12 +59,12 @@ public final class RoundGenerator {
     private static final String[] NAME_TAIL = {"어패럴", "봉제", "패션", "주얼리", "텍스타일", "정밀", "산업", "실업", "디자인",
             "공방"};
     private static final String[] NEEDS = {"판로", "홍보", "디자인", "기술", "교육", "자금", "인력"};
-    private static final String[] ITEMS = {"인건비", "교육운영비", "컨설팅비", "홍보마케팅비", "플랫폼입점비"};
+    static final String[] ITEMS = {"인건비", "교육운영비", "컨설팅비", "홍보마케팅비", "플랫폼입점비"};
 
-    private final Random random;
+    final Random random;
     private final int round;
-    private final Path dir;
-    private int firmSerial;
+    final Path dir;
+    int firmSerial;
 
     RoundGenerator(long seed, int round, Path out) {
         this.random = new Random(seed * 31 + round);
@@ -78,6 +78,14 @@ public final class RoundGenerator {
             if (args[i].equals("--out")) {
                 out = Path.of(args[++i]);
             }
+        }
+        if (List.of(args).contains("--synthetic")) {
+            SyntheticRound.Spec spec = SyntheticRound.Spec.parse(args);
+            long started = System.nanoTime();
+            SyntheticRound.write(out, spec);
+            System.out.printf("wrote synthetic round %d under %s in %.1fs%n", spec.round(), out.toAbsolutePath(),
+                    (System.nanoTime() - started) / 1e9);
+            return;
         }
         new RoundGenerator(2022, 2021, out).sample(CENTERS_2021, 24, 118);
         new RoundGenerator(2022, 2022, out).sample(CENTERS_2022, 28, 143);
@@ -107,62 +115,18 @@ public final class RoundGenerator {
      */
     public static void synthetic(Path out, int round, int centers, int firmsPerCenter, int defectEvery, long seed)
             throws IOException {
-        RoundGenerator g = new RoundGenerator(seed, round, out);
-        g.clean();
-        List<CenterSpec> specs = new ArrayList<>();
-        for (int c = 0; c < centers; c++) {
-            String code = "C" + (char) ('A' + c / 26 % 26) + (char) ('A' + c % 26);
-            specs.add(new CenterSpec(code, "센터 " + code, "구" + c, "의류", "과제 " + code, c % 2 == 0 ? "SALES" : "TECH"));
-        }
-        g.writeCenters(specs);
-        List<String> survey = List.of("response_id", "submitted_at", "brn", "firm_name", "center", "employees",
-                "q1", "q2", "q3", "q4", "q5", "q6", "needs", "comment");
-        List<List<Object>> responses = new ArrayList<>();
-        for (CenterSpec c : specs) {
-            List<Firm> firms = new ArrayList<>();
-            for (int i = 0; i < firmsPerCenter; i++) {
-                firms.add(new Firm(g.serialBrn(), "업체" + g.firmSerial, 1 + g.random.nextInt(9), c));
-            }
-            List<List<Object>> p = new ArrayList<>();
-            List<List<Object>> o = new ArrayList<>();
-            for (Firm f : firms) {
-                LocalDate start = LocalDate.of(round, 4, 1 + g.random.nextInt(28));
-                p.add(List.of(c.code(), f.brn(), f.name(), "지원", start, start.plusDays(60 + g.random.nextInt(90)),
-                        g.random.nextInt(40), g.random.nextInt(10) < 8 ? "Y" : "N"));
-                long before = 10_000 + g.random.nextInt(900_000);
-                o.add(List.of(c.code(), f.brn(), before, Math.max(0, before + g.random.nextInt(200_000) - 50_000), g.random.nextInt(5),
-                        g.random.nextInt(9), g.random.nextBoolean() ? "Y" : "N", g.random.nextInt(10)));
-                List<Object> r = g.response(responses.size() + 1, f, c.code());
-                r.set(1, ((LocalDateTime) r.get(1)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-                if (defectEvery > 0 && (responses.size() + 1) % defectEvery == 0) {
-                    String brn = f.brn();
-                    r.set(2, brn.substring(0, 9) + (char) ('0' + (brn.charAt(9) - '0' + 1) % 10));
-                }
-                responses.add(r);
-            }
-            String base = "results/" + c.code() + "_";
-            writeCsv(g.dir.resolve(base + "participants.csv"), StandardCharsets.UTF_8, List.of("center_code", "brn",
-                    "firm_name", "support", "start_date", "end_date", "education_hours", "completed"), p);
-            writeCsv(g.dir.resolve(base + "outcomes.csv"), StandardCharsets.UTF_8, List.of("center_code", "brn",
-                    "sales_before_k", "sales_after_k", "new_clients", "new_orders", "online_listed", "patterns"), o);
-            List<List<Object>> budget = new ArrayList<>();
-            for (String item : ITEMS) {
-                budget.add(List.of(c.code(), item, 9_000_000L, 8_000_000L + g.random.nextInt(1_000_000)));
-            }
-            writeCsv(g.dir.resolve(base + "budget.csv"), StandardCharsets.UTF_8,
-                    List.of("center_code", "item", "planned_krw", "executed_krw"), budget);
-        }
-        writeCsv(g.dir.resolve("survey/responses.csv"), StandardCharsets.UTF_8, survey, responses);
+        SyntheticRound.write(out, new SyntheticRound.Spec(round, centers, (long) centers * firmsPerCenter, 1.0,
+                defectEvery, false, StandardCharsets.UTF_8, seed));
     }
 
     /** Unique valid numbers for large rounds: the serial fills digits 4 to 9. */
-    private String serialBrn() {
+    String serialBrn() {
         firmSerial++;
         String nine = String.format("%03d%06d", 101 + firmSerial / 1_000_000 % 800, firmSerial % 1_000_000);
         return nine + BusinessRegistrationNumber.checkDigitFor(nine);
     }
 
-    private void clean() throws IOException {
+    void clean() throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
@@ -195,7 +159,7 @@ public final class RoundGenerator {
         return brn.substring(0, 3) + "-" + brn.substring(3, 5) + "-" + brn.substring(5);
     }
 
-    private void writeCenters(List<CenterSpec> centers) throws IOException {
+    void writeCenters(List<CenterSpec> centers) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
         for (CenterSpec c : centers) {
             long cap = 50_000_000L;
@@ -360,7 +324,7 @@ public final class RoundGenerator {
         }
     }
 
-    private List<Object> response(int id, Firm f, String center) {
+    List<Object> response(int id, Firm f, String center) {
         List<Object> r = new ArrayList<>();
         r.add(String.format("R%d-%04d", round, id));
         r.add(LocalDateTime.of(round, 10 + random.nextInt(2), 1 + random.nextInt(28), 9 + random.nextInt(9),

@@ -33,6 +33,9 @@ public final class CsvRecords implements Closeable {
     private final Path file;
     private final Charset charset;
     private Reader reader;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int limit;
     private int pushedBack = -2;
     private long physicalLine; // line breaks consumed outside and inside quotes
     private int rowNumber;
@@ -51,6 +54,8 @@ public final class CsvRecords implements Closeable {
         }
         physicalLine = 0;
         pushedBack = -2;
+        position = 0;
+        limit = 0;
         this.reader = r;
         while (physicalLine < skipLines) {
             int c = read();
@@ -142,7 +147,16 @@ public final class CsvRecords implements Closeable {
             pushedBack = -2;
             return c;
         }
-        return reader.read();
+        if (position == limit) {
+            // our own buffer: Reader.read() per character takes a lock each time
+            limit = reader.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {

@@ -66,13 +66,14 @@ public class OutcomeCalculator {
     }
 
     private List<Participation> participation(int round, List<Center> centers) {
-        Map<String, long[]> firms = counts("select center_code, count(distinct brn),"
-                + " count(distinct case when completed = true then brn end)"
+        // DUPLICATE leaves one accepted participants row per center and firm, so counting rows
+        // counts distinct firms, without a distinct set of a national round in memory
+        Map<String, long[]> firms = counts("select center_code, count(*),"
+                + " count(case when completed = true then 1 end)"
                 + " from participant where round = ? and accepted = true group by center_code", 2, round);
-        Map<String, long[]> responses = counts("select s.center_code, count(*), count(p.brn) from survey_response s"
-                + " left join (select distinct center_code, brn from participant where round = ? and accepted = true) p"
-                + " on p.center_code = s.center_code and p.brn = s.brn"
-                + " where s.round = ? and s.accepted = true group by s.center_code", 2, round, round);
+        // survey_response.participant is set by the rules across rows (NOT_PARTICIPANT)
+        Map<String, long[]> responses = counts("select center_code, count(*), count(case when participant = true"
+                + " then 1 end) from survey_response where round = ? and accepted = true group by center_code", 2, round);
         List<Participation> rows = new ArrayList<>();
         long target = 0;
         for (Center c : centers) {

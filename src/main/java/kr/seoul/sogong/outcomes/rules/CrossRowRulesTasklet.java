@@ -1,9 +1,16 @@
 package kr.seoul.sogong.outcomes.rules;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,28 +21,47 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The rules that need more than one row — DUPLICATE, NOT_PARTICIPANT, OVER_CAP — evaluated
- * set-based in the database over everything stored for the round, in the order of contract §7:
- * participants' DUPLICATE first (NOT_PARTICIPANT looks at accepted participants), then
+ * The rules that need more than one row — DUPLICATE, NOT_PARTICIPANT, OVER_CAP — in the order of
+ * contract §7: participants' DUPLICATE first (NOT_PARTICIPANT looks at accepted participants), then
  * NOT_PARTICIPANT, then DUPLICATE among rows still accepted.
  *
- * <p>It starts by undoing its own previous verdicts, and runs in one transaction, so the result
+ * <p>Each table is read once, in key order from its index, and the rows of one key are judged
+ * together; the accepted participants are kept as a sorted array of numeric keys (8 bytes a firm).
+ * So a national round neither has to fit in memory nor costs a lookup per row (a correlated EXISTS
+ * or a window over millions of rows was minutes on H2, and out of heap).
+ *
+ * <p>It starts by undoing its own previous verdicts and runs in one transaction, so the result
  * depends only on the stored rows: the same after a restart, or after one file changed, as in one
  * clean run.
  */
 public class CrossRowRulesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CrossRowRulesTasklet.class);
-    private static final String MASKED_BRN = "substring(r.brn, 1, 3) || '-' || substring(r.brn, 4, 2) || '-*****'";
+    private static final int FETCH = 10_000;
 
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
     private final int round;
+    private Map<String, Integer> fileSeq;
+    private Map<String, Integer> centerIndex;
 
     public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, int round) {
-        this.jdbc = jdbc;
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH); // PostgreSQL streams with a cursor inside the step's transaction
         this.store = store;
         this.round = round;
+    }
+
+    /** A stored row as the rules see it; {@code order} is its place in reading order. */
+    private record KeyedRow(long id, String file, String sheet, int row, String center, String brn, long order,
+            Timestamp submittedAt) {
+        String where() {
+            return file + (sheet.isEmpty() ? "" : " sheet " + sheet) + " row " + row;
+        }
+
+        String masked() {
+            return BusinessRegistrationNumber.masked(brn);
+        }
     }
 
     @Override
@@ -44,16 +70,28 @@ public class CrossRowRulesTasklet implements Tasklet {
         for (String table : List.of("participant", "outcome", "survey_response")) {
             jdbc.update("update " + table + " set accepted = true where round = ? and accepted = false", round);
         }
+        jdbc.update("update survey_response set participant = true where round = ? and participant = false", round);
+        fileSeq = new HashMap<>();
+        store.allFiles(round).forEach(f -> fileSeq.put(f.sourceFile(), f.fileSeq()));
+        centerIndex = new HashMap<>();
+        List<Center> centers = store.centers(round);
+        for (int i = 0; i < centers.size(); i++) {
+            centerIndex.put(centers.get(i).code(), i);
+        }
+
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(duplicates("participant", "r.center_code, r.brn",
-                "f.file_seq, r.sheet_index, r.row_number", "the same firm is listed earlier for this center at"));
-        findings.addAll(notParticipant("outcome", Severity.REJECT));
-        findings.addAll(duplicates("outcome", "r.center_code, r.brn",
-                "f.file_seq, r.sheet_index, r.row_number", "the same firm has an earlier outcomes row at"));
-        findings.addAll(notParticipant("survey_response", Severity.WARN));
-        findings.addAll(duplicates("survey_response", "r.brn",
-                "r.submitted_at desc, f.file_seq desc, r.sheet_index desc, r.row_number desc",
-                "the firm answered again; the latest submission is kept, at"));
+        List<Long> rejected = new ArrayList<>();
+        long[] participants = participants(findings, rejected);
+        reject("participant", rejected);
+        rejected.clear();
+        outcomes(participants, findings, rejected);
+        reject("outcome", rejected);
+        rejected.clear();
+        List<Long> strangers = new ArrayList<>();
+        survey(participants, findings, rejected, strangers);
+        reject("survey_response", rejected);
+        jdbc.batchUpdate("update survey_response set participant = false where id = ?", strangers, 1000,
+                (ps, id) -> ps.setLong(1, id));
         findings.addAll(overCap());
         store.insertFindings(round, findings, true);
         contribution.incrementWriteCount(findings.size());
@@ -61,46 +99,122 @@ public class CrossRowRulesTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Every row of a partition but the first in {@code order} is a DUPLICATE; the message names the kept row. */
-    private List<Finding> duplicates(String table, String partition, String order, String keptAt) {
-        String window = "over (partition by " + partition + " order by " + order + ")";
-        String sql = "select * from (select r.id, r.source_file, r.sheet, r.row_number, " + MASKED_BRN + " as brn_masked,"
-                + " row_number() " + window + " as rn,"
-                + " first_value(r.source_file) " + window + " as kept_file,"
-                + " first_value(r.sheet) " + window + " as kept_sheet,"
-                + " first_value(r.row_number) " + window + " as kept_row"
-                + " from " + table + " r join source_file f on f.round = r.round and f.source_file = r.source_file"
-                + " where r.round = ? and r.accepted = true) d where d.rn > 1";
-        List<Long> ids = new ArrayList<>();
-        List<Finding> findings = jdbc.query(sql, (rs, i) -> {
-            ids.add(rs.getLong("id"));
-            String sheet = rs.getString("kept_sheet");
-            String where = rs.getString("kept_file") + (sheet.isEmpty() ? "" : " sheet " + sheet)
-                    + " row " + rs.getInt("kept_row");
-            return Finding.of(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"), "brn",
-                    rs.getString("brn_masked"), Rule.DUPLICATE, keptAt + " " + where);
-        }, round);
-        reject(table, ids);
-        return findings;
+    private KeyedRow keyed(ResultSet rs, boolean withSubmittedAt) throws SQLException {
+        long order = ((long) fileSeq.getOrDefault(rs.getString("source_file"), 0) << 40)
+                | ((long) rs.getInt("sheet_index") << 24) | rs.getInt("row_number");
+        return new KeyedRow(rs.getLong("id"), rs.getString("source_file"), rs.getString("sheet"),
+                rs.getInt("row_number"), rs.getString("center_code"), rs.getString("brn"), order,
+                withSubmittedAt ? rs.getTimestamp("submitted_at") : null);
     }
 
-    /** Rows whose firm is not an accepted participant of the center they name. */
-    private List<Finding> notParticipant(String table, Severity severity) {
-        String sql = "select r.id, r.source_file, r.sheet, r.row_number, r.center_code, " + MASKED_BRN + " as brn_masked"
-                + " from " + table + " r where r.round = ? and r.accepted = true and not exists ("
-                + " select 1 from participant p where p.round = r.round and p.center_code = r.center_code"
-                + " and p.brn = r.brn and p.accepted = true)";
-        List<Long> ids = new ArrayList<>();
-        List<Finding> findings = jdbc.query(sql, (rs, i) -> {
-            ids.add(rs.getLong("id"));
-            return new Finding(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"), "brn",
-                    rs.getString("brn_masked"), Rule.NOT_PARTICIPANT, severity,
-                    "not a participant of " + rs.getString("center_code"));
+    /** center and firm as one number: center index above the ten digits of the business number. */
+    private long key(String center, String brn) {
+        Integer c = centerIndex.get(center);
+        return c == null ? -1 : c * 10_000_000_000L + Long.parseLong(brn);
+    }
+
+    /** Calls {@code group} with the rows of each key in turn, from a query ordered by that key. */
+    private void inGroups(String sql, boolean withSubmittedAt, java.util.function.Function<KeyedRow, String> key,
+            java.util.function.Consumer<List<KeyedRow>> group) {
+        List<KeyedRow> current = new ArrayList<>();
+        String[] currentKey = {null};
+        jdbc.query(sql, rs -> {
+            KeyedRow row = keyed(rs, withSubmittedAt);
+            String k = key.apply(row);
+            if (!k.equals(currentKey[0]) && !current.isEmpty()) {
+                group.accept(new ArrayList<>(current));
+                current.clear();
+            }
+            currentKey[0] = k;
+            current.add(row);
         }, round);
-        if (severity == Severity.REJECT) {
-            reject(table, ids);
+        if (!current.isEmpty()) {
+            group.accept(current);
         }
-        return findings;
+    }
+
+    /** DUPLICATE: the same firm twice in one center, the later rows; returns the accepted keys, sorted. */
+    private long[] participants(List<Finding> findings, List<Long> rejected) {
+        long[][] keys = {new long[1024]};
+        int[] size = {0};
+        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
+                + " where round = ? and accepted = true order by center_code, brn", false,
+                r -> r.center() + "|" + r.brn(), rows -> {
+                    List<KeyedRow> later = keepFirst(rows, findings, rejected,
+                            "the same firm is listed earlier for this center at");
+                    KeyedRow kept = rows.get(0);
+                    if (size[0] == keys[0].length) {
+                        keys[0] = Arrays.copyOf(keys[0], size[0] * 2);
+                    }
+                    keys[0][size[0]++] = key(kept.center(), kept.brn());
+                    assert later.size() == rows.size() - 1;
+                });
+        long[] sorted = Arrays.copyOf(keys[0], size[0]);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Sorts a key's rows by reading order; all but the first are DUPLICATE. */
+    private static List<KeyedRow> keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected,
+            String message) {
+        rows.sort(Comparator.comparingLong(KeyedRow::order));
+        List<KeyedRow> later = rows.subList(1, rows.size());
+        for (KeyedRow r : later) {
+            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
+                    message + " " + rows.get(0).where()));
+            rejected.add(r.id());
+        }
+        return later;
+    }
+
+    private static boolean contains(long[] sorted, long key) {
+        return key >= 0 && Arrays.binarySearch(sorted, key) >= 0;
+    }
+
+    /** NOT_PARTICIPANT (REJECT), then DUPLICATE among the rows left. */
+    private void outcomes(long[] participants, List<Finding> findings, List<Long> rejected) {
+        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn from outcome"
+                + " where round = ? and accepted = true order by center_code, brn", false,
+                r -> r.center() + "|" + r.brn(), rows -> {
+                    KeyedRow first = rows.get(0);
+                    if (!contains(participants, key(first.center(), first.brn()))) {
+                        for (KeyedRow r : rows) {
+                            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(),
+                                    Rule.NOT_PARTICIPANT, "not a participant of " + r.center()));
+                            rejected.add(r.id());
+                        }
+                        return;
+                    }
+                    keepFirst(rows, findings, rejected, "the same firm has an earlier outcomes row at");
+                });
+    }
+
+    /**
+     * NOT_PARTICIPANT (WARN, the row stays), then DUPLICATE across centers: a firm answers once a
+     * round; the latest submitted_at is kept, on a tie the row read last.
+     */
+    private void survey(long[] participants, List<Finding> findings, List<Long> rejected, List<Long> strangers) {
+        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn, submitted_at"
+                + " from survey_response where round = ? and accepted = true order by brn", true, KeyedRow::brn,
+                rows -> {
+                    for (KeyedRow r : rows) {
+                        if (!contains(participants, key(r.center(), r.brn()))) {
+                            findings.add(new Finding(r.file(), r.sheet(), r.row(), "brn", r.masked(),
+                                    Rule.NOT_PARTICIPANT, Severity.WARN, "not a participant of " + r.center()));
+                            strangers.add(r.id());
+                        }
+                    }
+                    if (rows.size() > 1) {
+                        rows.sort(Comparator.comparing(KeyedRow::submittedAt).thenComparingLong(KeyedRow::order)
+                                .reversed());
+                        for (KeyedRow r : rows.subList(1, rows.size())) {
+                            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
+                                    "the firm answered again; the latest submission is kept, at "
+                                            + rows.get(0).where()));
+                            rejected.add(r.id());
+                        }
+                    }
+                });
     }
 
     private void reject(String table, List<Long> ids) {
@@ -110,11 +224,10 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     /** A center whose planned budget total exceeds its cap; reported on its (first) budget file. */
     private List<Finding> overCap() {
-        String sql = "select b.center_code, b.source_file, b.sheet, min(f.file_seq) as seq, sum(b.planned_krw) as planned,"
+        String sql = "select b.center_code, b.source_file, b.sheet, sum(b.planned_krw) as planned,"
                 + " min(c.budget_cap_krw) as cap from budget_line b"
-                + " join source_file f on f.round = b.round and f.source_file = b.source_file"
                 + " join center c on c.round = b.round and c.center_code = b.center_code"
-                + " where b.round = ? group by b.center_code, b.source_file, b.sheet order by b.center_code, seq";
+                + " where b.round = ? group by b.center_code, b.source_file, b.sheet";
         record Part(String center, String file, String sheet, long planned, long cap) {
         }
         Map<String, List<Part>> byCenter = new LinkedHashMap<>();
@@ -125,6 +238,7 @@ public class CrossRowRulesTasklet implements Tasklet {
         }, round);
         List<Finding> findings = new ArrayList<>();
         for (List<Part> parts : byCenter.values()) {
+            parts.sort(Comparator.comparingInt((Part p) -> fileSeq.getOrDefault(p.file(), 0)).thenComparing(Part::sheet));
             long planned = parts.stream().mapToLong(Part::planned).sum();
             Part first = parts.get(0);
             if (planned > first.cap()) {
