@@ -38,8 +38,42 @@ public class OutcomeCalculator {
 
     public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
         List<Center> centers = intake.centers(round);
-        return new OutcomeTables(round, jobExecutionId, participation(round, centers), satisfaction(round, centers, minCell),
-                kpi(round, centers), budget(round, centers), needs(round, centers), yoy);
+        // one scan per table: a national round is millions of rows, and each scan costs seconds on H2
+        Map<String, BigDecimal> hours = new HashMap<>();
+        Map<String, long[]> firms = new HashMap<>();
+        jdbc.query("select center_code, count(*), count(case when completed = true then 1 end),"
+                + " coalesce(sum(education_hours), 0) from participant where round = ? and accepted = true"
+                + " group by center_code", rs -> {
+                    // DUPLICATE leaves one accepted row per center and firm: counting rows counts firms
+                    firms.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    hours.put(rs.getString(1), rs.getBigDecimal(4));
+                }, round);
+        Map<String, long[]> survey = counts(surveySql(), SURVEY_WIDTH, round);
+        return new OutcomeTables(round, jobExecutionId, participation(centers, firms, survey),
+                satisfaction(centers, survey, minCell), kpi(round, centers, hours), budget(round, centers),
+                needs(centers, survey), yoy);
+    }
+
+    /** Survey columns: responses, participant responses, then n, Σx, Σx², top-2 for q1..q6, then each need. */
+    private static final int SURVEY_WIDTH = 2 + 6 * 4 + Need.values().length;
+    private static final int ITEMS_AT = 2;
+    private static final int NEEDS_AT = 2 + 6 * 4;
+
+    private static String surveySql() {
+        // survey_response.participant is set by the rules across rows (NOT_PARTICIPANT)
+        StringBuilder sql = new StringBuilder("select center_code, count(*), count(case when participant = true then 1 end)");
+        for (String q : ITEMS) {
+            String valid = "case when " + q + " between 1 and 5 then " + q + " end";
+            sql.append(", count(").append(valid).append(")")
+                    .append(", coalesce(sum(").append(valid).append("), 0)")
+                    .append(", coalesce(sum(case when ").append(q).append(" between 1 and 5 then ").append(q)
+                    .append(" * ").append(q).append(" end), 0)")
+                    .append(", count(case when ").append(q).append(" in (4, 5) then 1 end)");
+        }
+        for (Need n : Need.values()) {
+            sql.append(", count(case when ").append(n.column()).append(" = true then 1 end)");
+        }
+        return sql.append(" from survey_response where round = ? and accepted = true group by center_code").toString();
     }
 
     /** Counts by center; missing centers count 0. */
@@ -65,23 +99,16 @@ public class OutcomeCalculator {
         return total;
     }
 
-    private List<Participation> participation(int round, List<Center> centers) {
-        // DUPLICATE leaves one accepted participants row per center and firm, so counting rows
-        // counts distinct firms, without a distinct set of a national round in memory
-        Map<String, long[]> firms = counts("select center_code, count(*),"
-                + " count(case when completed = true then 1 end)"
-                + " from participant where round = ? and accepted = true group by center_code", 2, round);
-        // survey_response.participant is set by the rules across rows (NOT_PARTICIPANT)
-        Map<String, long[]> responses = counts("select center_code, count(*), count(case when participant = true"
-                + " then 1 end) from survey_response where round = ? and accepted = true group by center_code", 2, round);
+    private List<Participation> participation(List<Center> centers, Map<String, long[]> firms,
+            Map<String, long[]> survey) {
         List<Participation> rows = new ArrayList<>();
         long target = 0;
         for (Center c : centers) {
             target += c.targetFirms();
             rows.add(participationRow(c.code(), c.name(), c.targetFirms(),
-                    firms.getOrDefault(c.code(), new long[2]), responses.getOrDefault(c.code(), new long[2])));
+                    firms.getOrDefault(c.code(), new long[2]), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH])));
         }
-        rows.add(participationRow(OutcomeTables.ALL, "", target, sum(firms, 2), sum(responses, 2)));
+        rows.add(participationRow(OutcomeTables.ALL, "", target, sum(firms, 2), sum(survey, SURVEY_WIDTH)));
         return rows;
     }
 
@@ -91,45 +118,28 @@ public class OutcomeCalculator {
                 LikertStatistics.percent(responses[1], firms[0]));
     }
 
-    private List<Satisfaction> satisfaction(int round, List<Center> centers, int minCell) {
-        StringBuilder sql = new StringBuilder("select center_code");
-        for (String q : ITEMS) {
-            String valid = "case when " + q + " between 1 and 5 then " + q + " end";
-            sql.append(", count(").append(valid).append(")")
-                    .append(", coalesce(sum(").append(valid).append("), 0)")
-                    .append(", coalesce(sum(case when ").append(q).append(" between 1 and 5 then ").append(q)
-                    .append(" * ").append(q).append(" end), 0)")
-                    .append(", count(case when ").append(q).append(" in (4, 5) then 1 end)");
-        }
-        sql.append(" from survey_response where round = ? and accepted = true group by center_code");
-        int width = ITEMS.size() * 4;
-        Map<String, long[]> sums = counts(sql.toString(), width, round);
+    private List<Satisfaction> satisfaction(List<Center> centers, Map<String, long[]> survey, int minCell) {
         List<Satisfaction> rows = new ArrayList<>();
         for (Center c : centers) {
-            addItems(rows, c.code(), sums.getOrDefault(c.code(), new long[width]), minCell);
+            addItems(rows, c.code(), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH]), minCell);
         }
-        addItems(rows, OutcomeTables.ALL, sum(sums, width), minCell);
+        addItems(rows, OutcomeTables.ALL, sum(survey, SURVEY_WIDTH), minCell);
         return rows;
     }
 
     private static void addItems(List<Satisfaction> rows, String center, long[] s, int minCell) {
         for (int i = 0; i < ITEMS.size(); i++) {
-            LikertStatistics st = LikertStatistics.of(s[i * 4], s[i * 4 + 1], s[i * 4 + 2], s[i * 4 + 3], minCell);
+            int at = ITEMS_AT + i * 4;
+            LikertStatistics st = LikertStatistics.of(s[at], s[at + 1], s[at + 2], s[at + 3], minCell);
             rows.add(new Satisfaction(center, ITEMS.get(i), st.n(), st.mean(), st.ci95Low(), st.ci95High(),
                     st.top2Pct(), st.score100(), st.suppressed()));
         }
     }
 
-    private List<Kpi> kpi(int round, List<Center> centers) {
+    private List<Kpi> kpi(int round, List<Center> centers, Map<String, BigDecimal> hours) {
         Map<String, long[]> sums = counts("select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
                 + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
                 + " from outcome where round = ? and accepted = true group by center_code", 4, round);
-        Map<String, BigDecimal> hours = new HashMap<>();
-        jdbc.query("select center_code, coalesce(sum(education_hours), 0) from participant"
-                + " where round = ? and accepted = true group by center_code",
-                rs -> {
-                    hours.put(rs.getString(1), rs.getBigDecimal(2));
-                }, round);
         Map<String, List<BigDecimal>> growth = new LinkedHashMap<>();
         jdbc.query("select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
                 + " and sales_before_k > 0 and sales_after_k is not null", rs -> {
@@ -192,25 +202,18 @@ public class OutcomeCalculator {
         return rows;
     }
 
-    private List<NeedShare> needs(int round, List<Center> centers) {
-        StringBuilder sql = new StringBuilder("select center_code, count(*)");
-        for (Need n : Need.values()) {
-            sql.append(", count(case when ").append(n.column()).append(" = true then 1 end)");
-        }
-        sql.append(" from survey_response where round = ? and accepted = true group by center_code");
-        int width = Need.values().length + 1;
-        Map<String, long[]> counts = counts(sql.toString(), width, round);
+    private List<NeedShare> needs(List<Center> centers, Map<String, long[]> survey) {
         List<NeedShare> rows = new ArrayList<>();
         for (Center c : centers) {
-            addNeeds(rows, c.code(), counts.getOrDefault(c.code(), new long[width]));
+            addNeeds(rows, c.code(), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH]));
         }
-        addNeeds(rows, OutcomeTables.ALL, sum(counts, width));
+        addNeeds(rows, OutcomeTables.ALL, sum(survey, SURVEY_WIDTH));
         return rows;
     }
 
     private static void addNeeds(List<NeedShare> rows, String center, long[] c) {
         for (Need n : Need.values()) {
-            long count = c[n.ordinal() + 1];
+            long count = c[NEEDS_AT + n.ordinal()];
             rows.add(new NeedShare(center, n.korean(), (int) count, LikertStatistics.percent(count, c[0])));
         }
     }

@@ -1,0 +1,265 @@
+package kr.seoul.sogong.outcomes.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.generator.SyntheticRound;
+
+/**
+ * Side-by-side benchmark (docs/benchmarks.md): on the same generated round, our job on H2 and on
+ * PostgreSQL (whole process, startup included, -Xmx512m), DuckDB computing participation and
+ * satisfaction from the same CSVs, and two floors (a line count, a raw FastCSV parse). Each
+ * contender runs {@code bench.runs} times in a fresh process and a fresh database; the table shows
+ * the median wall time, rows per second, peak RSS, and the ratio to DuckDB measured in the same run.
+ * With {@code bench.restart=true} it also kills the H2 job at about 80% of ingest, times the restart
+ * and checks that the restarted run's CSVs equal an uninterrupted run's.
+ *
+ * <pre>./mvnw -Pbench -DskipTests verify -Dbench.sizes=100000,1000000 -Dbench.runs=3</pre>
+ */
+public final class BenchmarkRunner {
+
+    static final int ROUND = 2031;
+    static final Path WORK = Path.of("target", "bench");
+
+    record Measurement(double seconds, long peakRssKb, int exitCode) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000000").split(","))
+                .mapToLong(s -> Long.parseLong(s.strip())).toArray();
+        int runs = Integer.getInteger("bench.runs", 3);
+        List<String> contenders = List.of(System.getProperty("bench.contenders", "h2,postgres,duckdb,lines,fastcsv")
+                .split(","));
+        boolean restart = Boolean.parseBoolean(System.getProperty("bench.restart", "true"));
+        Files.createDirectories(WORK);
+        StringBuilder report = new StringBuilder();
+        report.append("## ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(", ").append(runs).append(" runs each\n\n");
+        try (EmbeddedPostgres pg = contenders.contains("postgres") ? EmbeddedPostgres.builder().start() : null) {
+            for (long size : sizes) {
+                report.append(measureSize(size, runs, contenders, pg, restart));
+            }
+        }
+        Path results = WORK.resolve("results.md");
+        Files.writeString(results, report, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println(report);
+        System.out.println("(appended to " + results + ")");
+    }
+
+    static String measureSize(long size, int runs, List<String> contenders, EmbeddedPostgres pg, boolean restart)
+            throws Exception {
+        Path base = WORK.resolve(String.valueOf(size));
+        Path input = base.resolve("input");
+        Path roundDir = input.resolve(String.valueOf(ROUND));
+        if (!Files.exists(roundDir.resolve("survey"))) {
+            long t = System.nanoTime();
+            SyntheticRound.write(input, new SyntheticRound.Spec(ROUND, 60, size, 0.9, 200, false,
+                    StandardCharsets.UTF_8, 1));
+            System.out.printf("generated %,d participants in %.1fs%n", size, (System.nanoTime() - t) / 1e9);
+        }
+        long rows = dataRows(roundDir);
+        Map<String, List<Measurement>> results = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            for (String c : contenders) {
+                Measurement m = measure(command(c, size, run, roundDir, base, pg), base.resolve("log-" + c + "-" + run + ".txt"));
+                System.out.printf("%,d participants, run %d, %-8s %7.2fs %6d MB%s%n", size, run, c, m.seconds(),
+                        m.peakRssKb() / 1024, m.exitCode() == 0 ? "" : " EXIT " + m.exitCode());
+                results.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("### %,d participants (%,d input rows, %d MB of CSV)%n%n", size, rows,
+                folderBytes(roundDir) >> 20));
+        table.append("| contender | median wall s | rows/s | peak RSS MB | × DuckDB | exit codes |\n");
+        table.append("|---|---:|---:|---:|---:|---|\n");
+        double duck = results.containsKey("duckdb") ? median(results.get("duckdb")) : Double.NaN;
+        for (Map.Entry<String, List<Measurement>> e : results.entrySet()) {
+            double med = median(e.getValue());
+            long rss = e.getValue().stream().mapToLong(Measurement::peakRssKb).max().orElse(0) / 1024;
+            table.append(String.format("| %s | %.2f | %,d | %d | %s | %s |%n", label(e.getKey()), med,
+                    Math.round(rows / med), rss, Double.isNaN(duck) ? "" : String.format("%.1f", med / duck),
+                    e.getValue().stream().map(m -> String.valueOf(m.exitCode())).toList()));
+        }
+        table.append('\n');
+        if (restart && results.containsKey("h2")) {
+            table.append(restartScenario(size, roundDir, base, median(results.get("h2"))));
+        }
+        return table.toString();
+    }
+
+    static String label(String contender) {
+        return switch (contender) {
+            case "h2" -> "our job, H2 (whole process)";
+            case "postgres" -> "our job, PostgreSQL (whole process)";
+            case "duckdb" -> "DuckDB: participation + satisfaction";
+            case "lines" -> "floor: Java line count";
+            case "fastcsv" -> "floor: FastCSV parse";
+            default -> contender;
+        };
+    }
+
+    static List<String> command(String contender, long size, int run, Path roundDir, Path base, EmbeddedPostgres pg)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        Path input = roundDir.getParent();
+        return switch (contender) {
+            case "h2" -> job(java, input, base.resolve("out-h2-" + run),
+                    "jdbc:h2:file:" + fresh(base.resolve("db-h2-" + run)).toAbsolutePath() + "/outcomes;AUTO_SERVER=TRUE",
+                    "sa");
+            case "postgres" -> {
+                String db = "bench_" + size + "_" + run;
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + db);
+                    s.execute("create database " + db);
+                }
+                yield job(java, input, base.resolve("out-pg-" + run),
+                        pg.getJdbcUrl("postgres", db) + "&reWriteBatchedInserts=true", "postgres");
+            }
+            case "duckdb" -> List.of(java, "-Xmx512m", "-cp", cp, DuckDbPeer.class.getName(), roundDir.toString(),
+                    base.resolve("out-duckdb-" + run).toString());
+            case "lines", "fastcsv" -> List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender,
+                    roundDir.toString());
+            default -> throw new IllegalArgumentException(contender);
+        };
+    }
+
+    static List<String> job(String java, Path input, Path out, String url, String user) throws IOException {
+        fresh(out);
+        return List.of(java, "-Xmx512m", "-jar", Path.of("target", "sogong-outcomes.jar").toString(),
+                "round=" + ROUND, "runDate=2031-11-01", "--outcomes.input-dir=" + input,
+                "--outcomes.output-dir=" + out, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=");
+    }
+
+    static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** Runs a command to its end: wall time, and peak RSS from the kernel's high-water mark. */
+    static Measurement measure(List<String> command, Path log) throws Exception {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long peak = 0;
+        Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+        while (p.isAlive()) {
+            peak = Math.max(peak, highWaterMark(status));
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measurement(seconds, peak, p.exitValue());
+    }
+
+    static long highWaterMark(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended between the check and the read
+        }
+        return 0;
+    }
+
+    static double median(List<Measurement> ms) {
+        double[] s = ms.stream().mapToDouble(Measurement::seconds).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static long dataRows(Path roundDir) throws IOException {
+        long rows = 0;
+        try (Stream<Path> walk = Files.walk(roundDir)) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".csv") && !p.endsWith("centers.csv")).toList()) {
+                try (Stream<String> lines = Files.lines(f)) {
+                    rows += lines.count() - 1;
+                }
+            }
+        }
+        return rows;
+    }
+
+    static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * Kills the H2 job with SIGKILL at about 80% of the ingest, restarts it with the same command,
+     * and compares the restarted run's CSVs with those of run 1 (uninterrupted).
+     */
+    static String restartScenario(long size, Path roundDir, Path base, double fullSeconds) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path dbDir = fresh(base.resolve("db-restart"));
+        String url = "jdbc:h2:file:" + dbDir.toAbsolutePath() + "/outcomes;AUTO_SERVER=TRUE";
+        List<String> cmd = job(java, roundDir.getParent(), base.resolve("out-restart"), url, "sa");
+        long total = dataRows(roundDir);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(base.resolve("log-restart-1.txt").toFile()).start();
+        long committed = 0;
+        while (p.isAlive() && committed < total * 8 / 10) {
+            Thread.sleep(200);
+            if (Files.readString(base.resolve("log-restart-1.txt")).contains("Executing step: [ingestRows]")) {
+                committed = committedRows(url);
+            }
+        }
+        p.destroyForcibly().waitFor();
+        Measurement again = measure(cmd, base.resolve("log-restart-2.txt"));
+        Map<String, byte[]> restarted = csvs(base.resolve("out-restart").resolve(String.valueOf(ROUND)));
+        Map<String, byte[]> clean = csvs(base.resolve("out-h2-1").resolve(String.valueOf(ROUND)));
+        boolean same = restarted.keySet().equals(clean.keySet())
+                && restarted.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), clean.get(e.getKey())));
+        return String.format("Restart: killed (SIGKILL) with %,d of %,d rows committed (%.0f%%); the restarted run took"
+                        + " %.2fs = %.0f%% of a full run (%.2fs), exit %d; its %d CSV outputs are %s an uninterrupted"
+                        + " run's.%n%n", committed, total, 100.0 * committed / total, again.seconds(),
+                100 * again.seconds() / fullSeconds, fullSeconds, again.exitCode(), restarted.size(),
+                same ? "byte-identical to" : "DIFFERENT from");
+    }
+
+    static long committedRows(String url) {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(sum(rows_read), 0) from source_file")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    static Map<String, byte[]> csvs(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path p : list.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+}
