@@ -1,152 +1,194 @@
 package kr.seoul.sogong.outcomes.intake;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import kr.seoul.sogong.outcomes.results.BudgetLine;
 import kr.seoul.sogong.outcomes.results.Outcome;
 import kr.seoul.sogong.outcomes.results.Participant;
 import kr.seoul.sogong.outcomes.rules.Finding;
 import kr.seoul.sogong.outcomes.survey.Need;
 import kr.seoul.sogong.outcomes.survey.SurveyResponse;
+import org.postgresql.PGConnection;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Stores a chunk: accepted rows into their tables, every finding, and each file's checkpoint
  * ({@code rows_read}, {@code complete}) — all in the chunk's one transaction, so a row and its
  * findings are committed exactly once whatever fails when.
+ *
+ * <p>On PostgreSQL the rows go in through {@code COPY ... FROM STDIN} on the transaction's own
+ * connection (several times faster than batched INSERTs, measured in docs/benchmarks.md); on other
+ * databases through JDBC batches.
  */
 public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
-    private static final String ROW_KEY = "round, source_file, sheet_index, sheet, row_number";
+    private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
+    private static final List<String> SURVEY = columns(List.of("response_id", "submitted_at", "brn", "firm_name",
+            "center_code", "employees", "q1", "q2", "q3", "q4", "q5", "q6"), needColumns(), List.of("comment_text"));
+    private static final List<String> PARTICIPANT = columns(List.of("center_code", "brn", "firm_name", "support",
+            "start_date", "end_date", "education_hours", "completed"));
+    private static final List<String> OUTCOME = columns(List.of("center_code", "brn", "sales_before_k",
+            "sales_after_k", "new_clients", "new_orders", "online_listed", "patterns"));
+    private static final List<String> BUDGET = columns(List.of("center_code", "item", "planned_krw", "executed_krw"));
 
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
     private final int round;
+    private final boolean copy;
 
     public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, int round) {
         this.jdbc = jdbc;
         this.store = store;
         this.round = round;
+        this.copy = isPostgres(jdbc.getDataSource());
+    }
+
+    @SafeVarargs
+    private static List<String> columns(List<String>... parts) {
+        List<String> all = new ArrayList<>(ROW_KEY);
+        for (List<String> p : parts) {
+            all.addAll(p);
+        }
+        return all;
+    }
+
+    private static List<String> needColumns() {
+        List<String> needs = new ArrayList<>();
+        for (Need n : Need.values()) {
+            needs.add(n.column());
+        }
+        return needs;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
-        List<ValidatedRow> survey = new ArrayList<>();
-        List<ValidatedRow> participants = new ArrayList<>();
-        List<ValidatedRow> outcomes = new ArrayList<>();
-        List<ValidatedRow> budget = new ArrayList<>();
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
-            Object record = row.record();
-            if (record instanceof SurveyResponse) {
-                survey.add(row);
-            } else if (record instanceof Participant) {
-                participants.add(row);
-            } else if (record instanceof Outcome) {
-                outcomes.add(row);
-            } else if (record instanceof BudgetLine) {
-                budget.add(row);
+            if (row.record() != null) {
+                rows.computeIfAbsent(table(row.record()), k -> new ArrayList<>()).add(values(row.source(), row.record()));
             }
         }
-        insertSurvey(survey);
-        insertParticipants(participants);
-        insertOutcomes(outcomes);
-        insertBudget(budget);
+        for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
+            insert(e.getKey(), columnsOf(e.getKey()), e.getValue());
+        }
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
             store.recordProgress(round, last.sourceFile(), last.ordinal(), last.lastInFile());
         }
     }
 
-    private int key(PreparedStatement ps, SourceRow s) throws SQLException {
-        ps.setInt(1, round);
-        ps.setString(2, s.sourceFile());
-        ps.setInt(3, s.sheetIndex());
-        ps.setString(4, s.sheet());
-        ps.setInt(5, s.rowNumber());
-        return 6;
-    }
-
-    private void insertSurvey(List<ValidatedRow> rows) {
-        StringBuilder needColumns = new StringBuilder();
-        for (Need n : Need.values()) {
-            needColumns.append(", ").append(n.column());
+    private static String table(Object record) {
+        if (record instanceof SurveyResponse) {
+            return "survey_response";
+        } else if (record instanceof Participant) {
+            return "participant";
+        } else if (record instanceof Outcome) {
+            return "outcome";
         }
-        String sql = "insert into survey_response (" + ROW_KEY + ", response_id, submitted_at, brn, firm_name,"
-                + " center_code, employees, q1, q2, q3, q4, q5, q6" + needColumns + ", comment_text)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        jdbc.batchUpdate(sql, rows, rows.size(), (ps, row) -> {
-            SurveyResponse r = (SurveyResponse) row.record();
-            int i = key(ps, row.source());
-            ps.setString(i++, r.responseId());
-            ps.setTimestamp(i++, Timestamp.valueOf(r.submittedAt()));
-            ps.setString(i++, r.brn());
-            ps.setString(i++, r.firmName());
-            ps.setString(i++, r.centerCode());
-            ps.setObject(i++, r.employees(), Types.INTEGER);
-            for (Integer q : r.q()) {
-                ps.setObject(i++, q, Types.SMALLINT);
-            }
+        return "budget_line";
+    }
+
+    private static List<String> columnsOf(String table) {
+        return switch (table) {
+            case "survey_response" -> SURVEY;
+            case "participant" -> PARTICIPANT;
+            case "outcome" -> OUTCOME;
+            default -> BUDGET;
+        };
+    }
+
+    /** A record's column values, in the order of its table's column list. */
+    private Object[] values(SourceRow s, Object record) {
+        List<Object> v = new ArrayList<>(List.of(round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber()));
+        if (record instanceof SurveyResponse r) {
+            v.addAll(java.util.Arrays.asList(r.responseId(), r.submittedAt(), r.brn(), r.firmName(), r.centerCode(),
+                    r.employees()));
+            v.addAll(java.util.Arrays.asList(r.q()));
             for (Need n : Need.values()) {
-                ps.setBoolean(i++, r.needs().contains(n));
+                v.add(r.needs().contains(n));
             }
-            ps.setString(i, r.comment());
-        });
+            v.add(r.comment());
+        } else if (record instanceof Participant p) {
+            v.addAll(java.util.Arrays.asList(p.centerCode(), p.brn(), p.firmName(), p.support(), p.startDate(),
+                    p.endDate(), p.educationHours(), p.completed()));
+        } else if (record instanceof Outcome o) {
+            v.addAll(java.util.Arrays.asList(o.centerCode(), o.brn(), o.salesBeforeK(), o.salesAfterK(),
+                    o.newClients(), o.newOrders(), o.onlineListed(), o.patterns()));
+        } else if (record instanceof BudgetLine b) {
+            v.addAll(List.of(b.centerCode(), b.item(), b.plannedKrw(), b.executedKrw()));
+        }
+        return v.toArray();
     }
 
-    private void insertParticipants(List<ValidatedRow> rows) {
-        jdbc.batchUpdate("insert into participant (" + ROW_KEY + ", center_code, brn, firm_name, support, start_date,"
-                + " end_date, education_hours, completed) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows, rows.size(), (ps, row) -> {
-                    Participant p = (Participant) row.record();
-                    int i = key(ps, row.source());
-                    ps.setString(i++, p.centerCode());
-                    ps.setString(i++, p.brn());
-                    ps.setString(i++, p.firmName());
-                    ps.setString(i++, p.support());
-                    ps.setObject(i++, p.startDate());
-                    ps.setObject(i++, p.endDate());
-                    ps.setBigDecimal(i++, p.educationHours());
-                    ps.setBoolean(i, p.completed());
-                });
-    }
-
-    private void insertOutcomes(List<ValidatedRow> rows) {
-        jdbc.batchUpdate("insert into outcome (" + ROW_KEY + ", center_code, brn, sales_before_k, sales_after_k,"
-                + " new_clients, new_orders, online_listed, patterns) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows, rows.size(),
+    private void insert(String table, List<String> columns, List<Object[]> rows) throws Exception {
+        String columnList = String.join(", ", columns);
+        if (copy) {
+            StringBuilder csv = new StringBuilder(rows.size() * 160);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    appendCsv(csv, row[i]);
+                }
+                csv.append('\n');
+            }
+            DataSource ds = jdbc.getDataSource();
+            Connection c = DataSourceUtils.getConnection(ds); // the chunk transaction's connection
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columnList
+                        + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+            } finally {
+                DataSourceUtils.releaseConnection(c, ds);
+            }
+            return;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
+        jdbc.batchUpdate("insert into " + table + " (" + columnList + ") values (" + marks + ")", rows, rows.size(),
                 (ps, row) -> {
-                    Outcome o = (Outcome) row.record();
-                    int i = key(ps, row.source());
-                    ps.setString(i++, o.centerCode());
-                    ps.setString(i++, o.brn());
-                    ps.setBigDecimal(i++, o.salesBeforeK());
-                    ps.setBigDecimal(i++, o.salesAfterK());
-                    ps.setObject(i++, o.newClients(), Types.INTEGER);
-                    ps.setObject(i++, o.newOrders(), Types.INTEGER);
-                    ps.setObject(i++, o.onlineListed(), Types.BOOLEAN);
-                    ps.setObject(i, o.patterns(), Types.INTEGER);
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
                 });
     }
 
-    private void insertBudget(List<ValidatedRow> rows) {
-        jdbc.batchUpdate("insert into budget_line (" + ROW_KEY + ", center_code, item, planned_krw, executed_krw)"
-                + " values (?,?,?,?,?,?,?,?,?)", rows, rows.size(), (ps, row) -> {
-                    BudgetLine b = (BudgetLine) row.record();
-                    int i = key(ps, row.source());
-                    ps.setString(i++, b.centerCode());
-                    ps.setString(i++, b.item());
-                    ps.setLong(i++, b.plannedKrw());
-                    ps.setLong(i, b.executedKrw());
-                });
+    /** CSV as COPY reads it: unquoted empty is NULL, text always quoted (so "" stays an empty string). */
+    static void appendCsv(StringBuilder csv, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof String s) {
+            csv.append('"').append(s.replace("\"", "\"\"")).append('"');
+        } else if (v instanceof Boolean b) {
+            csv.append(b ? 't' : 'f');
+        } else if (v instanceof BigDecimal d) {
+            csv.append(d.toPlainString());
+        } else {
+            csv.append(v); // numbers, ISO dates and date-times
+        }
     }
 }
