@@ -145,7 +145,8 @@ public final class BenchmarkRunner {
         return List.of(java, "-Xmx512m", "-jar", Path.of("target", "sogong-outcomes.jar").toString(),
                 "round=" + ROUND, "runDate=2031-11-01", "--outcomes.input-dir=" + input,
                 "--outcomes.output-dir=" + out, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=");
+                "--spring.datasource.username=" + user, "--spring.datasource.password=",
+                "--outcomes.chunk-size=" + System.getProperty("bench.chunk", "500"));
     }
 
     static Path fresh(Path dir) throws IOException {
