@@ -71,13 +71,19 @@ public class OutcomesJobConfiguration {
                 .build();
     }
 
-    @Bean
-    public Step admitRound(JobRepository jobRepository, PlatformTransactionManager tx, RoundAdmissionTasklet tasklet) {
-        return new StepBuilder("admitRound", jobRepository)
+    /** A one-transaction step; like every step here, it runs again on a restart (see the class comment). */
+    private static Step taskletStep(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
+            JobRepository jobRepository, PlatformTransactionManager tx) {
+        return new StepBuilder(name, jobRepository)
                 .listener((StepExecutionListener) LOG_CONTEXT)
                 .tasklet(tasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    @Bean
+    public Step admitRound(JobRepository jobRepository, PlatformTransactionManager tx, RoundAdmissionTasklet tasklet) {
+        return taskletStep("admitRound", tasklet, jobRepository, tx);
     }
 
     @Bean
@@ -137,10 +143,7 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step crossRowRules(JobRepository jobRepository, PlatformTransactionManager tx,
             CrossRowRulesTasklet crossRowRulesTasklet) {
-        return new StepBuilder("crossRowRules", jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .tasklet(crossRowRulesTasklet, tx)
-                .allowStartIfComplete(true).build();
+        return taskletStep("crossRowRules", crossRowRulesTasklet, jobRepository, tx);
     }
 
     @Bean
@@ -153,10 +156,7 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step findingsReport(JobRepository jobRepository, PlatformTransactionManager tx,
             FindingsReportTasklet findingsReportTasklet) {
-        return new StepBuilder("findingsReport", jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .tasklet(findingsReportTasklet, tx)
-                .allowStartIfComplete(true).build();
+        return taskletStep("findingsReport", findingsReportTasklet, jobRepository, tx);
     }
 
     @Bean
@@ -169,10 +169,7 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step outcomeTables(JobRepository jobRepository, PlatformTransactionManager tx,
             OutcomeTablesTasklet outcomeTablesTasklet) {
-        return new StepBuilder("outcomeTables", jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .tasklet(outcomeTablesTasklet, tx)
-                .allowStartIfComplete(true).build();
+        return taskletStep("outcomeTables", outcomeTablesTasklet, jobRepository, tx);
     }
 
     @Bean
@@ -185,10 +182,7 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step committeeReports(JobRepository jobRepository, PlatformTransactionManager tx,
             CommitteeReportsTasklet committeeReportsTasklet) {
-        return new StepBuilder("committeeReports", jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .tasklet(committeeReportsTasklet, tx)
-                .allowStartIfComplete(true).build();
+        return taskletStep("committeeReports", committeeReportsTasklet, jobRepository, tx);
     }
 
     @Bean

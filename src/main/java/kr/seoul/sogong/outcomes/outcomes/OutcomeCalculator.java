@@ -140,44 +140,29 @@ public class OutcomeCalculator {
         Map<String, long[]> sums = counts("select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
                 + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
                 + " from outcome where round = ? and accepted = true group by center_code", 4, round);
-        Map<String, List<BigDecimal>> growth = new LinkedHashMap<>();
-        jdbc.query("select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
-                + " and sales_before_k > 0 and sales_after_k is not null", rs -> {
-                    BigDecimal before = rs.getBigDecimal(2);
-                    BigDecimal g = rs.getBigDecimal(3).subtract(before)
-                            .multiply(BigDecimal.valueOf(100)).divide(before, LikertStatistics.PRECISION);
-                    growth.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(g);
-                }, round);
+        SalesGrowthMedian growth = new SalesGrowthMedian();
+        String rows2 = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
+                + " and sales_before_k > 0 and sales_after_k is not null";
+        jdbc.query(rows2, rs -> {
+            growth.add(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+        }, round);
+        growth.findMiddles();
+        jdbc.query(rows2, rs -> {
+            growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+        }, round);
         List<Kpi> rows = new ArrayList<>();
-        List<BigDecimal> allGrowth = new ArrayList<>();
         BigDecimal allHours = BigDecimal.ZERO;
         for (Center c : centers) {
-            List<BigDecimal> g = growth.getOrDefault(c.code(), List.of());
-            allGrowth.addAll(g);
             BigDecimal h = hours.getOrDefault(c.code(), BigDecimal.ZERO);
             allHours = allHours.add(h);
-            rows.add(kpiRow(c.code(), sums.getOrDefault(c.code(), new long[4]), g, h));
+            rows.add(kpiRow(c.code(), sums.getOrDefault(c.code(), new long[4]), growth, h));
         }
-        rows.add(kpiRow(OutcomeTables.ALL, sum(sums, 4), allGrowth, allHours));
+        rows.add(kpiRow(OutcomeTables.ALL, sum(sums, 4), growth, allHours));
         return rows;
     }
 
-    private static Kpi kpiRow(String code, long[] s, List<BigDecimal> growth, BigDecimal hours) {
-        return new Kpi(code, growth.size(), median(growth), s[0], s[1], (int) s[2], s[3], hours);
-    }
-
-    /** The middle value, or the mean of the two middle values of an even count; null when empty. */
-    static BigDecimal median(List<BigDecimal> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<BigDecimal> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int mid = sorted.size() / 2;
-        if (sorted.size() % 2 == 1) {
-            return sorted.get(mid);
-        }
-        return sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.valueOf(2), LikertStatistics.PRECISION);
+    private static Kpi kpiRow(String code, long[] s, SalesGrowthMedian growth, BigDecimal hours) {
+        return new Kpi(code, growth.count(code), growth.median(code), s[0], s[1], (int) s[2], s[3], hours);
     }
 
     private List<Budget> budget(int round, List<Center> centers) {
