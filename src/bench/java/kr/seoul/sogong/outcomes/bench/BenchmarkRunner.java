@@ -110,6 +110,7 @@ public final class BenchmarkRunner {
             case "duckdb" -> "DuckDB: participation + satisfaction";
             case "lines" -> "floor: Java line count";
             case "fastcsv" -> "floor: FastCSV parse";
+            case "validate" -> "our parse + validate, no database (3 passes)";
             default -> contender;
         };
     }
@@ -136,6 +137,7 @@ public final class BenchmarkRunner {
                     base.resolve("out-duckdb-" + run).toString());
             case "lines", "fastcsv" -> List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender,
                     roundDir.toString());
+            case "validate" -> List.of(java, "-Xmx512m", "-cp", cp, ParseValidate.class.getName(), roundDir.toString());
             default -> throw new IllegalArgumentException(contender);
         };
     }
