@@ -3,7 +3,6 @@ package kr.seoul.sogong.outcomes.outcomes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.intake.Center;
