@@ -240,20 +240,23 @@ public final class RoundGenerator {
         for (List<Object> values : rows) {
             Row row = sheet.createRow(r++);
             for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                Cell cell = row.createCell(i);
-                if (v instanceof Number n) {
-                    cell.setCellValue(n.doubleValue());
-                } else if (v instanceof LocalDate d) {
-                    cell.setCellValue(d);
-                    cell.setCellStyle(dateStyle);
-                } else if (v instanceof LocalDateTime t) {
-                    cell.setCellValue(t);
-                    cell.setCellStyle(dateStyle);
-                } else if (!v.toString().isEmpty()) {
-                    cell.setCellValue(v.toString());
-                }
+                setCell(row.createCell(i), values.get(i), dateStyle);
             }
+        }
+    }
+
+    /** A number as a number cell, a date or date-time as a styled date cell, other text as text; empty stays absent. */
+    static void setCell(Cell cell, Object v, CellStyle dateStyle) {
+        if (v instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+        } else if (v instanceof LocalDate d) {
+            cell.setCellValue(d);
+            cell.setCellStyle(dateStyle);
+        } else if (v instanceof LocalDateTime t) {
+            cell.setCellValue(t);
+            cell.setCellStyle(dateStyle);
+        } else if (!v.toString().isEmpty()) {
+            cell.setCellValue(v.toString());
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.TextEncoding;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -231,16 +230,7 @@ public final class SyntheticRound {
         public void row(int sheet, List<Object> values) {
             Row row = sheets.get(sheet).createRow(next[sheet]++);
             for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                Cell c = row.createCell(i);
-                if (v instanceof Number n) {
-                    c.setCellValue(n.doubleValue());
-                } else if (v instanceof LocalDate d) {
-                    c.setCellValue(d);
-                    c.setCellStyle(date);
-                } else if (!v.toString().isEmpty()) {
-                    c.setCellValue(v.toString());
-                }
+                RoundGenerator.setCell(row.createCell(i), values.get(i), date);
             }
         }
 
