@@ -66,7 +66,8 @@ public class CommitteeReportsTasklet implements Tasklet {
         Path page = out.resolve("committee-report.html");
         CommitteePage.write(page, tables, reportTables);
         written.put(page, null);
-        RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.allFiles(round), written);
+        RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.centersSha(round),
+                intake.centers(round).size(), intake.allFiles(round), written);
         contribution.incrementWriteCount(written.size() + 1);
         log.info("round {}: committee files written to {}", round, out.toAbsolutePath().normalize());
         return RepeatStatus.FINISHED;

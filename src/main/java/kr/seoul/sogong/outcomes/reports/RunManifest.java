@@ -23,13 +23,20 @@ public final class RunManifest {
     /**
      * @param outputs output files with their data row counts (null where rows do not apply)
      */
-    public static void write(Path target, long jobExecutionId, int round, List<IntakeStore.StoredFile> inputs,
-            Map<Path, Long> outputs) throws IOException {
+    public static void write(Path target, long jobExecutionId, int round, String centersSha256, int centers,
+            List<IntakeStore.StoredFile> inputs, Map<Path, Long> outputs) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("job_execution_id", jobExecutionId);
         manifest.put("round", round);
         manifest.put("generated_at", OffsetDateTime.now().withNano(0).toString());
         List<Map<String, Object>> in = new ArrayList<>();
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("source_file", "centers.csv");
+        reference.put("sha256", centersSha256);
+        reference.put("status", "READY");
+        reference.put("encoding", "UTF-8");
+        reference.put("rows_read", centers);
+        in.add(reference);
         for (IntakeStore.StoredFile f : inputs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source_file", f.sourceFile());
