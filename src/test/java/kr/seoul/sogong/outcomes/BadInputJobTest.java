@@ -230,35 +230,63 @@ class BadInputJobTest extends OutcomesJobTestSupport {
     }
 
     @Test
+    void twentyMegabyteCellInAWorkbookIsAFindingNotACrash() throws Exception {
+        int round = newRound();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(SURVEY_HEADER.strip().split(",")));
+        for (int i = 1; i <= 12; i++) {
+            rows.add(List.of(surveyRow(i).strip().split(",", -1)));
+        }
+        List<String> huge = new ArrayList<>(List.of(surveyRow(99).strip().split(",", -1)));
+        huge.set(13, "HUGE-CELL");
+        rows.add(huge);
+        // Excel stops a cell at 32,767 characters; a crafted file need not, so the text is put in by hand
+        Path plain = WORK.resolve("plain-huge-" + round + ".xlsx");
+        workbook(plain, Map.of("응답", rows));
+        // varied text: 20 MB of one repeated character would compress like a zip bomb, and be refused as one
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 20 * 1024 * 1024 / 3) {
+            text.append((char) (0xAC00 + random.nextInt(11172)));
+        }
+        String twentyMegabytes = text.toString();
+        rewriteZip(plain, input(round).resolve("survey/huge.xlsx"), (name, content, z) -> z.write(
+                name.endsWith("sharedStrings.xml")
+                        ? new String(content, StandardCharsets.UTF_8).replace("HUGE-CELL", twentyMegabytes)
+                                .getBytes(StandardCharsets.UTF_8)
+                        : content));
+
+        JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(findings(round)).singleElement().satisfies(f -> {
+            assertThat(f.get("field")).isEqualTo("comment");
+            assertThat(f.get("rule")).isEqualTo("FORMAT");
+            assertThat(f.get("row_number")).isEqualTo(14);
+        });
+    }
+
+    @Test
     void zipBombIsRefusedNotExpanded() throws Exception {
         int round = newRound();
         Path plain = WORK.resolve("plain-" + round + ".xlsx");
         workbook(plain, Map.of("응답", List.of(List.of(SURVEY_HEADER.strip().split(",")))));
         Path bomb = input(round).resolve("survey/bomb.xlsx");
-        Files.createDirectories(bomb.getParent());
-        try (ZipFile zip = new ZipFile(plain.toFile()); OutputStream out = Files.newOutputStream(bomb);
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                z.putNextEntry(new ZipEntry(e.getName()));
-                byte[] content = zip.getInputStream(e).readAllBytes();
-                if (e.getName().endsWith("sheet1.xml")) {
-                    String xml = new String(content, StandardCharsets.UTF_8);
-                    int at = xml.indexOf("<sheetData");
-                    z.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
-                    byte[] spaces = new byte[1 << 20];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
-                    for (int i = 0; i < 200; i++) {
-                        z.write(spaces); // 200 MB of nothing, a few hundred KB compressed
-                    }
-                    z.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    z.write(content);
-                }
-                z.closeEntry();
+        rewriteZip(plain, bomb, (name, content, z) -> {
+            if (!name.endsWith("sheet1.xml")) {
+                z.write(content);
+                return;
             }
-        }
+            String xml = new String(content, StandardCharsets.UTF_8);
+            int at = xml.indexOf("<sheetData");
+            z.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                z.write(spaces); // 200 MB of nothing, a few hundred KB compressed
+            }
+            z.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+        });
         assertThat(Files.size(bomb)).isLessThan(2_000_000);
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
@@ -282,6 +310,25 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         assertThat(execution.getAllFailureExceptions().get(0).getMessage())
                 .contains("centers.csv row 3, field track: 'MAKING' is neither SALES nor TECH");
         assertThat(findings(round)).isEmpty();
+    }
+
+    /** Copies a workbook's zip entries, letting {@code rewrite} write the content of each (the original by default). */
+    interface EntryRewrite {
+        void write(String name, byte[] content, ZipOutputStream out) throws IOException;
+    }
+
+    static void rewriteZip(Path from, Path to, EntryRewrite rewrite) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (ZipFile zip = new ZipFile(from.toFile()); OutputStream out = Files.newOutputStream(to);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                z.putNextEntry(new ZipEntry(e.getName()));
+                rewrite.write(e.getName(), zip.getInputStream(e).readAllBytes(), z);
+                z.closeEntry();
+            }
+        }
     }
 
     /** Writes a workbook; a null row leaves that row absent from the sheet. */
