@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes.intake;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,9 @@ import java.util.Optional;
 /** The round's centers, found by code or by name (a survey names its center either way). */
 public final class CenterDirectory {
 
-    private final List<Center> centers;
     private final Map<String, Center> byCodeOrName = new HashMap<>();
 
     public CenterDirectory(List<Center> centers) {
-        this.centers = List.copyOf(centers);
         for (Center c : centers) {
             byCodeOrName.put(c.code(), c);
         }
@@ -29,9 +26,5 @@ public final class CenterDirectory {
     public Optional<Center> byCode(String code) {
         Center c = byCodeOrName.get(code.strip());
         return c != null && c.code().equals(code.strip()) ? Optional.of(c) : Optional.empty();
-    }
-
-    public Collection<Center> all() {
-        return centers;
     }
 }

@@ -1,7 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -58,9 +57,5 @@ public class StaleExecutionRecovery {
             recovered++;
         }
         return recovered;
-    }
-
-    public List<JobExecution> running(String jobName) {
-        return List.copyOf(explorer.findRunningJobExecutions(jobName));
     }
 }

@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes.outcomes;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -147,10 +146,5 @@ public class OutcomeStore {
         List<long[]> rows = jdbc.query("select round, job_execution_id from latest_outcome_run where round < ?"
                 + " order by round desc", (rs, i) -> new long[] {rs.getInt(1), rs.getLong(2)}, round);
         return rows.stream().findFirst();
-    }
-
-    /** Drops the scale a database adds (4.1000000000000000), keeping the value. */
-    static BigDecimal plain(BigDecimal v) {
-        return v == null ? null : v.stripTrailingZeros();
     }
 }
