@@ -1,6 +1,9 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
@@ -9,9 +12,12 @@ import org.springframework.batch.core.StepExecutionListener;
 
 /**
  * Puts the job, round, execution and step into the logging context (MDC), so every line, plain or
- * structured JSON ({@code --logging.structured.format.console=ecs}), says which run it belongs to.
+ * structured JSON ({@code --logging.structured.format.console=ecs}), says which run it belongs to;
+ * and logs each step's end with its duration and counts.
  */
 public class LogContext implements JobExecutionListener, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LogContext.class);
 
     @Override
     public void beforeJob(JobExecution e) {
@@ -35,6 +41,10 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution s) {
+        java.time.Duration d = s.getStartTime() == null ? java.time.Duration.ZERO
+                : java.time.Duration.between(s.getStartTime(), java.time.LocalDateTime.now());
+        log.info("{} {} in {} (read {}, written {})", s.getStepName(), s.getStatus() == BatchStatus.STARTED
+                ? "done" : s.getStatus(), RunHistory.format(d), s.getReadCount(), s.getWriteCount());
         MDC.remove("step");
         return s.getExitStatus();
     }

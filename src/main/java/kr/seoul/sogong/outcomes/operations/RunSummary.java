@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -35,17 +36,30 @@ public class RunSummary implements JobExecutionListener {
         Long round = execution.getJobParameters().getLong("round");
         StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
                 execution.getId(), execution.getStatus()));
-        table.append(String.format("  %-17s %-10s %10s %10s %9s%n", "step", "status", "read", "written", "duration"));
+        // findings by the step that found them: single-row rules in ingestRows, the others in crossRowRules
+        Map<String, long[]> bySource = new HashMap<>();
+        if (round != null) {
+            jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
+                    rs -> {
+                        long[] c = bySource.computeIfAbsent(rs.getBoolean(1) ? "crossRowRules" : "ingestRows",
+                                k -> new long[2]);
+                        c["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                    }, round);
+        }
+        table.append(String.format("  %-17s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
+                "REJECT", "WARN", "duration"));
         for (StepExecution s : execution.getStepExecutions()) {
             LocalDateTime end = s.getEndTime() == null ? LocalDateTime.now() : s.getEndTime();
             Duration d = s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end);
-            table.append(String.format("  %-17s %-10s %,10d %,10d %9s%n", s.getStepName(), s.getStatus(),
-                    s.getReadCount(), s.getWriteCount(), RunHistory.format(d)));
+            long[] f = bySource.get(s.getStepName());
+            table.append(String.format("  %-17s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
+                    s.getReadCount(), s.getWriteCount(), f == null ? "" : f[0], f == null ? "" : f[1],
+                    RunHistory.format(d)));
         }
         if (round != null) {
-            Map<String, Object> f = jdbc.queryForMap("select count(case when severity = 'REJECT' then 1 end) as r,"
-                    + " count(case when severity = 'WARN' then 1 end) as w from finding where round = ?", round);
-            table.append(String.format("  findings: %s REJECT, %s WARN (rejects.csv)%n", f.get("r"), f.get("w")));
+            long rejects = bySource.values().stream().mapToLong(c -> c[0]).sum();
+            long warnings = bySource.values().stream().mapToLong(c -> c[1]).sum();
+            table.append(String.format("  findings: %d REJECT, %d WARN (rejects.csv)%n", rejects, warnings));
             table.append("  outputs: ").append(properties.roundOutput(round.intValue()).toAbsolutePath().normalize())
                     .append(System.lineSeparator());
         }
