@@ -55,13 +55,13 @@ public class OutcomesJobConfiguration {
     @Bean
     public Job outcomesJob(JobRepository jobRepository, Step admitRound, Step ingestRows, Step crossRowRules,
             Step findingsReport, Step outcomeTables, Step committeeReports, ObservationRegistry observations,
-            MeterRegistry meters, JdbcTemplate jdbc, OutcomesProperties properties) {
+            MeterRegistry meters, IntakeStore intake, OutcomesProperties properties) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .observationRegistry(observations)
                 .meterRegistry(meters)
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
-                .listener(new RunSummary(jdbc, meters, properties))
+                .listener(new RunSummary(intake, meters, properties))
                 .start(admitRound)
                 .next(ingestRows)
                 .next(crossRowRules)

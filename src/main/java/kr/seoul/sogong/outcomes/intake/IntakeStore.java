@@ -129,6 +129,21 @@ public class IntakeStore {
                 rowsRead, complete, round, sourceFile);
     }
 
+    /**
+     * A round's findings counted as [REJECT, WARN], under {@code false} for the single-row rules
+     * (found while ingesting) and {@code true} for the rules across rows.
+     */
+    public Map<Boolean, long[]> findingCounts(int round) {
+        Map<Boolean, long[]> counts = new HashMap<>();
+        counts.put(false, new long[2]);
+        counts.put(true, new long[2]);
+        jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
+                rs -> {
+                    counts.get(rs.getBoolean(1))["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                }, round);
+        return counts;
+    }
+
     public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
         jdbc.batchUpdate("insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
                         + " message, cross_row) values (?,?,?,?,?,?,?,?,?,?)", findings, 1000, (ps, f) -> {

@@ -20,25 +20,13 @@ public final class SourceFiles {
     public static final String SURVEY_DIR = "survey";
     public static final String RESULTS_DIR = "results";
 
-    /** Line breaks in a file: a CSV's data rows are about this many minus the header (for progress only). */
-    public static long countLines(Path file) throws IOException {
-        long lines = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        return lines;
-    }
-
-    /** A file under {@code input/<round>/}: {@code sourceFile} is its path relative to that folder, with '/'. */
-    public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes) {
+    /**
+     * A file under {@code input/<round>/}: {@code sourceFile} is its path relative to that folder, with '/'.
+     *
+     * @param lineBreaks counted in the same pass as the sha256; a CSV's data rows are about this many
+     *                   minus the header (for progress only)
+     */
+    public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks) {
         public boolean isSurvey() {
             return sourceFile.startsWith(SURVEY_DIR + "/");
         }
@@ -73,7 +61,8 @@ public final class SourceFiles {
                     if (!Files.isRegularFile(p) || name.startsWith(".") || name.startsWith("~$")) {
                         continue;
                     }
-                    files.add(new InputFile(dir + "/" + name, p, sha256(p), Files.size(p)));
+                    Fingerprint f = fingerprint(p);
+                    files.add(new InputFile(dir + "/" + name, p, f.sha256(), Files.size(p), f.lineBreaks()));
                 }
             }
         }
@@ -82,16 +71,30 @@ public final class SourceFiles {
     }
 
     public static String sha256(Path file) throws IOException {
+        return fingerprint(file).sha256();
+    }
+
+    /** A file's sha256 and its count of line-feed bytes (a line break in UTF-8 and CP949 alike), in one pass. */
+    record Fingerprint(String sha256, long lineBreaks) {
+    }
+
+    static Fingerprint fingerprint(Path file) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
+            long lineBreaks = 0;
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     digest.update(buffer, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lineBreaks++;
+                        }
+                    }
                 }
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return new Fingerprint(HexFormat.of().formatHex(digest.digest()), lineBreaks);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -105,8 +108,7 @@ public final class SourceFiles {
                 Charset charset = TextEncoding.detect(file.path()).orElseThrow(() -> new UnreadableFileException(
                         "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
                 try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
-                    return new Admission(kind.name(), TextEncoding.name(charset),
-                            Math.max(0, countLines(file.path()) - 1));
+                    return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1));
                 }
             }
             case "xlsx", "xlsm" -> {

@@ -41,10 +41,9 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution s) {
-        java.time.Duration d = s.getStartTime() == null ? java.time.Duration.ZERO
-                : java.time.Duration.between(s.getStartTime(), java.time.LocalDateTime.now());
         log.info("{} {} in {} (read {}, written {})", s.getStepName(), s.getStatus() == BatchStatus.STARTED
-                ? "done" : s.getStatus(), RunHistory.format(d), s.getReadCount(), s.getWriteCount());
+                ? "done" : s.getStatus(), RunHistory.format(RunHistory.elapsed(s.getStartTime(), null)),
+                s.getReadCount(), s.getWriteCount());
         MDC.remove("step");
         return s.getExitStatus();
     }

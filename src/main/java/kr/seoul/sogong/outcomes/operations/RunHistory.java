@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
@@ -14,7 +15,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobInstance;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.jdbc.core.JdbcTemplate;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import org.springframework.stereotype.Component;
 
 /** {@code status}: recent executions with their counts, findings, duration, and what to do next. */
@@ -24,12 +25,12 @@ public class RunHistory {
     private static final int RECENT = 20;
 
     private final JobExplorer explorer;
-    private final JdbcTemplate jdbc;
+    private final IntakeStore intake;
     private final RunLock runLock;
 
-    public RunHistory(JobExplorer explorer, JdbcTemplate jdbc, RunLock runLock) {
+    public RunHistory(JobExplorer explorer, IntakeStore intake, RunLock runLock) {
         this.explorer = explorer;
-        this.jdbc = jdbc;
+        this.intake = intake;
         this.runLock = runLock;
     }
 
@@ -40,31 +41,34 @@ public class RunHistory {
 
     public List<Line> recent(Integer roundFilter) {
         List<Line> lines = new ArrayList<>();
+        // a round's findings are counted once however many of its executions are listed
+        Map<Integer, long[]> findings = new HashMap<>();
         for (JobInstance instance : explorer.getJobInstances(OutcomesJobConfiguration.JOB_NAME, 0, 200)) {
             for (JobExecution e : explorer.getJobExecutions(instance)) {
                 Long round = e.getJobParameters().getLong("round");
                 if (round == null || (roundFilter != null && round.intValue() != roundFilter)) {
                     continue;
                 }
-                lines.add(line(e, round.intValue()));
+                long[] counts = findings.computeIfAbsent(round.intValue(), r -> {
+                    Map<Boolean, long[]> c = intake.findingCounts(r);
+                    return new long[] {c.get(false)[0] + c.get(true)[0], c.get(false)[1] + c.get(true)[1]};
+                });
+                lines.add(line(e, round.intValue(), counts));
             }
         }
         lines.sort(Comparator.comparingLong(Line::executionId).reversed());
         return lines.size() > RECENT ? lines.subList(0, RECENT) : lines;
     }
 
-    private Line line(JobExecution e, int round) {
+    private Line line(JobExecution e, int round, long[] findings) {
         long read = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingestRows"))
                 .mapToLong(StepExecution::getReadCount).sum();
-        Map<String, Object> counts = jdbc.queryForMap("select count(case when severity = 'REJECT' then 1 end) as r,"
-                + " count(case when severity = 'WARN' then 1 end) as w from finding where round = ?", round);
-        LocalDateTime end = e.getEndTime() != null ? e.getEndTime() : LocalDateTime.now();
-        Duration duration = e.getStartTime() == null ? Duration.ZERO : Duration.between(e.getStartTime(), end);
+        Duration duration = elapsed(e.getStartTime(), e.getEndTime());
         Long rerun = e.getJobParameters().getLong("rerun");
         String runDate = String.valueOf(e.getJobParameters().getLocalDate("runDate"));
         return new Line(e.getId(), round, runDate, rerun == null ? 0 : rerun, e.getStatus(),
                 e.getExitStatus().getExitCode(), e.getStartTime(), duration, read,
-                ((Number) counts.get("r")).longValue(), ((Number) counts.get("w")).longValue(), next(e, round, runDate));
+                findings[0], findings[1], next(e, round, runDate));
     }
 
     private String next(JobExecution e, int round, String runDate) {
@@ -110,6 +114,11 @@ public class RunHistory {
                     l.runDate(), l.rerun(), l.status(), l.start() == null ? "" : l.start().withNano(0),
                     format(l.duration()), l.rowsRead(), l.rejects(), l.warnings(), l.next());
         }
+    }
+
+    /** From start to end, or to now while it runs; zero before it started. */
+    static Duration elapsed(LocalDateTime start, LocalDateTime end) {
+        return start == null ? Duration.ZERO : Duration.between(start, end == null ? LocalDateTime.now() : end);
     }
 
     static String format(Duration d) {

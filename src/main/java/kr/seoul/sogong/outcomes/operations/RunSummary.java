@@ -3,7 +3,6 @@ package kr.seoul.sogong.outcomes.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,19 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
 
 /** At the end of a run: a table per step, the findings by severity, the metrics totals, where the outputs are. */
 public class RunSummary implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
-    private final JdbcTemplate jdbc;
+    private final IntakeStore intake;
     private final MeterRegistry meters;
     private final OutcomesProperties properties;
 
-    public RunSummary(JdbcTemplate jdbc, MeterRegistry meters, OutcomesProperties properties) {
-        this.jdbc = jdbc;
+    public RunSummary(IntakeStore intake, MeterRegistry meters, OutcomesProperties properties) {
+        this.intake = intake;
         this.meters = meters;
         this.properties = properties;
     }
@@ -39,18 +38,14 @@ public class RunSummary implements JobExecutionListener {
         // findings by the step that found them: single-row rules in ingestRows, the others in crossRowRules
         Map<String, long[]> bySource = new HashMap<>();
         if (round != null) {
-            jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
-                    rs -> {
-                        long[] c = bySource.computeIfAbsent(rs.getBoolean(1) ? "crossRowRules" : "ingestRows",
-                                k -> new long[2]);
-                        c["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
-                    }, round);
+            Map<Boolean, long[]> counts = intake.findingCounts(round.intValue());
+            bySource.put("ingestRows", counts.get(false));
+            bySource.put("crossRowRules", counts.get(true));
         }
         table.append(String.format("  %-17s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
                 "REJECT", "WARN", "duration"));
         for (StepExecution s : execution.getStepExecutions()) {
-            LocalDateTime end = s.getEndTime() == null ? LocalDateTime.now() : s.getEndTime();
-            Duration d = s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end);
+            Duration d = RunHistory.elapsed(s.getStartTime(), s.getEndTime());
             long[] f = bySource.get(s.getStepName());
             table.append(String.format("  %-17s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
                     s.getReadCount(), s.getWriteCount(), f == null ? "" : f[0], f == null ? "" : f[1],

@@ -10,6 +10,7 @@ import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -45,7 +46,8 @@ public class CommitteeReportsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         OutcomeTables tables = outcomes.load(round, executionId);
-        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round));
+        List<Finding> findings = dataQuality.findings(round);
+        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round, findings));
         Path out = properties.roundOutput(round);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
@@ -59,7 +61,7 @@ public class CommitteeReportsTasklet implements Tasklet {
             }
             written.put(file, (long) rows.size());
         }
-        written.put(out.resolve("rejects.csv"), (long) dataQuality.findings(round).size());
+        written.put(out.resolve("rejects.csv"), (long) findings.size());
         Path workbook = out.resolve("committee-report.xlsx");
         CommitteeWorkbook.write(workbook, tables, reportTables);
         written.put(workbook, null);
