@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
+import kr.seoul.sogong.outcomes.reports.CommitteeTables;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.rules.Finding;
 import org.slf4j.Logger;
@@ -25,8 +26,6 @@ public class FindingsReportTasklet implements Tasklet {
 
     public static final List<String> REJECTS_HEADER = List.of("round", "source_file", "sheet", "row_number", "field",
             "value", "rule", "severity", "message");
-    public static final List<String> QUALITY_HEADER = List.of("round", "source_file", "rows_read", "rows_accepted",
-            "rows_rejected", "rows_warned");
 
     private final DataQuality dataQuality;
     private final OutcomesProperties properties;
@@ -51,14 +50,11 @@ public class FindingsReportTasklet implements Tasklet {
         CsvOutput.write(out.resolve("rejects.csv"), REJECTS_HEADER, rejectRows);
 
         List<FileQuality> quality = dataQuality.quality(round, findings);
-        List<List<String>> qualityRows = new ArrayList<>();
+        CsvOutput.write(out, CommitteeTables.dataQuality(round, quality));
         for (FileQuality q : quality) {
-            qualityRows.add(List.of(r, q.sourceFile(), String.valueOf(q.rowsRead()), String.valueOf(q.rowsAccepted()),
-                    String.valueOf(q.rowsRejected()), String.valueOf(q.rowsWarned())));
             log.info("{}: {} rows read, {} accepted, {} rejected, {} warned{}", q.sourceFile(), q.rowsRead(),
                     q.rowsAccepted(), q.rowsRejected(), q.rowsWarned(), q.unreadable() ? " — UNREADABLE" : "");
         }
-        CsvOutput.write(out.resolve("data_quality.csv"), QUALITY_HEADER, qualityRows);
         contribution.incrementWriteCount(findings.size());
         log.info("round {}: {} findings in {}", round, findings.size(), out.resolve("rejects.csv"));
         gate(quality);

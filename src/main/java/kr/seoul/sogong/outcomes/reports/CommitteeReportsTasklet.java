@@ -1,7 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +50,7 @@ public class CommitteeReportsTasklet implements Tasklet {
         Path out = properties.roundOutput(round);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
-            List<List<String>> rows = new ArrayList<>();
-            for (List<Object> row : table.rows()) {
-                rows.add(table.csvRow(row));
-            }
-            Path file = out.resolve(table.file());
-            if (!table.file().equals("data_quality.csv")) { // written with the findings, before the gate
-                CsvOutput.write(file, table.headers(), rows);
-            }
-            written.put(file, (long) rows.size());
+            written.put(out.resolve(table.file()), (long) CsvOutput.write(out, table));
         }
         written.put(out.resolve("rejects.csv"), (long) findings.size());
         Path workbook = out.resolve("committee-report.xlsx");

@@ -95,15 +95,20 @@ public final class CommitteeTables {
                 c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)), rows,
                 "전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음"));
 
-        rows = new ArrayList<>();
+        tables.add(dataQuality(r, quality));
+        return tables;
+    }
+
+    /** data_quality.csv, written with the findings before the quality gate and again with the committee pack. */
+    public static ReportTable dataQuality(int round, List<FileQuality> quality) {
+        List<List<Object>> rows = new ArrayList<>();
         for (FileQuality q : quality) {
-            rows.add(row(r, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned()));
+            rows.add(row(round, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned()));
         }
-        tables.add(new ReportTable("data_quality.csv", "자료 품질", List.of(
+        return new ReportTable("data_quality.csv", "자료 품질", List.of(
                 c("round", "연도", INTEGER), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
                 c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
-                c("rows_warned", "경고", INTEGER)), rows, null));
-        return tables;
+                c("rows_warned", "경고", INTEGER)), rows, null);
     }
 
     /** The yoy table's values take the format of their metric. */

@@ -34,6 +34,16 @@ public final class CsvOutput {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes a table as its CSV file in {@code dir}; returns the number of data rows. */
+    public static int write(Path dir, ReportTable table) throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>(table.rows().size());
+        for (List<Object> row : table.rows()) {
+            rows.add(table.csvRow(row));
+        }
+        write(dir.resolve(table.file()), table.headers(), rows);
+        return rows.size();
+    }
+
     private static void writeRow(BufferedWriter out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
