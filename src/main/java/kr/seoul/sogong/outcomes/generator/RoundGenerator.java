@@ -2,7 +2,6 @@ package kr.seoul.sogong.outcomes.generator;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -359,18 +358,10 @@ public final class RoundGenerator {
     }
 
     static void writeCsv(Path file, Charset charset, List<String> header, List<List<Object>> rows) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (Writer w = Files.newBufferedWriter(file, charset)) {
-            w.write(String.join(",", header));
-            w.write("\r\n");
+        try (SyntheticRound.CsvSink out = new SyntheticRound.CsvSink(file, charset)) {
+            out.header(0, header);
             for (List<Object> row : rows) {
-                List<String> cells = new ArrayList<>();
-                for (Object v : row) {
-                    String s = v.toString();
-                    cells.add(s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s);
-                }
-                w.write(String.join(",", cells));
-                w.write("\r\n");
+                out.row(0, row);
             }
         }
     }

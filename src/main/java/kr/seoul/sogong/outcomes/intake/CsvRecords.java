@@ -43,10 +43,11 @@ public final class CsvRecords implements Closeable {
     public CsvRecords(Path file, Charset charset) throws IOException {
         this.file = file;
         this.charset = charset;
-        this.reader = open(0);
+        open(0);
     }
 
-    private Reader open(long skipLines) throws IOException {
+    /** (Re)opens the file and skips {@code skipLines} physical lines. */
+    private void open(long skipLines) throws IOException {
         BufferedReader r = Files.newBufferedReader(file, charset);
         r.mark(1);
         if (r.read() != '\uFEFF') {
@@ -64,7 +65,6 @@ public final class CsvRecords implements Closeable {
             }
             consumeLineBreak(c);
         }
-        return r;
     }
 
     /** The next record, or null at the end of the file. */
@@ -80,7 +80,7 @@ public final class CsvRecords implements Closeable {
                 if (inQuotes) {
                     int broken = ++rowNumber;
                     reader.close();
-                    reader = open(startLine + 1);
+                    open(startLine + 1);
                     return new CsvRecord(broken, List.of(),
                             "a quote opened in this row is never closed; the row is skipped and reading goes on with the next line");
                 }

@@ -22,6 +22,7 @@ final class WorkbookRowSource implements RowSource {
     private final boolean survey;
     private final WorkbookRows rows;
     private final Map<Integer, SourceKind> kindBySheet = new HashMap<>();
+    private final List<SourceKind> seenKinds = new ArrayList<>();
     private HeaderMap header;
     private int headerSheet = -1;
     private long ordinal;
@@ -104,17 +105,14 @@ final class WorkbookRowSource implements RowSource {
         }
         if (!survey) {
             // results sheets that exist but hold no header are as good as missing
-            List<SourceKind> seen = new ArrayList<>(seenKinds);
             for (SourceKind kind : SourceKind.RESULTS) {
-                if (!seen.contains(kind)) {
+                if (!seenKinds.contains(kind)) {
                     throw new UnreadableFileException(kind.koreanSheet(), kind.englishSheet(),
                             "sheet " + kind.koreanSheet() + " (" + kind.englishSheet() + ") has no header row");
                 }
             }
         }
     }
-
-    private final List<SourceKind> seenKinds = new ArrayList<>();
 
     private void checkHeader(WorkbookRows.SheetRow row) throws UnreadableFileException {
         SourceKind kind = kindBySheet.get(row.sheetIndex());

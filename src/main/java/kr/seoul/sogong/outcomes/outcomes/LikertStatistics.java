@@ -52,8 +52,4 @@ public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDe
     public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
     }
-
-    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, PRECISION);
-    }
 }

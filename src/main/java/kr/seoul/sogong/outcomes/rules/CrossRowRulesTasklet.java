@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import org.slf4j.Logger;
@@ -135,27 +136,18 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     /** DUPLICATE: the same firm twice in one center, the later rows; returns the accepted keys, sorted. */
     private long[] participants(List<Finding> findings, List<Long> rejected) {
-        long[][] keys = {new long[1024]};
-        int[] size = {0};
+        LongStream.Builder keys = LongStream.builder();
         inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
                 + " where round = ? and accepted = true order by center_code, brn", false,
                 r -> r.center() + "|" + r.brn(), rows -> {
-                    List<KeyedRow> later = keepFirst(rows, findings, rejected,
-                            "the same firm is listed earlier for this center at");
-                    KeyedRow kept = rows.get(0);
-                    if (size[0] == keys[0].length) {
-                        keys[0] = Arrays.copyOf(keys[0], size[0] * 2);
-                    }
-                    keys[0][size[0]++] = key(kept.center(), kept.brn());
-                    assert later.size() == rows.size() - 1;
+                    keepFirst(rows, findings, rejected, "the same firm is listed earlier for this center at");
+                    keys.add(key(rows.get(0).center(), rows.get(0).brn()));
                 });
-        long[] sorted = Arrays.copyOf(keys[0], size[0]);
-        Arrays.sort(sorted);
-        return sorted;
+        return keys.build().sorted().toArray();
     }
 
     /** Sorts a key's rows by reading order; all but the first are DUPLICATE. */
-    private static List<KeyedRow> keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected,
+    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected,
             String message) {
         rows.sort(Comparator.comparingLong(KeyedRow::order));
         List<KeyedRow> later = rows.subList(1, rows.size());
@@ -164,7 +156,6 @@ public class CrossRowRulesTasklet implements Tasklet {
                     message + " " + rows.get(0).where()));
             rejected.add(r.id());
         }
-        return later;
     }
 
     private static boolean contains(long[] sorted, long key) {
