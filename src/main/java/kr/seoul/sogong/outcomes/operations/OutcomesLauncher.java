@@ -131,8 +131,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
             heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
                     RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
             recovery.recover(job.getName(), round);
-            JobParameters parameters = parametersFor(request);
-            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            Instance instance = instanceFor(request);
+            JobParameters parameters = instance.parameters();
+            JobExecution last = instance.lastExecution();
             if (last != null) {
                 log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
                         last.getId(), last.getStatus());
@@ -156,8 +157,12 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /** The parameters to launch with, and that instance's last execution (null for a new instance). */
+    record Instance(JobParameters parameters, JobExecution lastExecution) {
+    }
+
     /** round and runDate; plus rerun=n when the instance with lower n already completed. */
-    JobParameters parametersFor(RunRequest request) {
+    Instance instanceFor(RunRequest request) {
         for (long rerun = 0; ; rerun++) {
             JobParametersBuilder builder = new JobParametersBuilder()
                     .addLong("round", (long) request.round())
@@ -168,7 +173,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
             JobParameters parameters = builder.toJobParameters();
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                return parameters;
+                return new Instance(parameters, last);
             }
         }
     }
