@@ -81,7 +81,10 @@ class BadInputJobTest extends OutcomesJobTestSupport {
             assertThat(f.get("row_number")).isNull();
             assertThat((String) f.get("message")).contains("neither UTF-8 nor CP949");
         });
-        assertThat(rejectLines(round)).hasSize(2);
+        // the header, the round's missing results/ folder (a WARN), the unreadable file
+        assertThat(rejectLines(round)).hasSize(3);
+        assertThat(rejectLines(round).get(1)).contains(",results,", "EMPTY_FOLDER,WARN");
+        assertThat(rejectLines(round).get(2)).contains("survey/bad.csv", "UNREADABLE,REJECT");
     }
 
     @Test
@@ -178,7 +181,7 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         assertThat(findings(round)).filteredOn(f -> f.get("rule").equals("FORMAT")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.get("row_number")).isEqualTo(4);
-                    assertThat((String) f.get("message")).contains("never closed");
+                    assertThat((String) f.get("message")).contains("not closed on its line");
                 });
         List<Integer> rows = jdbc.queryForList("select row_number from survey_response where round = ? order by 1",
                 Integer.class, round);

@@ -22,7 +22,7 @@ public final class ParseValidate {
         int round = Integer.parseInt(roundDir.getFileName().toString());
         RowValidationProcessor rules = new RowValidationProcessor(
                 new CenterDirectory(CentersFile.read(roundDir.resolve("centers.csv"))), round, 10_000);
-        List<SourceFiles.InputFile> files = SourceFiles.list(roundDir);
+        List<SourceFiles.InputFile> files = SourceFiles.list(roundDir).files();
         for (int pass = 1; pass <= 3; pass++) {
             long rows = 0;
             long rejected = 0;

@@ -15,16 +15,17 @@ public final class CenterDirectory {
             byCodeOrName.put(c.code(), c);
         }
         for (Center c : centers) {
-            byCodeOrName.putIfAbsent(c.name().strip(), c);
+            byCodeOrName.putIfAbsent(CellText.normalize(c.name()), c);
         }
     }
 
     public Optional<Center> find(String codeOrName) {
-        return Optional.ofNullable(byCodeOrName.get(codeOrName.strip()));
+        return Optional.ofNullable(byCodeOrName.get(CellText.normalize(codeOrName)));
     }
 
     public Optional<Center> byCode(String code) {
-        Center c = byCodeOrName.get(code.strip());
-        return c != null && c.code().equals(code.strip()) ? Optional.of(c) : Optional.empty();
+        String normalized = CellText.normalize(code);
+        Center c = byCodeOrName.get(normalized);
+        return c != null && c.code().equals(normalized) ? Optional.of(c) : Optional.empty();
     }
 }

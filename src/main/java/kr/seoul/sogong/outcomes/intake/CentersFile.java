@@ -43,14 +43,15 @@ public final class CentersFile {
         }
         List<Center> centers = new ArrayList<>();
         Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
         try (CsvRecords records = new CsvRecords(file, StandardCharsets.UTF_8)) {
             CsvRecords.CsvRecord header = records.next();
             if (header == null || header.isBlank()) {
                 throw new InvalidCentersFileException(file + " has no header row");
             }
-            List<String> names = header.cells().stream().map(Column::normalizeHeader).toList();
+            List<String> headers = header.cells().stream().map(Column::normalizeHeader).toList();
             for (String column : COLUMNS) {
-                if (!names.contains(column)) {
+                if (!headers.contains(column)) {
                     throw new InvalidCentersFileException(file + " row 1: column " + column + " is missing");
                 }
             }
@@ -62,7 +63,7 @@ public final class CentersFile {
                 if (record.problem() != null) {
                     throw new InvalidCentersFileException(file + " row " + record.rowNumber() + ": " + record.problem());
                 }
-                Row row = new Row(file, record.rowNumber(), names, record.cells());
+                Row row = new Row(file, record.rowNumber(), headers, record.cells());
                 Center center = new Center(row.code(), row.text("center_name", true), row.text("district", false),
                         row.text("industry", false), row.text("project_title", false), row.track(),
                         row.number("budget_cap_krw"), (int) row.number("target_firms"),
@@ -72,6 +73,10 @@ public final class CentersFile {
                 }
                 if (!codes.add(center.code())) {
                     throw row.error("center_code", "'" + center.code() + "' appears twice");
+                }
+                if (!names.add(center.name())) {
+                    // a survey names its center by code or name: one name for two centers counts answers for the wrong one
+                    throw row.error("center_name", "'" + center.name() + "' appears twice");
                 }
                 centers.add(center);
             }
@@ -85,7 +90,7 @@ public final class CentersFile {
     private record Row(Path file, int rowNumber, List<String> names, List<String> cells) {
         String raw(String column) {
             int at = names.indexOf(column);
-            return at < cells.size() ? cells.get(at).strip() : "";
+            return at < cells.size() ? CellText.normalize(cells.get(at)) : "";
         }
 
         InvalidCentersFileException error(String column, String problem) {

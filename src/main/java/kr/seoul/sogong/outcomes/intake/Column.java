@@ -1,19 +1,53 @@
 package kr.seoul.sogong.outcomes.intake;
 
-/** A column of an input file: its Korean header, English alias (also the finding's field name). */
-public record Column(String korean, String alias, boolean required) {
+/**
+ * A column of an input file: its Korean header, English alias (also the finding's field name), and
+ * what the database column that stores it can hold — contract §8 makes those limits rules, so a value
+ * the rules accept is never refused (or silently rounded) by the database.
+ */
+public record Column(String korean, String alias, boolean required, Stored stored) {
 
-    static Column required(String korean, String alias) {
-        return new Column(korean, alias, true);
+    /**
+     * The storing column's limits: text up to {@code maxLength} characters; a decimal with at most
+     * {@code integerDigits} digits before the point and {@code scale} after it; a whole number up to
+     * {@code maxWhole}. Zero (or {@link Long#MAX_VALUE}) where a limit does not apply.
+     */
+    public record Stored(int maxLength, int integerDigits, int scale, long maxWhole) {
+        static final Stored NONE = new Stored(0, 0, 0, Long.MAX_VALUE);
+
+        static Stored text(int maxLength) {
+            return new Stored(maxLength, 0, 0, Long.MAX_VALUE);
+        }
+
+        /** {@code numeric(precision, scale)}. */
+        static Stored decimal(int precision, int scale) {
+            return new Stored(0, precision - scale, scale, Long.MAX_VALUE);
+        }
+
+        static Stored whole(long max) {
+            return new Stored(0, 0, 0, max);
+        }
     }
 
-    static Column optional(String korean, String alias) {
-        return new Column(korean, alias, false);
+    /** An {@code integer} column. */
+    static final Stored INTEGER = Stored.whole(Integer.MAX_VALUE);
+    /**
+     * Money in won ({@code bigint}): at most 15 digits, so that the sums of the outcome tables fit a
+     * {@code bigint} for any number of budget lines a round can hold.
+     */
+    static final Stored MONEY = Stored.whole(999_999_999_999_999L);
+
+    static Column required(String korean, String alias, Stored stored) {
+        return new Column(korean, alias, true, stored);
     }
 
-    /** Header matching ignores case, surrounding spaces and a UTF-8 BOM (contract §2). */
+    static Column optional(String korean, String alias, Stored stored) {
+        return new Column(korean, alias, false, stored);
+    }
+
+    /** Header matching ignores case, surrounding spaces and a UTF-8 BOM (contract §2), after normalising (§8). */
     public static String normalizeHeader(String header) {
-        return header == null ? "" : header.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return header == null ? "" : CellText.normalize(header).toLowerCase(java.util.Locale.ROOT);
     }
 
     boolean matches(String header) {

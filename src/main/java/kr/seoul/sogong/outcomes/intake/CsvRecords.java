@@ -12,21 +12,30 @@ import java.util.List;
 
 /**
  * RFC 4180 records of a CSV file, streamed, each with the row number Excel shows for it (header = 1;
- * a line break inside quotes does not start a new row; a blank line is a row).
+ * a line break inside quotes does not start a new row; a blank line is a row) and the physical lines
+ * it spans.
  *
- * <p>A quote that never closes would swallow the rest of the file. Instead the record it opens is
- * returned with a {@link CsvRecord#problem()} and reading resumes on the line after the one where that
- * record began, so one stray quote costs one row, not the file.
+ * <p>Contract §8: once the header's field count is known ({@link #expectFields}), a record with fewer
+ * or more fields is returned with a {@link CsvRecord#problem()}. A quoted cell may span lines only
+ * when the record it ends up in is well formed — its closing quote followed by a delimiter or the
+ * end of the line, and the header's field count. Otherwise the quote is a stray one: the record is
+ * returned as a problem on the row where the quote opened and reading resumes on the next line, so a
+ * stray quote costs one row and never swallows the rows after it (whatever quotes they hold).
  */
 public final class CsvRecords implements Closeable {
 
     /** Longest cell kept in memory; longer ones are cut here and are a FORMAT finding anyway. */
     static final int MAX_KEPT_CELL = 1 << 20;
+    /** Text of a multi-line record kept to be read again if the record turns out broken. */
+    private static final int MAX_REPLAY = 8 << 20;
 
-    /** A record: its cells, or the problem that made it unreadable. */
-    public record CsvRecord(int rowNumber, List<String> cells, String problem) {
+    static final String STRAY_QUOTE = "a quote opened in this row is not closed on its line; the row is skipped"
+            + " and reading goes on with the next line";
+
+    /** A record: its cells, or the problem that made it unusable; lines are 1-based physical lines. */
+    public record CsvRecord(int rowNumber, List<String> cells, String problem, long firstLine, long lastLine) {
         public boolean isBlank() {
-            return problem == null && cells.stream().allMatch(String::isBlank);
+            return problem == null && cells.stream().allMatch(CellText::isBlank);
         }
     }
 
@@ -37,13 +46,24 @@ public final class CsvRecords implements Closeable {
     private int position;
     private int limit;
     private int pushedBack = -2;
+    /** Text read again before the file (the lines after a broken record's first line). */
+    private String replay = "";
+    private int replayAt;
+    private StringBuilder capture;
+    private boolean captureOverflow;
     private long physicalLine; // line breaks consumed outside and inside quotes
     private int rowNumber;
+    private int expectedFields;
 
     public CsvRecords(Path file, Charset charset) throws IOException {
         this.file = file;
         this.charset = charset;
         open(0);
+    }
+
+    /** From now on a record with another number of fields is a problem (contract §8). */
+    public void expectFields(int count) {
+        this.expectedFields = count;
     }
 
     /** (Re)opens the file and skips {@code skipLines} physical lines. */
@@ -57,6 +77,8 @@ public final class CsvRecords implements Closeable {
         pushedBack = -2;
         position = 0;
         limit = 0;
+        replay = "";
+        replayAt = 0;
         this.reader = r;
         while (physicalLine < skipLines) {
             int c = read();
@@ -73,22 +95,22 @@ public final class CsvRecords implements Closeable {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean inQuotes = false;
+        boolean multiLine = false;
+        boolean badClose = false;
         boolean any = false;
+        capture = null;
+        captureOverflow = false;
         while (true) {
             int c = read();
             if (c == -1) {
                 if (inQuotes) {
-                    int broken = ++rowNumber;
-                    reader.close();
-                    open(startLine + 1);
-                    return new CsvRecord(broken, List.of(),
-                            "a quote opened in this row is never closed; the row is skipped and reading goes on with the next line");
+                    return broken(startLine);
                 }
                 if (!any) {
                     return null;
                 }
                 cells.add(cell.toString());
-                return new CsvRecord(++rowNumber, cells, null);
+                return finish(cells, startLine, multiLine, badClose);
             }
             any = true;
             if (inQuotes) {
@@ -99,14 +121,17 @@ public final class CsvRecords implements Closeable {
                     } else {
                         inQuotes = false;
                         unread(d);
+                        badClose |= d != ',' && d != '\n' && d != '\r' && d != -1;
+                    }
+                } else if (c == '\n' || c == '\r') {
+                    consumeLineBreak(c);
+                    append(cell, '\n');
+                    if (!multiLine) {
+                        multiLine = true;
+                        capture = new StringBuilder(); // the lines after the first, in case they must be read again
                     }
                 } else {
-                    if (c == '\n' || c == '\r') {
-                        consumeLineBreak(c);
-                        append(cell, '\n');
-                    } else {
-                        append(cell, (char) c);
-                    }
+                    append(cell, (char) c);
                 }
             } else if (c == '"' && cell.isEmpty()) {
                 inQuotes = true;
@@ -116,11 +141,45 @@ public final class CsvRecords implements Closeable {
             } else if (c == '\n' || c == '\r') {
                 consumeLineBreak(c);
                 cells.add(cell.toString());
-                return new CsvRecord(++rowNumber, cells, null);
+                return finish(cells, startLine, multiLine, badClose);
             } else {
                 append(cell, (char) c);
             }
         }
+    }
+
+    private CsvRecord finish(List<String> cells, long startLine, boolean multiLine, boolean badClose)
+            throws IOException {
+        boolean countDiffers = expectedFields > 0 && cells.size() != expectedFields;
+        if (multiLine && (badClose || countDiffers)) {
+            return broken(startLine);
+        }
+        capture = null;
+        long lastLine = Math.max(startLine + 1, physicalLine);
+        CsvRecord record = new CsvRecord(++rowNumber, cells, null, startLine + 1, lastLine);
+        if (countDiffers && !record.isBlank()) {
+            return new CsvRecord(record.rowNumber(), cells, cells.size() + " fields where the header has "
+                    + expectedFields + " (a shifted or cut row)", startLine + 1, lastLine);
+        }
+        return record;
+    }
+
+    /** The record starting at {@code startLine} is a stray quote: report it and go on with its next line. */
+    private CsvRecord broken(long startLine) throws IOException {
+        int row = ++rowNumber;
+        if (capture != null && !captureOverflow) {
+            // what was read after the first line (a pushed-back character is its last), then what was
+            // still to be replayed, then the file
+            replay = capture + replay.substring(replayAt);
+            replayAt = 0;
+            pushedBack = -2;
+            physicalLine = startLine + 1;
+        } else {
+            reader.close();
+            open(startLine + 1);
+        }
+        capture = null;
+        return new CsvRecord(row, List.of(), STRAY_QUOTE, startLine + 1, startLine + 1);
     }
 
     private static void append(StringBuilder cell, char c) {
@@ -142,21 +201,34 @@ public final class CsvRecords implements Closeable {
     }
 
     private int read() throws IOException {
+        int c;
         if (pushedBack != -2) {
-            int c = pushedBack;
+            c = pushedBack;
             pushedBack = -2;
-            return c;
+            return c; // already captured when first read
         }
-        if (position == limit) {
-            // our own buffer: Reader.read() per character takes a lock each time
-            limit = reader.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
+        if (replayAt < replay.length()) {
+            c = replay.charAt(replayAt++);
+        } else {
+            if (position == limit) {
+                // our own buffer: Reader.read() per character takes a lock each time
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            c = buffer[position++];
+        }
+        if (capture != null && !captureOverflow) {
+            if (capture.length() < MAX_REPLAY) {
+                capture.append((char) c);
+            } else {
+                captureOverflow = true; // too long to keep: a broken record re-opens the file instead
             }
         }
-        return buffer[position++];
+        return c;
     }
 
     private void unread(int c) {

@@ -5,7 +5,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Data rows of a CSV file of one kind: the first non-blank record is the header. */
+/**
+ * Data rows of a CSV file of one kind: the first non-blank record is the header, and every later
+ * record must have as many fields (contract §8).
+ */
 final class CsvRowSource implements RowSource {
 
     private final String sourceFile;
@@ -29,10 +32,8 @@ final class CsvRowSource implements RowSource {
                 throw new UnreadableFileException("the header row cannot be read: " + first.problem());
             }
             this.header = new HeaderMap(kind, first.cells());
-            if (!header.missingRequired().isEmpty()) {
-                throw new UnreadableFileException("", header.missingRequired().get(0).alias(),
-                        "required column missing: " + header.describeMissing());
-            }
+            header.check("", "");
+            records.expectFields(header.width());
         } catch (IOException | UnreadableFileException | RuntimeException e) {
             records.close();
             throw e;
@@ -50,7 +51,7 @@ final class CsvRowSource implements RowSource {
         }
         Map<String, String> values = record.problem() == null ? header.values(record.cells()) : Map.of();
         return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values,
-                record.problem(), false);
+                record.problem(), Map.of(), false);
     }
 
     @Override

@@ -1,25 +1,38 @@
 package kr.seoul.sogong.outcomes.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Which cell position holds which column of a kind, from a header row. Unknown headers are ignored
- * (extra columns are allowed); a missing required column is reported by {@link #missingRequired()}.
+ * (extra columns are allowed); a missing required column is reported by {@link #missingRequired()};
+ * a column named twice (by its Korean header or its alias) is kept in {@link #duplicate()}, since a
+ * file that names one column twice cannot say which cell is meant (contract §8).
  */
 public final class HeaderMap {
 
     private final SourceKind kind;
+    private final int width;
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final Map<Integer, String> aliasAt = new HashMap<>();
+    private String duplicate;
 
     public HeaderMap(SourceKind kind, List<String> headers) {
         this.kind = kind;
+        this.width = headers.size();
         for (int i = 0; i < headers.size(); i++) {
             for (Column column : kind.columns()) {
-                if (column.matches(headers.get(i)) && !positions.containsKey(column.alias())) {
-                    positions.put(column.alias(), i);
+                if (column.matches(headers.get(i))) {
+                    Integer before = positions.putIfAbsent(column.alias(), i);
+                    if (before != null && duplicate == null) {
+                        duplicate = column.korean() + " (" + column.alias() + ") is named twice, in columns "
+                                + (before + 1) + " and " + (i + 1);
+                    } else if (before == null) {
+                        aliasAt.put(i, column.alias());
+                    }
                 }
             }
         }
@@ -27,6 +40,26 @@ public final class HeaderMap {
 
     public SourceKind kind() {
         return kind;
+    }
+
+    /** The number of cells in the header row. */
+    public int width() {
+        return width;
+    }
+
+    /** How many of the kind's required columns this row names. */
+    int requiredFound() {
+        return (int) kind.columns().stream().filter(c -> c.required() && positions.containsKey(c.alias())).count();
+    }
+
+    /** Why the header names a column twice, or null. */
+    public String duplicate() {
+        return duplicate;
+    }
+
+    /** The alias of the column at a 0-based cell position, or null for an extra column. */
+    public String aliasAt(int position) {
+        return aliasAt.get(position);
     }
 
     public List<Column> missingRequired() {
@@ -39,12 +72,23 @@ public final class HeaderMap {
         return missing;
     }
 
-    /** The row's cells by alias; a short row leaves the last columns blank. */
+    /** Fails with UNREADABLE when a required column is missing or a column is named twice. */
+    void check(String sheet, String where) throws UnreadableFileException {
+        if (duplicate != null) {
+            throw new UnreadableFileException(sheet, "", where + "a column is named twice: " + duplicate);
+        }
+        if (!missingRequired().isEmpty()) {
+            throw new UnreadableFileException(sheet, missingRequired().get(0).alias(),
+                    where + "required column missing: " + describeMissing());
+        }
+    }
+
+    /** The row's cells by alias, normalised (contract §8); an absent cell is blank. */
     public Map<String, String> values(List<String> cells) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : positions.entrySet()) {
             int at = e.getValue();
-            values.put(e.getKey(), at < cells.size() && cells.get(at) != null ? cells.get(at) : "");
+            values.put(e.getKey(), at < cells.size() ? CellText.normalize(cells.get(at)) : "");
         }
         return values;
     }

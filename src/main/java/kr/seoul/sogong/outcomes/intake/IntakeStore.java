@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.rules.Rule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -142,6 +143,13 @@ public class IntakeStore {
                     counts.get(rs.getBoolean(1))["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
                 }, round);
         return counts;
+    }
+
+    /** The round-level findings about its folder (contract §8), replaced on every admission. */
+    public void replaceFolderNotes(int round, List<Finding> notes) {
+        jdbc.update("delete from finding where round = ? and rule in (?, ?)", round, Rule.NOT_READ.name(),
+                Rule.EMPTY_FOLDER.name());
+        insertFindings(round, notes, false);
     }
 
     public void insertFindings(int round, List<Finding> findings, boolean crossRow) {

@@ -83,6 +83,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
@@ -90,10 +91,15 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
             lastRowOfFile.put(row.source().sourceFile(), row.source());
             if (row.record() != null) {
                 rows.computeIfAbsent(table(row.record()), k -> new ArrayList<>()).add(values(row.source(), row.record()));
+                sources.computeIfAbsent(table(row.record()), k -> new ArrayList<>()).add(row.source());
             }
         }
         for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
-            insert(e.getKey(), columnsOf(e.getKey()), e.getValue());
+            try {
+                insert(e.getKey(), columnsOf(e.getKey()), e.getValue());
+            } catch (Exception failure) {
+                throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
+            }
         }
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {

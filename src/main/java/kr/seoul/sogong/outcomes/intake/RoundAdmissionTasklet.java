@@ -45,7 +45,12 @@ public class RoundAdmissionTasklet implements Tasklet {
         List<Center> centers = CentersFile.read(centersFile);
         store.replaceCenters(round, centers, SourceFiles.sha256(centersFile));
 
-        List<SourceFiles.InputFile> files = SourceFiles.list(roundDir);
+        SourceFiles.Listing listing = SourceFiles.list(roundDir);
+        List<SourceFiles.InputFile> files = listing.files();
+        store.replaceFolderNotes(round, listing.notes());
+        for (Finding note : listing.notes()) {
+            log.warn("{}: {}", note.sourceFile(), note.message());
+        }
         Map<String, IntakeStore.StoredFile> stored = store.files(round);
         Set<String> present = new HashSet<>();
         int seq = 0;
@@ -82,6 +87,7 @@ public class RoundAdmissionTasklet implements Tasklet {
             SourceFiles.Admission admission = SourceFiles.inspect(file);
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.READY,
                     admission.estimatedRows());
+            store.insertFindings(round, admission.notes(), false);
         } catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
             store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.UNREADABLE, null);

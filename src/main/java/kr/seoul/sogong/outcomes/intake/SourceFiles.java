@@ -3,7 +3,9 @@ package kr.seoul.sogong.outcomes.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.rules.Rule;
 
 /** Finds a round's source files, fingerprints them, and opens them as rows (contract §1–2). */
 public final class SourceFiles {
@@ -25,8 +29,10 @@ public final class SourceFiles {
      *
      * @param lineBreaks counted in the same pass as the sha256; a CSV's data rows are about this many
      *                   minus the header (for progress only)
+     * @param unopenable why the file cannot even be opened (permissions), else null
      */
-    public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks) {
+    public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks,
+            String unopenable) {
         public boolean isSurvey() {
             return sourceFile.startsWith(SURVEY_DIR + "/");
         }
@@ -38,8 +44,11 @@ public final class SourceFiles {
         }
     }
 
-    /** What admission decided: the kind of rows a file holds (SURVEY, or null for a workbook of results) and its encoding. */
-    public record Admission(String kind, String encoding, Long estimatedRows) {
+    /**
+     * What admission decided: the kind of rows a file holds (SURVEY, or null for a workbook of results),
+     * its encoding, and findings about the file that do not stop it being read (hidden sheets).
+     */
+    public record Admission(String kind, String encoding, Long estimatedRows, List<Finding> notes) {
     }
 
     public static final String RESULTS_WORKBOOK = "RESULTS_WORKBOOK";
@@ -47,27 +56,101 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** Survey and results files, sorted by relative path; hidden files and Excel's lock files are not inputs. */
-    public static List<InputFile> list(Path roundDir) throws IOException {
+    /** A round's source files, and round-level findings about what is in its folder but not read. */
+    public record Listing(List<InputFile> files, List<Finding> notes) {
+    }
+
+    /**
+     * Survey and results files, subfolders included, sorted by relative path (contract §8). Hidden
+     * files and Excel's lock files are not inputs. What else lies in the round's folder, a missing or
+     * empty survey/ or results/, and links leading out of the input folder are WARN notes. A file the
+     * job may not read is listed, to be found UNREADABLE, never skipped.
+     */
+    public static Listing list(Path roundDir) throws IOException {
         List<InputFile> files = new ArrayList<>();
-        for (String dir : List.of(SURVEY_DIR, RESULTS_DIR)) {
-            Path folder = roundDir.resolve(dir);
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> paths = Files.list(folder)) {
-                for (Path p : paths.sorted().toList()) {
-                    String name = p.getFileName().toString();
-                    if (!Files.isRegularFile(p) || name.startsWith(".") || name.startsWith("~$")) {
-                        continue;
-                    }
-                    Fingerprint f = fingerprint(p);
-                    files.add(new InputFile(dir + "/" + name, p, f.sha256(), Files.size(p), f.lineBreaks()));
+        List<Finding> notes = new ArrayList<>();
+        Path inputRoot = roundDir.toAbsolutePath().normalize().getParent();
+        Path realRoot = inputRoot.toRealPath();
+        try (Stream<Path> top = Files.list(roundDir)) {
+            for (Path p : top.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.equals("centers.csv") && !name.equals(SURVEY_DIR) && !name.equals(RESULTS_DIR)
+                        && !isIgnored(name)) {
+                    notes.add(note(name, Rule.NOT_READ, (Files.isDirectory(p) ? "a folder" : "a file")
+                            + " in the round's folder is not read: survey files belong in survey/, results in results/"));
                 }
             }
         }
+        for (String dir : List.of(SURVEY_DIR, RESULTS_DIR)) {
+            Path folder = roundDir.resolve(dir);
+            int before = files.size();
+            if (Files.isDirectory(folder)) {
+                collect(roundDir, folder, realRoot, files, notes);
+            }
+            if (files.size() == before) {
+                notes.add(note(dir, Rule.EMPTY_FOLDER, dir + "/ is " + (Files.isDirectory(folder) ? "empty" : "missing")
+                        + ": no " + (dir.equals(SURVEY_DIR) ? "survey responses" : "center results") + " this round"));
+            }
+        }
         files.sort((a, b) -> a.sourceFile().compareTo(b.sourceFile()));
-        return files;
+        return new Listing(files, notes);
+    }
+
+    private static boolean isIgnored(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
+    }
+
+    private static void collect(Path roundDir, Path folder, Path realRoot, List<InputFile> files, List<Finding> notes)
+            throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.sorted().toList();
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (isIgnored(name)) {
+                continue;
+            }
+            String relative = roundDir.relativize(p).toString().replace('\\', '/');
+            if (Files.isSymbolicLink(p)) {
+                Path target;
+                try {
+                    target = p.toRealPath();
+                } catch (IOException e) {
+                    notes.add(note(relative, Rule.NOT_READ, "a link to nothing (" + e.getClass().getSimpleName()
+                            + "): not read"));
+                    continue;
+                }
+                if (!target.startsWith(realRoot) || Files.isDirectory(target)) {
+                    notes.add(note(relative, Rule.NOT_READ, Files.isDirectory(target)
+                            ? "a link to a folder is not followed: put the files themselves here"
+                            : "a link to a file outside the input folder is not followed: copy the file here"));
+                    continue;
+                }
+            }
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                collect(roundDir, p, realRoot, files, notes);
+            } else if (Files.isRegularFile(p)) {
+                files.add(inputFile(relative, p));
+            }
+        }
+    }
+
+    private static InputFile inputFile(String relative, Path p) throws IOException {
+        try {
+            Fingerprint f = fingerprint(p);
+            return new InputFile(relative, p, f.sha256(), Files.size(p), f.lineBreaks(), null);
+        } catch (AccessDeniedException e) {
+            // never equal to a stored fingerprint: the file is looked at again on every run until it can be read
+            String unique = (java.util.UUID.randomUUID() + "" + java.util.UUID.randomUUID()).replace("-", "");
+            return new InputFile(relative, p, unique, Files.size(p), 0,
+                    "the job may not read this file (permission denied for user " + System.getProperty("user.name")
+                            + "): give that user read access, then run the same command");
+        }
+    }
+
+    private static Finding note(String sourceFile, Rule rule, String message) {
+        return Finding.of(sourceFile, "", null, "", "", rule, message);
     }
 
     public static String sha256(Path file) throws IOException {
@@ -102,13 +185,17 @@ public final class SourceFiles {
 
     /** Checks that a file can be read as rows: encoding, workbook, sheets and headers. */
     public static Admission inspect(InputFile file) throws IOException, UnreadableFileException {
+        if (file.unopenable() != null) {
+            throw new UnreadableFileException(file.unopenable());
+        }
         switch (file.extension()) {
             case "csv" -> {
                 SourceKind kind = csvKind(file);
                 Charset charset = TextEncoding.detect(file.path()).orElseThrow(() -> new UnreadableFileException(
                         "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
                 try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
-                    return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1));
+                    return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1),
+                            List.of());
                 }
             }
             case "xlsx", "xlsm" -> {
@@ -117,8 +204,9 @@ public final class SourceFiles {
                 }
                 try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(), file.isSurvey())) {
                     source.checkHeaders();
+                    return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null, null,
+                            source.notes());
                 }
-                return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null, null);
             }
             default -> throw new UnreadableFileException("not a .csv or .xlsx file"
                     + (file.extension().equals("xls") ? " (an old .xls workbook: save it as .xlsx)" : ""));

@@ -3,47 +3,48 @@ package kr.seoul.sogong.outcomes.intake;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import kr.seoul.sogong.outcomes.intake.Column.Stored;
 
 /** The four kinds of data rows a round holds (contract §2), with their columns and sheet names. */
 public enum SourceKind {
     SURVEY(null, null, List.of(
-            Column.required("응답번호", "response_id"),
-            Column.required("제출일시", "submitted_at"),
-            Column.required("사업자등록번호", "brn"),
-            Column.required("업체명", "firm_name"),
-            Column.required("소속센터", "center"),
-            Column.optional("상시근로자수", "employees"),
-            Column.optional("문1_전반만족", "q1"),
-            Column.optional("문2_교육컨설팅만족", "q2"),
-            Column.optional("문3_판로홍보만족", "q3"),
-            Column.optional("문4_센터운영만족", "q4"),
-            Column.optional("문5_재참여의향", "q5"),
-            Column.optional("문6_추천의향", "q6"),
-            Column.optional("희망지원분야", "needs"),
-            Column.optional("기타의견", "comment"))),
+            Column.required("응답번호", "response_id", Stored.text(200)),
+            Column.required("제출일시", "submitted_at", Stored.NONE),
+            Column.required("사업자등록번호", "brn", Stored.NONE),
+            Column.required("업체명", "firm_name", Stored.text(300)),
+            Column.required("소속센터", "center", Stored.NONE),
+            Column.optional("상시근로자수", "employees", Column.INTEGER),
+            Column.optional("문1_전반만족", "q1", Stored.NONE),
+            Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE),
+            Column.optional("문3_판로홍보만족", "q3", Stored.NONE),
+            Column.optional("문4_센터운영만족", "q4", Stored.NONE),
+            Column.optional("문5_재참여의향", "q5", Stored.NONE),
+            Column.optional("문6_추천의향", "q6", Stored.NONE),
+            Column.optional("희망지원분야", "needs", Stored.NONE),
+            Column.optional("기타의견", "comment", Stored.text(10000)))),
     PARTICIPANTS("참여기업", "participants", List.of(
-            Column.required("센터코드", "center_code"),
-            Column.required("사업자등록번호", "brn"),
-            Column.required("업체명", "firm_name"),
-            Column.optional("지원내용", "support"),
-            Column.required("지원시작일", "start_date"),
-            Column.required("지원종료일", "end_date"),
-            Column.optional("교육이수시간", "education_hours"),
-            Column.required("수료여부", "completed"))),
+            Column.required("센터코드", "center_code", Stored.NONE),
+            Column.required("사업자등록번호", "brn", Stored.NONE),
+            Column.required("업체명", "firm_name", Stored.text(300)),
+            Column.optional("지원내용", "support", Stored.text(1000)),
+            Column.required("지원시작일", "start_date", Stored.NONE),
+            Column.required("지원종료일", "end_date", Stored.NONE),
+            Column.optional("교육이수시간", "education_hours", Stored.decimal(12, 2)),
+            Column.required("수료여부", "completed", Stored.NONE))),
     OUTCOMES("성과", "outcomes", List.of(
-            Column.required("센터코드", "center_code"),
-            Column.required("사업자등록번호", "brn"),
-            Column.optional("지원전매출_천원", "sales_before_k"),
-            Column.optional("지원후매출_천원", "sales_after_k"),
-            Column.optional("신규거래처수", "new_clients"),
-            Column.optional("신규수주건수", "new_orders"),
-            Column.optional("온라인입점", "online_listed"),
-            Column.optional("개발패턴수", "patterns"))),
+            Column.required("센터코드", "center_code", Stored.NONE),
+            Column.required("사업자등록번호", "brn", Stored.NONE),
+            Column.optional("지원전매출_천원", "sales_before_k", Stored.decimal(20, 3)),
+            Column.optional("지원후매출_천원", "sales_after_k", Stored.decimal(20, 3)),
+            Column.optional("신규거래처수", "new_clients", Column.INTEGER),
+            Column.optional("신규수주건수", "new_orders", Column.INTEGER),
+            Column.optional("온라인입점", "online_listed", Stored.NONE),
+            Column.optional("개발패턴수", "patterns", Column.INTEGER))),
     BUDGET("예산", "budget", List.of(
-            Column.required("센터코드", "center_code"),
-            Column.required("비목", "item"),
-            Column.required("계획금액_원", "planned_krw"),
-            Column.required("집행금액_원", "executed_krw")));
+            Column.required("센터코드", "center_code", Stored.NONE),
+            Column.required("비목", "item", Stored.text(300)),
+            Column.required("계획금액_원", "planned_krw", Column.MONEY),
+            Column.required("집행금액_원", "executed_krw", Column.MONEY)));
 
     /** The results kinds, in the order their sheets are expected in a workbook. */
     public static final List<SourceKind> RESULTS = List.of(PARTICIPANTS, OUTCOMES, BUDGET);
@@ -60,6 +61,16 @@ public enum SourceKind {
 
     public List<Column> columns() {
         return columns;
+    }
+
+    /** The column of this kind with that alias. */
+    public Column column(String alias) {
+        for (Column c : columns) {
+            if (c.alias().equals(alias)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(alias + " is not a column of " + this);
     }
 
     public String koreanSheet() {

@@ -4,27 +4,40 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.rules.Rule;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 
 /**
- * Data rows of a workbook: a survey workbook reads every sheet as responses; a results workbook
- * reads the sheets 참여기업/participants, 성과/outcomes and 예산/budget (all three required) and
- * ignores any other sheet. In each sheet the first non-blank row is the header.
+ * Data rows of a workbook: a survey workbook reads every visible sheet as responses; a results
+ * workbook reads the sheets 참여기업/participants, 성과/outcomes and 예산/budget (all three required)
+ * and ignores any other sheet. Hidden sheets are not read, each with a WARN finding (contract §8). In
+ * each sheet the header is the first row, among rows 1–{@value #HEADER_SEARCH_ROWS}, that names every
+ * required column; rows above it (a title, a note) are not data.
  */
 final class WorkbookRowSource implements RowSource {
+
+    static final int HEADER_SEARCH_ROWS = 20;
+    static final String FORMULA_WITHOUT_VALUE = "a formula without a stored result (the job never computes"
+            + " formulas): open the workbook in Excel and save it, or type the value";
 
     private final String sourceFile;
     private final boolean survey;
     private final WorkbookRows rows;
     private final Map<Integer, SourceKind> kindBySheet = new HashMap<>();
     private final List<SourceKind> seenKinds = new ArrayList<>();
+    private final List<Finding> notes = new ArrayList<>();
     private HeaderMap header;
     private int headerSheet = -1;
+    private int searchSheet = -1;
+    private HeaderMap closest;
+    private String closestSheet;
     private long ordinal;
 
     WorkbookRowSource(Path file, String sourceFile, boolean survey) throws UnreadableFileException {
@@ -33,17 +46,22 @@ final class WorkbookRowSource implements RowSource {
         this.rows = openWorkbook(file);
         try {
             for (WorkbookRows.SheetRef sheet : rows.sheets()) {
-                if (survey) {
-                    kindBySheet.put(sheet.index(), SourceKind.SURVEY);
-                } else {
-                    kindOf(sheet.name()).ifPresent(k -> kindBySheet.put(sheet.index(), k));
+                Optional<SourceKind> kind = survey ? Optional.of(SourceKind.SURVEY) : kindOf(sheet.name());
+                if (sheet.hidden()) {
+                    if (kind.isPresent()) {
+                        notes.add(Finding.of(sourceFile, sheet.name(), null, "", "", Rule.HIDDEN_SHEET,
+                                "sheet " + sheet.name() + " is hidden and is not read; unhide it if its rows count"));
+                    }
+                    continue;
                 }
+                kind.ifPresent(k -> kindBySheet.put(sheet.index(), k));
             }
             if (!survey) {
-                for (SourceKind kind : SourceKind.RESULTS) {
-                    if (!kindBySheet.containsValue(kind)) {
-                        throw new UnreadableFileException(kind.koreanSheet(), kind.englishSheet(),
-                                "required sheet missing: " + kind.koreanSheet() + " (" + kind.englishSheet() + ")");
+                for (SourceKind k : SourceKind.RESULTS) {
+                    if (!kindBySheet.containsValue(k)) {
+                        throw new UnreadableFileException(k.koreanSheet(), k.englishSheet(),
+                                "required sheet missing: " + k.koreanSheet() + " (" + k.englishSheet() + ")"
+                                        + (notes.isEmpty() ? "" : "; hidden sheets are not read"));
                     }
                 }
             }
@@ -79,8 +97,13 @@ final class WorkbookRowSource implements RowSource {
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
+    /** Findings about the workbook as a whole that do not stop it being read (hidden sheets). */
+    List<Finding> notes() {
+        return notes;
+    }
+
     /**
-     * Reads each sheet's header and checks its columns, without reading the data rows; a survey
+     * Finds each sheet's header and checks its columns, without reading the data rows; a survey
      * workbook whose sheets are all empty has no header row.
      */
     void checkHeaders() throws UnreadableFileException {
@@ -91,10 +114,12 @@ final class WorkbookRowSource implements RowSource {
                 if (!kindBySheet.containsKey(row.sheetIndex()) || row.isBlank()) {
                     continue;
                 }
-                checkHeader(row);
-                anyHeader = true;
-                rows.skipSheet();
+                if (row.sheetIndex() != headerSheet && lookForHeader(row)) {
+                    anyHeader = true;
+                    rows.skipSheet();
+                }
             }
+            failWithoutHeader();
         } catch (UnreadableFileException e) {
             throw e;
         } catch (Exception e) {
@@ -114,14 +139,43 @@ final class WorkbookRowSource implements RowSource {
         }
     }
 
-    private void checkHeader(WorkbookRows.SheetRow row) throws UnreadableFileException {
+    /**
+     * While a sheet's header is not found: is this row the header? A sheet whose first
+     * {@value #HEADER_SEARCH_ROWS} rows name no complete set of columns is UNREADABLE, naming what the
+     * closest row lacks.
+     */
+    private boolean lookForHeader(WorkbookRows.SheetRow row) throws UnreadableFileException {
+        if (searchSheet != row.sheetIndex()) {
+            failWithoutHeader(); // the sheet searched before ended without a header
+            searchSheet = row.sheetIndex();
+        }
         SourceKind kind = kindBySheet.get(row.sheetIndex());
-        header = new HeaderMap(kind, row.cells());
-        headerSheet = row.sheetIndex();
-        seenKinds.add(kind);
-        if (!header.missingRequired().isEmpty()) {
-            throw new UnreadableFileException(row.sheet(), header.missingRequired().get(0).alias(),
-                    "sheet " + row.sheet() + ": required column missing: " + header.describeMissing());
+        HeaderMap candidate = new HeaderMap(kind, row.cells());
+        if (candidate.missingRequired().isEmpty()) {
+            candidate.check(row.sheet(), "sheet " + row.sheet() + ": ");
+            header = candidate;
+            headerSheet = row.sheetIndex();
+            searchSheet = -1;
+            closest = null;
+            seenKinds.add(kind);
+            return true;
+        }
+        if (closest == null || candidate.requiredFound() > closest.requiredFound()) {
+            closest = candidate;
+            closestSheet = row.sheet();
+        }
+        if (row.rowNumber() >= HEADER_SEARCH_ROWS) {
+            failWithoutHeader();
+        }
+        return false;
+    }
+
+    private void failWithoutHeader() throws UnreadableFileException {
+        if (closest != null) {
+            HeaderMap c = closest;
+            closest = null;
+            c.check(closestSheet, "sheet " + closestSheet + ": no header row in the first " + HEADER_SEARCH_ROWS
+                    + " rows; ");
         }
     }
 
@@ -133,13 +187,31 @@ final class WorkbookRowSource implements RowSource {
                 continue;
             }
             if (row.sheetIndex() != headerSheet) {
-                checkHeader(row);
+                lookForHeader(row);
                 continue;
             }
-            return new SourceRow(sourceFile, header.kind(), row.sheet(), row.sheetIndex(), row.rowNumber(), ++ordinal,
-                    header.values(row.cells()), null, false);
+            Map<String, String> cellProblems = Map.of();
+            if (!row.formulasWithoutValue().isEmpty()) {
+                cellProblems = new LinkedHashMap<>();
+                for (int col : row.formulasWithoutValue()) {
+                    String alias = header.aliasAt(col);
+                    if (alias != null) {
+                        cellProblems.put(alias, FORMULA_WITHOUT_VALUE);
+                    }
+                }
+                if (cellProblems.isEmpty() && rowIsBlankBesides(row)) {
+                    continue; // formulas only in extra columns of an otherwise blank row
+                }
+            }
+            return new SourceRow(sourceFile, header.kind(), row.sheet(), row.sheetIndex(), row.rowNumber(),
+                    ++ordinal, header.values(row.cells()), null, cellProblems, false);
         }
+        failWithoutHeader();
         return null;
+    }
+
+    private static boolean rowIsBlankBesides(WorkbookRows.SheetRow row) {
+        return row.cells().stream().allMatch(CellText::isBlank);
     }
 
     private void closeQuietly() {

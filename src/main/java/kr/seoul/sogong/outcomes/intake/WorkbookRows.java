@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -41,14 +43,19 @@ import org.xml.sax.helpers.AttributesImpl;
  */
 public final class WorkbookRows implements Closeable {
 
-    /** One row: values by 0-based column; an absent cell is blank. */
-    public record SheetRow(String sheet, int sheetIndex, int rowNumber, List<String> cells) {
+    /**
+     * One row: values by 0-based column; an absent cell is blank. {@code formulasWithoutValue} are the
+     * columns whose cell holds a formula and no stored result (we never compute formulas).
+     */
+    public record SheetRow(String sheet, int sheetIndex, int rowNumber, List<String> cells,
+            Set<Integer> formulasWithoutValue) {
         public boolean isBlank() {
-            return cells.stream().allMatch(c -> c == null || c.isBlank());
+            return formulasWithoutValue.isEmpty() && cells.stream().allMatch(CellText::isBlank);
         }
     }
 
-    public record SheetRef(String name, int index) {
+    /** A sheet in workbook order; a hidden (or very hidden) sheet is not read (contract §8). */
+    public record SheetRef(String name, int index, boolean hidden) {
     }
 
     private final OPCPackage pkg;
@@ -63,18 +70,30 @@ public final class WorkbookRows implements Closeable {
     private XMLStreamReader xml;
     private XSSFSheetXMLHandler handler;
     private final RowCollector collector = new RowCollector();
+    private final boolean date1904;
+    // the cell being read, to tell a formula without a stored value from a blank cell
+    private int cellColumn;
+    private boolean cellHasFormula;
+    private boolean cellHasValue;
+    private final Set<Integer> formulasWithoutValue = new TreeSet<>();
 
     public WorkbookRows(Path file) throws Exception {
         this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         try {
             this.reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false);
+            this.strings = new ReadOnlySharedStringsTable(pkg, false); // phonetic guides are not the value
             this.styles = reader.getStylesTable();
+            WorkbookProperties properties;
+            try (InputStream workbook = reader.getWorkbookData()) {
+                properties = WorkbookProperties.read(workbook);
+            }
+            this.date1904 = properties.date1904();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             int index = 0;
             while (it.hasNext()) {
                 try (InputStream ignored = it.next()) {
-                    sheets.add(new SheetRef(it.getSheetName(), index++));
+                    String name = it.getSheetName();
+                    sheets.add(new SheetRef(name, index++, properties.hiddenSheets().contains(name)));
                 }
             }
             this.sheetIterator = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -84,6 +103,33 @@ public final class WorkbookRows implements Closeable {
         }
     }
 
+    /** What workbook.xml says about the whole workbook: its date system and which sheets are hidden. */
+    record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
+        static WorkbookProperties read(InputStream workbookXml) throws Exception {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbookXml);
+            boolean date1904 = false;
+            Set<String> hidden = new java.util.HashSet<>();
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    if ("workbookPr".equals(xml.getLocalName())) {
+                        String v = xml.getAttributeValue(null, "date1904");
+                        date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    } else if ("sheet".equals(xml.getLocalName())) {
+                        String state = xml.getAttributeValue(null, "state");
+                        if ("hidden".equals(state) || "veryHidden".equals(state)) {
+                            hidden.add(xml.getAttributeValue(null, "name"));
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+            return new WorkbookProperties(date1904, hidden);
+        }
+    }
     public List<SheetRef> sheets() {
         return sheets;
     }
@@ -98,7 +144,8 @@ public final class WorkbookRows implements Closeable {
                 currentStream = sheetIterator.next();
                 currentSheet = sheets.get(currentSheet == null ? 0 : currentSheet.index() + 1);
                 xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(currentStream);
-                handler = new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDataFormatter(), false);
+                handler = new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDataFormatter(date1904),
+                        false);
                 handler.startDocument();
             }
             SheetRow row = nextRowOfSheet();
@@ -118,16 +165,25 @@ public final class WorkbookRows implements Closeable {
         while (xml.hasNext()) {
             int type = xml.next();
             switch (type) {
-                case XMLStreamConstants.START_ELEMENT ->
-                        handler.startElement(null, xml.getLocalName(), xml.getLocalName(), attributes(xml));
+                case XMLStreamConstants.START_ELEMENT -> {
+                    String name = xml.getLocalName();
+                    trackCell(name);
+                    handler.startElement(null, name, name, attributes(xml));
+                }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 case XMLStreamConstants.END_ELEMENT -> {
                     String name = xml.getLocalName();
                     handler.endElement(null, name, name);
-                    if ("row".equals(name)) {
+                    if ("c".equals(name) && cellHasFormula && !cellHasValue) {
+                        formulasWithoutValue.add(cellColumn);
+                    } else if ("row".equals(name)) {
+                        Set<Integer> formulas = formulasWithoutValue.isEmpty() ? Set.of()
+                                : Set.copyOf(formulasWithoutValue);
+                        formulasWithoutValue.clear();
+                        cellColumn = -1;
                         return new SheetRow(currentSheet.name(), currentSheet.index(), collector.rowNumber + 1,
-                                collector.cells());
+                                collector.cells(formulas), formulas);
                     }
                 }
                 default -> {
@@ -135,6 +191,23 @@ public final class WorkbookRows implements Closeable {
             }
         }
         return null;
+    }
+
+    /** Notes, per cell, whether it holds a formula and whether a result is stored with it. */
+    private void trackCell(String element) {
+        switch (element) {
+            case "row" -> cellColumn = -1;
+            case "c" -> {
+                String ref = xml.getAttributeValue(null, "r");
+                cellColumn = ref == null ? cellColumn + 1 : new CellReference(ref).getCol();
+                cellHasFormula = false;
+                cellHasValue = false;
+            }
+            case "f" -> cellHasFormula = true;
+            case "v", "is" -> cellHasValue = true;
+            default -> {
+            }
+        }
     }
 
     private static Attributes attributes(XMLStreamReader xml) {
@@ -191,27 +264,96 @@ public final class WorkbookRows implements Closeable {
             maxColumn = Math.max(maxColumn, col);
         }
 
-        List<String> cells() {
-            List<String> cells = new ArrayList<>(maxColumn + 1);
-            for (int i = 0; i <= maxColumn; i++) {
-                cells.add(values.getOrDefault(i, ""));
+        /** The row's cells; a formula without a stored value is blank, whatever POI made of it. */
+        List<String> cells(Set<Integer> formulasWithoutValue) {
+            int last = maxColumn;
+            for (int col : formulasWithoutValue) {
+                last = Math.max(last, col);
+            }
+            List<String> cells = new ArrayList<>(last + 1);
+            for (int i = 0; i <= last; i++) {
+                cells.add(formulasWithoutValue.contains(i) ? "" : values.getOrDefault(i, ""));
             }
             return cells;
         }
     }
 
-    /** Dates as ISO text whatever they display as; other numbers in plain decimal form. */
+    /**
+     * Dates as ISO text whatever they display as; other numbers in plain decimal form. A date is any
+     * format Excel shows as one (contract §8): POI's test, the East Asian built-in formats 27–36 and
+     * 50–58, and custom formats whose date parts are wrapped in quoted Korean text or locale tags
+     * ({@code yyyy"년" m"월" d"일"}, {@code [$-412]yyyy-mm-dd AM/PM h:mm}), which POI does not see.
+     * Serial numbers count from the workbook's own epoch (1900, or 1904 for Mac workbooks).
+     */
     static final class IsoDataFormatter extends DataFormatter {
         private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+        private final boolean date1904;
+
+        IsoDataFormatter(boolean date1904) {
+            this.date1904 = date1904;
+        }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime dt = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+            if (isDateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime dt = DateUtil.getLocalDateTime(value, date1904, true);
                 return dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate().toString() : dt.format(DATE_TIME);
             }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        static boolean isDateFormat(int formatIndex, String formatString) {
+            if ((formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58)) {
+                return true;
+            }
+            return DateUtil.isADateFormat(formatIndex, formatString) || hasOnlyDateParts(formatString);
+        }
+
+        /**
+         * The format's first section, without quoted text, escaped characters, bracketed tags and
+         * AM/PM markers, holds date or time letters and no digit placeholder.
+         */
+        static boolean hasOnlyDateParts(String format) {
+            if (format == null || format.isEmpty()) {
+                return false;
+            }
+            StringBuilder rest = new StringBuilder();
+            for (int i = 0; i < format.length(); i++) {
+                char c = format.charAt(i);
+                if (c == ';') {
+                    break;
+                } else if (c == '"') {
+                    int close = format.indexOf('"', i + 1);
+                    i = close < 0 ? format.length() : close;
+                } else if (c == '\\' || c == '_' || c == '*') {
+                    i++;
+                } else if (c == '[') {
+                    int close = format.indexOf(']', i + 1);
+                    String tag = close < 0 ? "" : format.substring(i + 1, close);
+                    if (tag.matches("(?i)h+|m+|s+")) {
+                        rest.append('h'); // elapsed time
+                    }
+                    i = close < 0 ? format.length() : close;
+                } else {
+                    rest.append(c);
+                }
+            }
+            String parts = rest.toString().replaceAll("(?i)AM/PM|A/P|오전/오후", "");
+            boolean dateLetter = false;
+            for (int i = 0; i < parts.length(); i++) {
+                char c = Character.toLowerCase(parts.charAt(i));
+                if (c == '0' || c == '#' || c == '?' || c == '@') {
+                    return false;
+                }
+                if ("ymdhseb".indexOf(c) >= 0) {
+                    dateLetter = true;
+                } else if (Character.isLetter(c) && c != 'g') {
+                    return false;
+                }
+            }
+            return dateLetter;
         }
     }
 }

@@ -9,6 +9,10 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.seoul.sogong.outcomes.intake.CellText;
+import kr.seoul.sogong.outcomes.intake.Column;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 
 /**
@@ -21,6 +25,11 @@ public final class RowFields {
     private static final List<DateTimeFormatter> SUBMITTED_AT = List.of(
             strict("uuuu-MM-dd HH:mm[:ss]"), strict("uuuu.MM.dd HH:mm"), strict("uuuu/M/d H:mm"));
     private static final DateTimeFormatter WORKBOOK_DATE_ONLY = strict("uuuu-MM-dd");
+    /** Korean-locale text timestamps (contract §8): {@code 2022. 6. 1 오후 3:04:05}, {@code 2022. 6. 1. 오전 9:05}. */
+    private static final Pattern KOREAN_TIMESTAMP = Pattern.compile(
+            "(\\d{4})\\.\\s*(\\d{1,2})\\.\\s*(\\d{1,2})\\.?\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+    /** Plain decimal notation (contract §8): no exponent, no leading +, no thousands separator. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+(\\.\\d+)?|\\.\\d+)");
 
     private final SourceRow row;
     private final int maxFieldLength;
@@ -58,21 +67,43 @@ public final class RowFields {
         findings.add(finding(field, value, rule, message));
     }
 
-    /** The trimmed value, or null when blank; REQUIRED when blank and required; FORMAT when too long. */
+    /**
+     * The value, or null when blank or unusable: REQUIRED when blank and required; FORMAT when the cell
+     * is a formula without a stored result, holds a NUL character (no database stores one), or is longer
+     * than its column holds or {@code outcomes.max-field-length} allows.
+     */
     public String text(String field, boolean required) {
-        String raw = row.value(field);
-        String v = raw.strip();
+        String problem = row.cellProblems().get(field);
+        if (problem != null) {
+            add(field, "", Rule.FORMAT, problem);
+            return null;
+        }
+        String v = CellText.strip(row.value(field)); // normalised when read
         if (v.isEmpty()) {
             if (required && row.problem() == null) {
                 add(field, "", Rule.REQUIRED, field + " is required");
             }
             return null;
         }
-        if (v.length() > maxFieldLength) {
-            add(field, v, Rule.FORMAT, "value is longer than " + maxFieldLength + " characters");
+        int limit = maxLength(field);
+        if (v.length() > limit) {
+            add(field, v, Rule.FORMAT, "value is longer than " + limit + " characters");
+            return null;
+        }
+        if (v.indexOf('\u0000') >= 0) {
+            add(field, v.replace('\u0000', ' '), Rule.FORMAT, "contains a NUL character (U+0000)");
             return null;
         }
         return v;
+    }
+
+    private Column.Stored stored(String field) {
+        return row.kind().column(field).stored();
+    }
+
+    private int maxLength(String field) {
+        int column = stored(field).maxLength();
+        return column > 0 ? Math.min(column, maxFieldLength) : maxFieldLength;
     }
 
     /** A business registration number: ten digits after removing dashes and spaces, with a valid check digit. */
@@ -93,61 +124,78 @@ public final class RowFields {
         return digits;
     }
 
+    /** A decimal ≥ 0 in plain notation that its column stores exactly (contract §8). */
     public BigDecimal decimal(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
         }
-        BigDecimal n;
-        try {
-            n = new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            add(field, v, Rule.FORMAT, "not a number");
+        BigDecimal n = parsePlain(v);
+        if (n == null) {
+            add(field, v, Rule.FORMAT, "not a number (plain digits, e.g. 1234.5)");
             return null;
         }
         if (n.signum() < 0) {
             add(field, v, Rule.RANGE, "negative");
             return null;
         }
+        Column.Stored stored = stored(field);
+        BigDecimal exact = n.stripTrailingZeros();
+        if (exact.scale() > stored.scale()) {
+            add(field, v, Rule.FORMAT, "more than " + stored.scale() + " decimal places");
+            return null;
+        }
+        if (exact.precision() - exact.scale() > stored.integerDigits()) {
+            add(field, v, Rule.RANGE, "too large: at most " + stored.integerDigits() + " digits before the point");
+            return null;
+        }
         return n;
     }
 
-    /** A whole number ≥ 0 ({@code 3.0} from a number cell counts as 3). */
+    /** A whole number ≥ 0 ({@code 3.0} from a number cell counts as 3) that its column holds. */
     public Long whole(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
         }
-        Long n = parseWhole(v);
-        if (n == null) {
+        BigDecimal n = parsePlain(v);
+        if (n == null || n.stripTrailingZeros().scale() > 0) {
             add(field, v, Rule.FORMAT, "not a whole number");
             return null;
         }
-        if (n < 0) {
+        if (n.signum() < 0) {
             add(field, v, Rule.RANGE, "negative");
             return null;
         }
-        return n;
+        long max = stored(field).maxWhole();
+        if (n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            add(field, v, Rule.RANGE, "too large: at most " + max);
+            return null;
+        }
+        return n.longValueExact();
     }
 
+    /** Plain decimal notation, else null: {@code 5e0}, {@code +5} and {@code 1,000} are not numbers here. */
+    public static BigDecimal parsePlain(String v) {
+        return PLAIN_NUMBER.matcher(v).matches() ? new BigDecimal(v) : null;
+    }
+
+    /** A whole number in plain notation, else null. */
     public static Long parseWhole(String v) {
+        BigDecimal n = parsePlain(v);
+        if (n == null) {
+            return null;
+        }
         try {
-            BigDecimal n = new BigDecimal(v).stripTrailingZeros();
-            if (n.scale() > 0) {
-                return null;
-            }
-            return n.longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+            BigDecimal whole = n.stripTrailingZeros();
+            return whole.scale() > 0 ? null : whole.longValueExact();
+        } catch (ArithmeticException e) {
             return null;
         }
     }
 
     public Integer integer(String field, boolean required) {
         Long n = whole(field, required);
-        if (n != null && n > Integer.MAX_VALUE) {
-            add(field, String.valueOf(n), Rule.RANGE, "too large");
-            return null;
-        }
         return n == null ? null : n.intValue();
     }
 
@@ -177,6 +225,10 @@ public final class RowFields {
                 // next accepted form
             }
         }
+        LocalDateTime korean = koreanTimestamp(v);
+        if (korean != null) {
+            return korean;
+        }
         if (row.fromWorkbook()) {
             // a date cell without a time of day
             try {
@@ -185,8 +237,29 @@ public final class RowFields {
                 // reported below
             }
         }
-        add(field, v, Rule.FORMAT, "not a date and time (yyyy-MM-dd HH:mm[:ss], yyyy.MM.dd HH:mm or yyyy/M/d H:mm)");
+        add(field, v, Rule.FORMAT, "not a date and time (yyyy-MM-dd HH:mm[:ss], yyyy.MM.dd HH:mm, yyyy/M/d H:mm"
+                + " or yyyy. M. d 오후 h:mm[:ss])");
         return null;
+    }
+
+    /** {@code 2022. 6. 1 오후 3:04:05}: 오전/오후 with a 12-hour clock; null when it is not that form or impossible. */
+    static LocalDateTime koreanTimestamp(String v) {
+        Matcher m = KOREAN_TIMESTAMP.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        int hour = Integer.parseInt(m.group(5));
+        if (hour < 1 || hour > 12) {
+            return null;
+        }
+        int hour24 = hour % 12 + (m.group(4).equals("오후") ? 12 : 0);
+        try {
+            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), hour24, Integer.parseInt(m.group(6)),
+                    m.group(7) == null ? 0 : Integer.parseInt(m.group(7)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** Y or N, any case. */

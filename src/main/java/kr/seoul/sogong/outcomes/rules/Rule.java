@@ -13,7 +13,13 @@ public enum Rule {
     NOT_SOGONG(Severity.WARN),
     OUT_OF_ROUND(Severity.WARN),
     UNKNOWN_NEED(Severity.WARN),
-    OVER_CAP(Severity.WARN);
+    OVER_CAP(Severity.WARN),
+    /** Extension (contract §8): a hidden sheet of a workbook, not read. */
+    HIDDEN_SHEET(Severity.WARN),
+    /** Extension (contract §8): a file in the round's own folder, or a link out of the input folder, not read. */
+    NOT_READ(Severity.WARN),
+    /** Extension (contract §8): survey/ or results/ missing or empty. */
+    EMPTY_FOLDER(Severity.WARN);
 
     private final Severity severity;
 

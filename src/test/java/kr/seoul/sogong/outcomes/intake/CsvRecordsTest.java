@@ -42,7 +42,7 @@ class CsvRecordsTest {
     void unclosedQuoteCostsOneRow() throws Exception {
         List<CsvRecords.CsvRecord> r = records("a,b\n1,\"oops\n2,ok\n3,ok\n");
         assertThat(r).extracting(CsvRecords.CsvRecord::rowNumber).containsExactly(1, 2, 3, 4);
-        assertThat(r.get(1).problem()).contains("never closed");
+        assertThat(r.get(1).problem()).contains("not closed on its line");
         assertThat(r.get(2).cells()).containsExactly("2", "ok");
         assertThat(r.get(3).cells()).containsExactly("3", "ok");
     }

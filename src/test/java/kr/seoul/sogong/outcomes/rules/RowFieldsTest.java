@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class RowFieldsTest {
 
     private static RowFields fields(String sheet, Map<String, String> values) {
-        return new RowFields(new SourceRow("f.csv", SourceKind.SURVEY, sheet, 0, 7, 1, values, null, false), 100);
+        SourceKind kind = values.containsKey("start_date") || values.containsKey("completed") ? SourceKind.PARTICIPANTS
+                : values.keySet().stream().anyMatch(k -> k.startsWith("sales") || k.startsWith("new_"))
+                        ? SourceKind.OUTCOMES : SourceKind.SURVEY;
+        return new RowFields(new SourceRow("f.csv", kind, sheet, 0, 7, 1, values, null, Map.of(), false), 100);
     }
 
     @Test
@@ -68,13 +71,13 @@ class RowFieldsTest {
 
     @Test
     void numbersTypedAsTextAndWholeNumbers() {
-        assertThat(fields("", Map.of("n", "3.0")).integer("n", false)).isEqualTo(3);
-        RowFields half = fields("", Map.of("n", "3.5"));
-        assertThat(half.integer("n", false)).isNull();
+        assertThat(fields("", Map.of("new_clients", "3.0")).integer("new_clients", false)).isEqualTo(3);
+        RowFields half = fields("", Map.of("new_clients", "3.5"));
+        assertThat(half.integer("new_clients", false)).isNull();
         assertThat(half.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
-        RowFields negative = fields("", Map.of("n", "-2"));
-        assertThat(negative.decimal("n", false)).isNull();
+        RowFields negative = fields("", Map.of("sales_before_k", "-2"));
+        assertThat(negative.decimal("sales_before_k", false)).isNull();
         assertThat(negative.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.RANGE);
-        assertThat(fields("", Map.of("yn", "y")).yesNo("yn", true)).isTrue();
+        assertThat(fields("", Map.of("completed", "y")).yesNo("completed", true)).isTrue();
     }
 }
