@@ -41,6 +41,7 @@ public class RoundAdmissionTasklet implements Tasklet {
         if (!Files.isDirectory(roundDir)) {
             throw new CentersFile.InvalidCentersFileException("input folder " + roundDir + " does not exist");
         }
+        checkWritable(properties.roundOutput(round));
         Path centersFile = roundDir.resolve("centers.csv");
         List<Center> centers = CentersFile.read(centersFile);
         store.replaceCenters(round, centers, SourceFiles.sha256(centersFile));
@@ -80,6 +81,28 @@ public class RoundAdmissionTasklet implements Tasklet {
         log.info("round {}: {} centers, {} source files ({} new or changed)", round, centers.size(), files.size(),
                 admitted);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The outputs' folder cannot be written: said before any work, rather than as a bare path at the end. */
+    public static final class OutputNotWritableException extends RuntimeException {
+        OutputNotWritableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void checkWritable(Path out) {
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (java.io.IOException | SecurityException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file, not a folder, is in the way"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            throw new OutputNotWritableException("cannot write the outputs to " + out.toAbsolutePath().normalize() + " ("
+                    + reason + "): give the user running the job (" + System.getProperty("user.name")
+                    + ") write access there, or set outcomes.output-dir, then run the same command", e);
+        }
     }
 
     private void admit(SourceFiles.InputFile file, int seq) throws Exception {

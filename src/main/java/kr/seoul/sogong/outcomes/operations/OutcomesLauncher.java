@@ -186,7 +186,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.STOPPED;
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            log.error("{}", failure.getMessage());
+            log.error("{}", failure.getMessage() != null ? failure.getMessage()
+                    : failure.getClass().getName() + " (a bug: run with --logging.level.kr.seoul.sogong=DEBUG for where)");
+            log.debug("the failure", failure);
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof QualityGateException) {
                     return ExitCodes.QUALITY_GATE;

@@ -54,9 +54,14 @@ public class RunSummary implements JobExecutionListener {
         if (round != null) {
             long rejects = bySource.values().stream().mapToLong(c -> c[0]).sum();
             long warnings = bySource.values().stream().mapToLong(c -> c[1]).sum();
-            table.append(String.format("  findings: %d REJECT, %d WARN (rejects.csv)%n", rejects, warnings));
-            table.append("  outputs: ").append(properties.roundOutput(round.intValue()).toAbsolutePath().normalize())
-                    .append(System.lineSeparator());
+            // only what this run wrote is named: a run that failed before the findings step wrote no rejects.csv
+            java.nio.file.Path out = properties.roundOutput(round.intValue()).toAbsolutePath().normalize();
+            boolean written = writtenBy(execution, out.resolve("rejects.csv"));
+            table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings,
+                    written ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
+            if (written) {
+                table.append("  outputs: ").append(out).append(System.lineSeparator());
+            }
         }
         Map<String, String> totals = new TreeMap<>();
         meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("spring.batch")).forEach(m -> {
@@ -68,6 +73,16 @@ public class RunSummary implements JobExecutionListener {
         totals.forEach((name, value) -> table.append("  metric ").append(name).append(": ").append(value)
                 .append(System.lineSeparator()));
         log.info(table.toString().stripTrailing());
+    }
+
+    private static boolean writtenBy(JobExecution execution, java.nio.file.Path file) {
+        try {
+            return execution.getStartTime() != null && java.nio.file.Files.exists(file)
+                    && !java.nio.file.Files.getLastModifiedTime(file).toInstant().isBefore(
+                            execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Adds two "n x t s" totals of the same timer with different tags. */

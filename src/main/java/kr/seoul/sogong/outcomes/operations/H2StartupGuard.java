@@ -1,0 +1,123 @@
+package kr.seoul.sogong.outcomes.operations;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Lets two processes share an H2 file database whatever URL the operator gives: adds
+ * {@code AUTO_SERVER=TRUE} when it is missing (the first process serves the file, later ones connect
+ * to it), and lets only one process at a time <em>open</em> it. Two processes starting together
+ * otherwise race for H2's lock file ({@code FileLock.waitUntilOld}): the loser waited for the winner's
+ * whole run, or failed with "Database may be already in use" — never the documented refusal (exit 4).
+ * The guard is an OS lock beside the database file, held only while this process opens its first
+ * connection; that connection stays open for the life of the process, so the database (and, when this
+ * process opened it, the server other processes reach it through) never closes under a pool between
+ * connections.
+ */
+public final class H2StartupGuard implements ApplicationListener<ApplicationEvent> {
+
+    static final String URL = "spring.datasource.url";
+
+    private FileChannel channel;
+    private FileLock lock;
+    /** Held for the life of the process: see the class comment. */
+    private static java.sql.Connection keepOpen;
+    private static volatile String databaseUrl = "";
+    private static volatile String databaseUser = "";
+
+    /** The database URL this process uses (without credentials), for messages about it. */
+    public static String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public static String databaseUser() {
+        return databaseUser;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            ConfigurableEnvironment env = prepared.getEnvironment();
+            String url = env.getProperty(URL, "");
+            databaseUser = env.getProperty("spring.datasource.username", "");
+            Path file = h2File(url);
+            if (file != null && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {
+                url = url + ";AUTO_SERVER=TRUE";
+                env.getPropertySources().addFirst(new MapPropertySource("h2AutoServer", Map.of(URL, url)));
+            }
+            databaseUrl = url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+            if (file != null && keepOpen == null) {
+                acquire(file);
+                try {
+                    keepOpen = java.sql.DriverManager.getConnection(url, databaseUser,
+                            env.getProperty("spring.datasource.password", ""));
+                } catch (java.sql.SQLException e) {
+                    // the pool meets the same problem and it is reported then, in one line
+                } finally {
+                    release();
+                }
+            }
+        }
+    }
+
+    /** The database file of an H2 URL that opens one ({@code jdbc:h2:file:} or a plain path), else null. */
+    static Path h2File(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        String name = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        if (lowerName.startsWith("mem:") || lowerName.startsWith("tcp:") || lowerName.startsWith("ssl:")
+                || lowerName.startsWith("zip:")) {
+            return null;
+        }
+        if (lowerName.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Path.of(name);
+    }
+
+    private void acquire(Path databaseFile) {
+        try {
+            Path guard = Path.of(databaseFile + ".start.lock").toAbsolutePath();
+            Files.createDirectories(guard.getParent());
+            channel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = channel.lock(); // waits while another process opens the database: seconds at most
+        } catch (IOException e) {
+            // without the guard H2's own locking still protects the file; the race is only less tidy
+            release();
+        }
+    }
+
+    private void release() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the lock goes with the channel
+        }
+        lock = null;
+        channel = null;
+    }
+}
