@@ -39,8 +39,14 @@ final class ChildJob implements AutoCloseable {
     }
 
     static ChildJob start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString()));
+        return startAs(List.of(), args);
+    }
+
+    /** With a command prefix, e.g. {@code setpriv} to run as another user. */
+    static ChildJob startAs(List<String> prefix, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(args);
         return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

@@ -160,7 +160,10 @@ abstract class ProcessScenarios {
         uninterrupted();
         String url = newDatabase("concurrent");
         JdbcTemplate jdbc = jdbc(url);
-        try (ChildJob first = ChildJob.start(args(url, "concurrent"))) {
+        List<String> slower = args(url, "concurrent");
+        // small chunks: the first run must still be running when the second JVM has started
+        slower.add("--outcomes.chunk-size=100");
+        try (ChildJob first = ChildJob.start(slower)) {
             // the child opens the database first (an H2 file is served by the process that opened it)
             first.awaitLine("Executing step: [ingestRows]", RUN);
             first.await(() -> committedRows(jdbc) > 10_000, RUN, "10,000 committed rows");
