@@ -87,18 +87,7 @@ public abstract class OutcomesJobTestSupport {
 
     /** Copies the shipped sample round {@code input/<from>} to this test's round folder. */
     protected void copySample(int from, int round) throws IOException {
-        Path source = Path.of("input", String.valueOf(from));
-        Path target = input(round);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        SampleRounds.copy(Path.of("input", String.valueOf(from)), input(round));
     }
 
     protected void write(int round, String relative, String content) throws IOException {

@@ -16,16 +16,7 @@ class CsvRecordsTest {
     Path dir;
 
     private List<CsvRecords.CsvRecord> records(String content) throws Exception {
-        Path file = dir.resolve("f.csv");
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        List<CsvRecords.CsvRecord> out = new ArrayList<>();
-        try (CsvRecords records = new CsvRecords(file, StandardCharsets.UTF_8)) {
-            CsvRecords.CsvRecord r;
-            while ((r = records.next()) != null) {
-                out.add(r);
-            }
-        }
-        return out;
+        return records(content, 0);
     }
 
     @Test
@@ -45,6 +36,52 @@ class CsvRecordsTest {
         assertThat(r.get(1).problem()).contains("not closed on its line");
         assertThat(r.get(2).cells()).containsExactly("2", "ok");
         assertThat(r.get(3).cells()).containsExactly("3", "ok");
+    }
+
+    private List<CsvRecords.CsvRecord> records(String content, int fields) throws Exception {
+        Path file = dir.resolve("g.csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        List<CsvRecords.CsvRecord> out = new ArrayList<>();
+        try (CsvRecords records = new CsvRecords(file, StandardCharsets.UTF_8)) {
+            records.expectFields(fields);
+            CsvRecords.CsvRecord r;
+            while ((r = records.next()) != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The issue's case: a later, normal quoted cell used to close the stray quote and swallow the rows between. */
+    @Test
+    void aStrayQuoteIsNotClosedByALaterQuotedCell() throws Exception {
+        List<CsvRecords.CsvRecord> r = records("1,\"oops\n2,ok\n3,\"a,b\"\n4,ok\n", 2);
+        assertThat(r).extracting(CsvRecords.CsvRecord::rowNumber).containsExactly(1, 2, 3, 4);
+        assertThat(r.get(0).problem()).contains("not closed on its line");
+        assertThat(r.get(0).firstLine()).isEqualTo(r.get(0).lastLine()).isEqualTo(1);
+        assertThat(r.get(1).cells()).containsExactly("2", "ok");
+        assertThat(r.get(2).cells()).containsExactly("3", "a,b");
+        assertThat(r.get(3).cells()).containsExactly("4", "ok");
+    }
+
+    @Test
+    void aWellFormedMultiLineCellIsOneRecord() throws Exception {
+        List<CsvRecords.CsvRecord> r = records("1,\"two\nlines, and a comma\"\n2,ok\n", 2);
+        assertThat(r).hasSize(2);
+        assertThat(r.get(0).cells()).containsExactly("1", "two\nlines, and a comma");
+        assertThat(r.get(0).firstLine()).isEqualTo(1);
+        assertThat(r.get(0).lastLine()).isEqualTo(2);
+        assertThat(r.get(1).rowNumber()).isEqualTo(2);
+        assertThat(r.get(1).firstLine()).isEqualTo(3);
+    }
+
+    @Test
+    void recordsWithAnotherFieldCountAreProblems() throws Exception {
+        List<CsvRecords.CsvRecord> r = records("1,2,3\n1,2\n1,2,3,4\n,,\n", 3);
+        assertThat(r.get(0).problem()).isNull();
+        assertThat(r.get(1).problem()).isEqualTo("2 fields where the header has 3 (a shifted or cut row)");
+        assertThat(r.get(2).problem()).isEqualTo("4 fields where the header has 3 (a shifted or cut row)");
+        assertThat(r.get(3).isBlank()).isTrue();
     }
 
     @Test

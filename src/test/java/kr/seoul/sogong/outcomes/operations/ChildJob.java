@@ -96,6 +96,12 @@ final class ChildJob implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGSTOP / SIGCONT: the process is frozen, as under a debugger or a busy machine, yet alive. */
+    void pause(boolean paused) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", paused ? "-STOP" : "-CONT", String.valueOf(process.pid())).inheritIO().start()
+                .waitFor();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.SampleRounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +30,7 @@ class FailuresSpeakFirstIT {
 
     @BeforeAll
     static void sampleRound() throws IOException {
-        Path source = Path.of("input", "2022");
-        Path target = work.resolve("input").resolve("2022");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        SampleRounds.copy(Path.of("input", "2022"), work.resolve("input").resolve("2022"));
     }
 
     private static List<String> args(String scenario, String url) {
@@ -96,7 +85,7 @@ class FailuresSpeakFirstIT {
     @Test
     void aFileTheJobMayNotReadIsUnreadableAndNamed() throws Exception {
         Path round = work.resolve("input-perm");
-        copyTree(work.resolve("input"), round);
+        SampleRounds.copy(work.resolve("input"), round);
         Path locked = round.resolve("2022/survey/설문_2022_1차.csv");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         Path out = work.resolve("output-perm");
@@ -122,18 +111,7 @@ class FailuresSpeakFirstIT {
                 + " (permission denied for user");
     }
 
-    private static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
+    
 
     /**
      * Two launches of one round at the same moment on an H2 URL without AUTO_SERVER (the Settings

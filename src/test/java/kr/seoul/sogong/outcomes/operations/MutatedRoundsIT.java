@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import kr.seoul.sogong.outcomes.MutatedFiles;
+import kr.seoul.sogong.outcomes.SampleRounds;
 import kr.seoul.sogong.outcomes.intake.TextEncoding;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class MutatedRoundsIT {
     void aDamagedRoundEndsTheSameOnH2AndPostgres(long seed) throws Exception {
         Path input = work.resolve("input-" + seed);
         Path round = input.resolve("2022");
-        copy(Path.of("input", "2022"), round);
+        SampleRounds.copy(Path.of("input", "2022"), round);
         Random random = new Random(seed);
         Path csv = round.resolve("survey/설문_2022_1차.csv");
         Files.writeString(csv, MutatedFiles.mutateCsv(Files.readString(csv, TextEncoding.CP949), random, 6));
@@ -111,16 +112,5 @@ class MutatedRoundsIT {
         return files;
     }
 
-    private static void copy(Path source, Path target) throws Exception {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
+    
 }

@@ -33,6 +33,11 @@ class ProcessPostgresIT extends ProcessScenarios {
     }
 
     @Override
+    protected boolean canPauseTheFirstRun() {
+        return true; // the database is a server of its own
+    }
+
+    @Override
     protected String user() {
         return "postgres";
     }

@@ -80,4 +80,29 @@ class RowFieldsTest {
         assertThat(negative.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.RANGE);
         assertThat(fields("", Map.of("completed", "y")).yesNo("completed", true)).isTrue();
     }
+
+    @Test
+    void koreanLocaleTimestampsAreAccepted() {
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1 오후 3:04:05")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 6, 1, 15, 4, 5));
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 9:05")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 6, 1, 9, 5));
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 12:05")).submittedAt("submitted_at"))
+                .isEqualTo(LocalDateTime.of(2022, 6, 1, 0, 5));
+        RowFields thirteen = fields("", Map.of("submitted_at", "2022. 6. 1 오후 13:04"));
+        assertThat(thirteen.submittedAt("submitted_at")).isNull();
+        assertThat(thirteen.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
+    }
+
+    @Test
+    void numbersArePlainDecimalNotation() {
+        for (String odd : new String[] {"5e0", "1E20", "+3", "1,000", "0x10", "Infinity"}) {
+            RowFields f = fields("", Map.of("new_clients", odd));
+            assertThat(f.integer("new_clients", false)).as(odd).isNull();
+            assertThat(f.findings()).as(odd).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
+        }
+        assertThat(fields("", Map.of("new_clients", "007")).integer("new_clients", false)).isEqualTo(7);
+        assertThat(fields("", Map.of("sales_before_k", "12.5")).decimal("sales_before_k", false))
+                .isEqualByComparingTo("12.5");
+    }
 }
