@@ -19,7 +19,9 @@ public final class CellText {
         }
         String s = raw;
         if (!isAsciiOnly(s)) {
-            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) { // the quick check allocates nothing
+                s = Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
             s = fullWidthToAscii(s);
         }
         return strip(s);
