@@ -52,11 +52,13 @@ public enum SourceKind {
     private final String koreanSheet;
     private final String englishSheet;
     private final List<Column> columns;
+    private final java.util.Map<String, Column> byAlias = new java.util.HashMap<>();
 
     SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
         this.koreanSheet = koreanSheet;
         this.englishSheet = englishSheet;
         this.columns = columns;
+        columns.forEach(c -> byAlias.put(c.alias(), c));
     }
 
     public List<Column> columns() {
@@ -65,12 +67,11 @@ public enum SourceKind {
 
     /** The column of this kind with that alias. */
     public Column column(String alias) {
-        for (Column c : columns) {
-            if (c.alias().equals(alias)) {
-                return c;
-            }
+        Column c = byAlias.get(alias);
+        if (c == null) {
+            throw new IllegalArgumentException(alias + " is not a column of " + this);
         }
-        throw new IllegalArgumentException(alias + " is not a column of " + this);
+        return c;
     }
 
     public String koreanSheet() {

@@ -28,8 +28,6 @@ public final class RowFields {
     /** Korean-locale text timestamps (contract §8): {@code 2022. 6. 1 오후 3:04:05}, {@code 2022. 6. 1. 오전 9:05}. */
     private static final Pattern KOREAN_TIMESTAMP = Pattern.compile(
             "(\\d{4})\\.\\s*(\\d{1,2})\\.\\s*(\\d{1,2})\\.?\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
-    /** Plain decimal notation (contract §8): no exponent, no leading +, no thousands separator. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+(\\.\\d+)?|\\.\\d+)");
 
     private final SourceRow row;
     private final int maxFieldLength;
@@ -177,7 +175,30 @@ public final class RowFields {
 
     /** Plain decimal notation, else null: {@code 5e0}, {@code +5} and {@code 1,000} are not numbers here. */
     public static BigDecimal parsePlain(String v) {
-        return PLAIN_NUMBER.matcher(v).matches() ? new BigDecimal(v) : null;
+        return isPlainNumber(v) ? new BigDecimal(v) : null;
+    }
+
+    /** {@code -?(\\d+(\\.\\d+)?|\\.\\d+)}, by hand: this runs for every number of every row. */
+    static boolean isPlainNumber(String v) {
+        int i = v.startsWith("-") ? 1 : 0;
+        int digitsBefore = 0;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+            digitsBefore++;
+        }
+        if (i == v.length()) {
+            return digitsBefore > 0;
+        }
+        if (v.charAt(i) != '.') {
+            return false;
+        }
+        int digitsAfter = 0;
+        i++;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+            digitsAfter++;
+        }
+        return i == v.length() && digitsAfter > 0;
     }
 
     /** A whole number in plain notation, else null. */
