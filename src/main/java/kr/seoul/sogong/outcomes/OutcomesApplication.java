@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes;
 
+import kr.seoul.sogong.outcomes.operations.ExitCodes;
 import kr.seoul.sogong.outcomes.operations.H2StartupGuard;
 import kr.seoul.sogong.outcomes.operations.StartupFailure;
 import org.springframework.boot.SpringApplication;
@@ -11,6 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OutcomesApplication {
 
     public static void main(String[] args) {
+        String fileNames = System.getProperty("sun.jnu.encoding", "");
+        if (!fileNames.equalsIgnoreCase("UTF-8")) {
+            // Java reads the locale once, at start: too late to set here. Without UTF-8 every Korean file
+            // name turns into ?????? and every workbook is UNREADABLE, with nothing pointing at the locale.
+            System.err.println("ERROR the locale is not UTF-8 (file names would be read as " + fileNames
+                    + ", so Korean names turn into ??????): set LANG=C.UTF-8 (the jobs/ scripts and the"
+                    + " scheduler examples do), then run the same command");
+            System.exit(ExitCodes.USAGE);
+        }
         int exitCode;
         try {
             SpringApplication application = new SpringApplication(OutcomesApplication.class);

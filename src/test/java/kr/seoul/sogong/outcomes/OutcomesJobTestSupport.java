@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "outcomes.launcher.enabled=false",
         "outcomes.chunk-size=100",
         "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1",
-        "logging.level.kr.seoul.sogong=WARN"})
+        "logging.level.kr.seoul.sogong=WARN",
+        "logging.file.name=target/test-logs/outcomes.log"})
 public abstract class OutcomesJobTestSupport {
 
     protected static final Path WORK;

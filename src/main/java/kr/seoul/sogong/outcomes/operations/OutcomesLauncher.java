@@ -142,6 +142,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
             int code = exitCodeOf(execution);
             log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(),
                     execution.getStatus(), code);
+            if (code == ExitCodes.STOPPED) {
+                log.info("to resume: the same command, round={} runDate={}", round, request.runDate());
+            }
             return code;
         } finally {
             heartbeat.shutdownNow();
@@ -186,9 +189,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.STOPPED;
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
+            // one line on the console; the stack trace goes with it to the log file only
             log.error("{}", failure.getMessage() != null ? failure.getMessage()
-                    : failure.getClass().getName() + " (a bug: run with --logging.level.kr.seoul.sogong=DEBUG for where)");
-            log.debug("the failure", failure);
+                    : failure.getClass().getName() + " (a bug: the log file has where)", failure);
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof QualityGateException) {
                     return ExitCodes.QUALITY_GATE;

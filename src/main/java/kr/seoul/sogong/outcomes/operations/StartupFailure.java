@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A run that could not even start — most often the database: down, unreachable, refusing the login —
- * told in one ERROR line with the cause and the next step; the stack trace goes to DEBUG.
+ * told in one ERROR line with the cause and the next step; the stack trace goes to the log file only.
  */
 public final class StartupFailure {
 
@@ -17,7 +17,6 @@ public final class StartupFailure {
 
     /** Logs the failure as one line; returns the exit code. */
     public static int report(Throwable failure) {
-        log.debug("the application did not start", failure);
         SQLException sql = find(failure, SQLException.class);
         String root = rootMessage(failure);
         if (sql != null || root.contains("Unable to obtain connection") || root.contains("Connection refused")) {
@@ -26,11 +25,10 @@ public final class StartupFailure {
                     : "cannot be reached";
             log.error("the database {} {}: {} Check that it is running and that OUTCOMES_DB_URL, OUTCOMES_DB_USER and"
                     + " OUTCOMES_DB_PASSWORD are right, then run the same command.", H2StartupGuard.databaseUrl(),
-                    what, sentence(sql == null ? root : firstLine(sql.getMessage())));
+                    what, sentence(sql == null ? root : firstLine(sql.getMessage())), failure);
             return ExitCodes.FAILED;
         }
-        log.error("the job could not start: {} Run with --logging.level.kr.seoul.sogong=DEBUG for the details.",
-                sentence(root));
+        log.error("the job could not start: {} The log file has the details.", sentence(root), failure);
         return ExitCodes.FAILED;
     }
 

@@ -38,6 +38,15 @@ final class ChildJob implements AutoCloseable {
         pump.start();
     }
 
+    /** A process started otherwise (a script, another environment). */
+    static ChildJob of(Process process) {
+        return new ChildJob(process);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     static ChildJob start(List<String> args) throws IOException {
         return startAs(List.of(), args);
     }
@@ -48,7 +57,24 @@ final class ChildJob implements AutoCloseable {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(args);
-        return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putIfAbsent("OUTCOMES_LOG_FILE", LOGS.resolve("child-" + COUNT.incrementAndGet()
+                + ".log").toString());
+        return new ChildJob(builder.start());
+    }
+
+    /** The children's log files: out of the project's logs/, writable by any user a test runs a child as. */
+    static final Path LOGS;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+
+    static {
+        try {
+            LOGS = java.nio.file.Files.createTempDirectory("child-logs");
+            java.nio.file.Files.setPosixFilePermissions(LOGS,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs to the end; returns the exit code. */
