@@ -23,6 +23,7 @@ import kr.seoul.sogong.outcomes.outcomes.OutcomeTablesTasklet;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.quality.FindingsReportTasklet;
 import kr.seoul.sogong.outcomes.reports.CommitteeReportsTasklet;
+import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 import kr.seoul.sogong.outcomes.rules.CrossRowRulesTasklet;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -62,6 +63,8 @@ public class OutcomesJobConfiguration {
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
                 .listener(new RunSummary(intake, meters, properties))
+                // registered last, so its afterJob runs first: the summary sees the outputs in place
+                .listener(new OutputPublisher(properties))
                 .start(admitRound)
                 .next(ingestRows)
                 .next(crossRowRules)

@@ -7,6 +7,7 @@ import kr.seoul.sogong.outcomes.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.CommitteeTables;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
+import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 import kr.seoul.sogong.outcomes.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,8 @@ public class FindingsReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<Finding> findings = dataQuality.findings(round);
-        Path out = properties.roundOutput(round);
+        Path out = OutputPublisher.staging(properties, round,
+                chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         String r = String.valueOf(round);
         List<List<String>> rejectRows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
@@ -56,7 +58,7 @@ public class FindingsReportTasklet implements Tasklet {
                     q.rowsAccepted(), q.rowsRejected(), q.rowsWarned(), q.unreadable() ? " — UNREADABLE" : "");
         }
         contribution.incrementWriteCount(findings.size());
-        log.info("round {}: {} findings in {}", round, findings.size(), out.resolve("rejects.csv"));
+        log.info("round {}: {} findings in rejects.csv", round, findings.size());
         gate(quality);
         return RepeatStatus.FINISHED;
     }

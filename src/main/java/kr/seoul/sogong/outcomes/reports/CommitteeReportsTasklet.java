@@ -47,7 +47,7 @@ public class CommitteeReportsTasklet implements Tasklet {
         OutcomeTables tables = outcomes.load(round, executionId);
         List<Finding> findings = dataQuality.findings(round);
         List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round, findings));
-        Path out = properties.roundOutput(round);
+        Path out = OutputPublisher.staging(properties, round, executionId);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
             written.put(out.resolve(table.file()), (long) CsvOutput.write(out, table));
@@ -62,7 +62,7 @@ public class CommitteeReportsTasklet implements Tasklet {
         RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.centersSha(round),
                 intake.centers(round).size(), intake.allFiles(round), written);
         contribution.incrementWriteCount(written.size() + 1);
-        log.info("round {}: committee files written to {}", round, out.toAbsolutePath().normalize());
+        log.info("round {}: committee files written", round);
         return RepeatStatus.FINISHED;
     }
 }

@@ -25,10 +25,7 @@ public final class RunManifest {
      */
     public static void write(Path target, long jobExecutionId, int round, String centersSha256, int centers,
             List<IntakeStore.StoredFile> inputs, Map<Path, Long> outputs) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("job_execution_id", jobExecutionId);
-        manifest.put("round", round);
-        manifest.put("generated_at", OffsetDateTime.now().withNano(0).toString());
+        Map<String, Object> manifest = header(jobExecutionId, round, "COMPLETED");
         List<Map<String, Object>> in = new ArrayList<>();
         Map<String, Object> reference = new LinkedHashMap<>();
         reference.put("source_file", "centers.csv");
@@ -47,6 +44,30 @@ public final class RunManifest {
             in.add(m);
         }
         manifest.put("inputs", in);
+        manifest.put("outputs", outputs(outputs));
+        write(target, manifest);
+    }
+
+    /** The manifest of a run that did not complete: its status and the files it did write (the findings). */
+    public static void writeFailed(Path target, long jobExecutionId, int round, String status,
+            Map<Path, Long> outputs) throws IOException {
+        Map<String, Object> manifest = header(jobExecutionId, round, status);
+        manifest.put("note", "this run did not complete: the committee files of the last completed run are in "
+                + OutputPublisher.LAST_COMPLETED + "/");
+        manifest.put("outputs", outputs(outputs));
+        write(target, manifest);
+    }
+
+    private static Map<String, Object> header(long jobExecutionId, int round, String status) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("job_execution_id", jobExecutionId);
+        manifest.put("round", round);
+        manifest.put("status", status);
+        manifest.put("generated_at", OffsetDateTime.now().withNano(0).toString());
+        return manifest;
+    }
+
+    private static List<Map<String, Object>> outputs(Map<Path, Long> outputs) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map.Entry<Path, Long> e : outputs.entrySet()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -58,7 +79,10 @@ public final class RunManifest {
             }
             out.add(m);
         }
-        manifest.put("outputs", out);
+        return out;
+    }
+
+    private static void write(Path target, Map<String, Object> manifest) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), manifest);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
