@@ -14,6 +14,7 @@ import kr.seoul.sogong.outcomes.operations.GracefulStop;
 import kr.seoul.sogong.outcomes.operations.IngestProgress;
 import kr.seoul.sogong.outcomes.operations.LogContext;
 import org.springframework.batch.core.JobExecutionListener;
+import kr.seoul.sogong.outcomes.operations.RunFacts;
 import kr.seoul.sogong.outcomes.operations.RunSummary;
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.StepExecutionListener;
@@ -56,13 +57,13 @@ public class OutcomesJobConfiguration {
     @Bean
     public Job outcomesJob(JobRepository jobRepository, Step admitRound, Step ingestRows, Step crossRowRules,
             Step findingsReport, Step outcomeTables, Step committeeReports, ObservationRegistry observations,
-            MeterRegistry meters, IntakeStore intake, OutcomesProperties properties) {
+            MeterRegistry meters, IntakeStore intake, OutcomesProperties properties, RunFacts facts) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .observationRegistry(observations)
                 .meterRegistry(meters)
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
-                .listener(new RunSummary(intake, meters, properties))
+                .listener(new RunSummary(intake, meters, properties, facts))
                 // registered last, so its afterJob runs first: the summary sees the outputs in place
                 .listener(new OutputPublisher(properties))
                 .start(admitRound)

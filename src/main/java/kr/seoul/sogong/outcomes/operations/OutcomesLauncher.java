@@ -48,11 +48,12 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final StaleExecutionRecovery recovery;
     private final RunHistory history;
     private final NightlyRounds nightly;
+    private final RunFacts facts;
     private int exitCode = ExitCodes.FAILED;
 
     public OutcomesLauncher(JobLauncher jobLauncher, JobRepository jobRepository, JobOperator jobOperator,
             Job outcomesJob, RunLock runLock, StaleExecutionRecovery recovery, RunHistory history,
-            NightlyRounds nightly) {
+            NightlyRounds nightly, RunFacts facts) {
         this.jobLauncher = jobLauncher;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -61,6 +62,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         this.recovery = recovery;
         this.history = history;
         this.nightly = nightly;
+        this.facts = facts;
     }
 
     @Override
@@ -70,7 +72,11 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         try {
             switch (command) {
                 case "status" -> {
-                    history.print(RunRequest.roundFilter(words.subList(1, words.size())));
+                    try {
+                        history.print(RunRequest.roundFilter(words.subList(1, words.size())));
+                    } catch (org.springframework.jdbc.BadSqlGrammarException noTablesYet) {
+                        System.out.println("no runs yet (the database has no job tables)");
+                    }
                     exitCode = ExitCodes.COMPLETED;
                 }
                 case "nightly" -> {
@@ -155,6 +161,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     private void beat(int round) {
         try {
             runLock.heartbeat(round);
+            facts.beat(round);
         } catch (RuntimeException e) {
             log.warn("run lock heartbeat failed: {}", e.getMessage());
         }

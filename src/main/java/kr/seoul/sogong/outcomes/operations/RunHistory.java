@@ -3,19 +3,11 @@ package kr.seoul.sogong.outcomes.operations;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobInstance;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** {@code status}: recent executions with their counts, findings, duration, and what to do next. */
@@ -24,71 +16,101 @@ public class RunHistory {
 
     private static final int RECENT = 20;
 
-    private final JobExplorer explorer;
-    private final IntakeStore intake;
-    private final RunLock runLock;
+    /**
+     * One query over the job repository's tables and run_facts: the newest executions with their
+     * parameters, rows read and the findings each ended with. (Through JobExplorer it loaded every
+     * instance, execution, step and context: about 19 s for a few hundred executions.)
+     */
+    private static final String RECENT_EXECUTIONS = """
+            select e.job_execution_id, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
+                   (select p.parameter_value from batch_job_execution_params p
+                     where p.job_execution_id = e.job_execution_id and p.parameter_name = 'round') as round_value,
+                   (select p.parameter_value from batch_job_execution_params p
+                     where p.job_execution_id = e.job_execution_id and p.parameter_name = 'runDate') as run_date,
+                   (select p.parameter_value from batch_job_execution_params p
+                     where p.job_execution_id = e.job_execution_id and p.parameter_name = 'rerun') as rerun,
+                   (select sum(s.read_count) from batch_step_execution s
+                     where s.job_execution_id = e.job_execution_id and s.step_name = 'ingestRows') as rows_read,
+                   f.reject_count, f.warn_count
+              from batch_job_execution e
+              join batch_job_instance i on i.job_instance_id = e.job_instance_id and i.job_name = ?
+              left join run_facts f on f.job_execution_id = e.job_execution_id
+             %s
+             order by e.job_execution_id desc
+             limit ?
+            """;
+    private static final String ROUND_FILTER = """
+            where exists (select 1 from batch_job_execution_params p
+                     where p.job_execution_id = e.job_execution_id and p.parameter_name = 'round'
+                       and p.parameter_value = ?)""";
 
-    public RunHistory(JobExplorer explorer, IntakeStore intake, RunLock runLock) {
-        this.explorer = explorer;
-        this.intake = intake;
+    private final JdbcTemplate jdbc;
+    private final RunLock runLock;
+    private final RunFacts facts;
+
+    public RunHistory(JdbcTemplate jdbc, RunLock runLock, RunFacts facts) {
+        this.jdbc = jdbc;
         this.runLock = runLock;
+        this.facts = facts;
     }
 
-    /** One execution as the status table shows it. */
+    /**
+     * One execution as the status table shows it; {@code rejects}/{@code warnings} are null when the
+     * execution recorded none (it ended before the job could count them).
+     */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
-            LocalDateTime start, Duration duration, long rowsRead, long rejects, long warnings, String next) {
+            LocalDateTime start, Duration duration, long rowsRead, Long rejects, Long warnings, String next) {
     }
 
     public List<Line> recent(Integer roundFilter) {
-        List<Line> lines = new ArrayList<>();
-        // a round's findings are counted once however many of its executions are listed
-        Map<Integer, long[]> findings = new HashMap<>();
-        for (JobInstance instance : explorer.getJobInstances(OutcomesJobConfiguration.JOB_NAME, 0, 200)) {
-            for (JobExecution e : explorer.getJobExecutions(instance)) {
-                Long round = e.getJobParameters().getLong("round");
-                if (round == null || (roundFilter != null && round.intValue() != roundFilter)) {
-                    continue;
-                }
-                long[] counts = findings.computeIfAbsent(round.intValue(), r -> {
-                    Map<Boolean, long[]> c = intake.findingCounts(r);
-                    return new long[] {c.get(false)[0] + c.get(true)[0], c.get(false)[1] + c.get(true)[1]};
-                });
-                lines.add(line(e, round.intValue(), counts));
-            }
+        List<Object> args = new java.util.ArrayList<>(List.of(OutcomesJobConfiguration.JOB_NAME));
+        if (roundFilter != null) {
+            args.add(String.valueOf(roundFilter));
         }
-        lines.sort(Comparator.comparingLong(Line::executionId).reversed());
-        return lines.size() > RECENT ? lines.subList(0, RECENT) : lines;
+        args.add(RECENT);
+        String sql = RECENT_EXECUTIONS.formatted(roundFilter == null ? "" : ROUND_FILTER);
+        return jdbc.query(sql, (rs, i) -> {
+            BatchStatus status = BatchStatus.valueOf(rs.getString("status"));
+            int r = Integer.parseInt(rs.getString("round_value"));
+            String runDate = rs.getString("run_date");
+            LocalDateTime start = toLocal(rs.getTimestamp("start_time"));
+            LocalDateTime end = toLocal(rs.getTimestamp("end_time"));
+            long id = rs.getLong("job_execution_id");
+            String next = next(id, status, rs.getString("exit_message"), r, runDate);
+            if (end == null && status.isRunning() && next.startsWith(GONE)) {
+                end = facts.lastSignOfLife(id); // a killed run's time stopped with its last heartbeat
+            }
+            String rerun = rs.getString("rerun");
+            return new Line(id, r, runDate, rerun == null ? 0 : Long.parseLong(rerun), status,
+                    rs.getString("exit_code"), start, elapsed(start, end), rs.getLong("rows_read"),
+                    (Long) rs.getObject("reject_count", Long.class), (Long) rs.getObject("warn_count", Long.class),
+                    next);
+        }, args.toArray());
     }
 
-    private Line line(JobExecution e, int round, long[] findings) {
-        long read = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingestRows"))
-                .mapToLong(StepExecution::getReadCount).sum();
-        Duration duration = elapsed(e.getStartTime(), e.getEndTime());
-        Long rerun = e.getJobParameters().getLong("rerun");
-        String runDate = String.valueOf(e.getJobParameters().getLocalDate("runDate"));
-        return new Line(e.getId(), round, runDate, rerun == null ? 0 : rerun, e.getStatus(),
-                e.getExitStatus().getExitCode(), e.getStartTime(), duration, read,
-                findings[0], findings[1], next(e, round, runDate));
+    private static LocalDateTime toLocal(java.sql.Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
     }
 
-    private String next(JobExecution e, int round, String runDate) {
+    private static final String GONE = "left running by a process that is gone";
+
+    private String next(long id, BatchStatus status, String exitDescription, int round, String runDate) {
         String again = "run again: round=" + round + " runDate=" + runDate;
-        return switch (e.getStatus()) {
+        return switch (status) {
             case COMPLETED -> "outputs in output/" + round;
-            case FAILED -> failureHint(e) + again;
+            case FAILED -> failureHint(exitDescription == null ? "" : exitDescription) + again;
             case STOPPED -> "stopped on request; " + again + " to resume";
             case STARTED, STARTING, STOPPING -> {
                 Optional<RunLock.Holder> holder = runLock.holder(round);
                 yield holder.filter(runLock::isAlive)
                         .map(h -> "running: pid " + h.pid() + " on " + h.host())
-                        .orElse("left running by a process that is gone; the next run recovers it");
+                        .orElse(GONE + "; the next run recovers it");
             }
-            default -> e.getStatus().toString();
+            default -> status.toString();
         };
     }
 
-    private static String failureHint(JobExecution e) {
-        String description = e.getExitStatus().getExitDescription();
+    private static String failureHint(String description) {
         if (description.contains("QualityGateException") || description.contains("quality gate")) {
             return "quality gate: see rejects.csv, fix or remove the file; ";
         }
@@ -110,9 +132,10 @@ public class RunHistory {
         out.printf("%-6s %-5s %-10s %-5s %-9s %-19s %9s %10s %8s %8s  %s%n", "exec", "round", "runDate", "rerun",
                 "status", "started", "duration", "rows read", "rejects", "warnings", "next");
         for (Line l : lines) {
-            out.printf("%-6d %-5d %-10s %-5d %-9s %-19s %9s %10d %8d %8d  %s%n", l.executionId(), l.round(),
+            out.printf("%-6d %-5d %-10s %-5d %-9s %-19s %9s %10d %8s %8s  %s%n", l.executionId(), l.round(),
                     l.runDate(), l.rerun(), l.status(), l.start() == null ? "" : l.start().withNano(0),
-                    format(l.duration()), l.rowsRead(), l.rejects(), l.warnings(), l.next());
+                    format(l.duration()), l.rowsRead(), l.rejects() == null ? "-" : l.rejects(),
+                    l.warnings() == null ? "-" : l.warnings(), l.next());
         }
     }
 

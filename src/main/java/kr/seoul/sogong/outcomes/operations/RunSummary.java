@@ -23,11 +23,21 @@ public class RunSummary implements JobExecutionListener {
     private final IntakeStore intake;
     private final MeterRegistry meters;
     private final OutcomesProperties properties;
+    private final RunFacts facts;
 
-    public RunSummary(IntakeStore intake, MeterRegistry meters, OutcomesProperties properties) {
+    public RunSummary(IntakeStore intake, MeterRegistry meters, OutcomesProperties properties, RunFacts facts) {
         this.intake = intake;
         this.meters = meters;
         this.properties = properties;
+        this.facts = facts;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        Long round = execution.getJobParameters().getLong("round");
+        if (round != null) {
+            facts.started(execution.getId(), round.intValue());
+        }
     }
 
     @Override
@@ -54,6 +64,7 @@ public class RunSummary implements JobExecutionListener {
         if (round != null) {
             long rejects = bySource.values().stream().mapToLong(c -> c[0]).sum();
             long warnings = bySource.values().stream().mapToLong(c -> c[1]).sum();
+            facts.ended(execution.getId(), rejects, warnings); // what status shows for this execution, for good
             // only what this run wrote is named: a run that failed before the findings step wrote no rejects.csv
             java.nio.file.Path out = properties.roundOutput(round.intValue()).toAbsolutePath().normalize();
             boolean written = writtenBy(execution, out.resolve("rejects.csv"));

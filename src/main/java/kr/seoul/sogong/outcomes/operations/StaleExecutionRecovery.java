@@ -24,10 +24,12 @@ public class StaleExecutionRecovery {
 
     private final JobExplorer explorer;
     private final JobRepository repository;
+    private final RunFacts facts;
 
-    public StaleExecutionRecovery(JobExplorer explorer, JobRepository repository) {
+    public StaleExecutionRecovery(JobExplorer explorer, JobRepository repository, RunFacts facts) {
         this.explorer = explorer;
         this.repository = repository;
+        this.facts = facts;
     }
 
     /** Marks FAILED the executions of {@code jobName} for this round left running; returns how many. */
@@ -38,19 +40,22 @@ public class StaleExecutionRecovery {
             if (r == null || r != round) {
                 continue;
             }
+            // it ended where its last heartbeat or chunk did, not when we noticed
+            LocalDateTime end = java.util.Optional.ofNullable(facts.lastSignOfLife(stale.getId()))
+                    .orElse(LocalDateTime.now());
             String reason = "marked FAILED at " + LocalDateTime.now().withNano(0)
-                    + ": its process ended without finishing (killed or crashed)";
+                    + ": its process ended without finishing (killed or crashed); last sign of life " + end.withNano(0);
             for (StepExecution step : stale.getStepExecutions()) {
                 if (step.getStatus().isRunning()) {
                     step.setStatus(BatchStatus.FAILED);
                     step.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
-                    step.setEndTime(LocalDateTime.now());
+                    step.setEndTime(end);
                     repository.update(step);
                 }
             }
             stale.setStatus(BatchStatus.FAILED);
             stale.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
-            stale.setEndTime(LocalDateTime.now());
+            stale.setEndTime(end);
             repository.update(stale);
             log.warn("execution {} of round {} (started {}) was left {} by a process that is gone: {}",
                     stale.getId(), round, stale.getStartTime(), BatchStatus.STARTED, "marked FAILED, restarting it");
