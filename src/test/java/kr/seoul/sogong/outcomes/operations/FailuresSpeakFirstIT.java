@@ -66,6 +66,28 @@ class FailuresSpeakFirstIT {
         }
     }
 
+    /** Before: the gate logged about 60 stack frames; now one line on the console, the trace in the log file. */
+    @Test
+    void theQualityGateAndABadArgumentAreOneLineEach() throws Exception {
+        Path input = work.resolve("input-gate");
+        SampleRounds.copy(work.resolve("input"), input);
+        Files.writeString(input.resolve("2022/survey/broken.xlsx"), "not a workbook");
+        Path log = work.resolve("gate.log");
+        List<String> gateArgs = new ArrayList<>(args("gate", h2("gate")));
+        gateArgs.set(2, "--outcomes.input-dir=" + input);
+        gateArgs.add("--logging.file.name=" + log);
+        try (ChildJob job = ChildJob.start(gateArgs)) {
+            assertThat(job.waitFor(RUN)).isEqualTo(ExitCodes.QUALITY_GATE);
+            assertThat(job.output().lines().filter(l -> l.contains(" ERROR "))).singleElement().asString()
+                    .contains("quality gate: survey/broken.xlsx is UNREADABLE", "run the same command");
+        }
+        assertThat(Files.readString(log)).contains("QualityGateException", "\tat ");
+        try (ChildJob job = ChildJob.start(List.of("round=20x2", "--spring.datasource.url=" + h2("usage")))) {
+            assertThat(job.waitFor(RUN)).isEqualTo(ExitCodes.USAGE);
+            assertThat(lastError(job)).contains("round must be a four-digit programme year, not '20x2'");
+        }
+    }
+
     @Test
     void anOutputFolderThatCannotBeWrittenIsOneLineAndExitOne() throws Exception {
         Files.createDirectories(work.resolve("output-blocked"));
