@@ -13,11 +13,11 @@ import io.micrometer.observation.ObservationRegistry;
 import kr.seoul.sogong.outcomes.operations.GracefulStop;
 import kr.seoul.sogong.outcomes.operations.IngestProgress;
 import kr.seoul.sogong.outcomes.operations.LogContext;
-import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import kr.seoul.sogong.outcomes.operations.RunFacts;
 import kr.seoul.sogong.outcomes.operations.RunSummary;
-import org.springframework.batch.core.ChunkListener;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeCalculator;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTablesTasklet;
@@ -26,8 +26,8 @@ import kr.seoul.sogong.outcomes.quality.FindingsReportTasklet;
 import kr.seoul.sogong.outcomes.reports.CommitteeReportsTasklet;
 import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 import kr.seoul.sogong.outcomes.rules.CrossRowRulesTasklet;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -60,7 +60,6 @@ public class OutcomesJobConfiguration {
             MeterRegistry meters, IntakeStore intake, OutcomesProperties properties, RunFacts facts) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .observationRegistry(observations)
-                .meterRegistry(meters)
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
                 .listener(new RunSummary(intake, meters, properties, facts))
@@ -103,9 +102,9 @@ public class OutcomesJobConfiguration {
             IngestProgress ingestProgress, ObservationRegistry observations, MeterRegistry meters) {
         return new StepBuilder("ingestRows", jobRepository)
                 .listener((StepExecutionListener) LOG_CONTEXT)
-                .<SourceRow, ValidatedRow>chunk(properties.chunkSize(), tx)
+                .<SourceRow, ValidatedRow>chunk(properties.chunkSize())
+                .transactionManager(tx)
                 .observationRegistry(observations)
-                .meterRegistry(meters)
                 .listener((StepExecutionListener) ingestProgress)
                 .listener((ChunkListener) ingestProgress)
                 .reader(roundRowReader)

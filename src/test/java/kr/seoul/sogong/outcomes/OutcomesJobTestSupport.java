@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.test.JobLauncherTestUtils;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,13 +53,12 @@ public abstract class OutcomesJobTestSupport {
         registry.add("outcomes.output-dir", () -> WORK.resolve("output").toString());
     }
 
-    protected JobLauncherTestUtils jobLauncher = new JobLauncherTestUtils();
+    protected JobOperatorTestUtils jobOperator;
 
     @Autowired
-    void jobLauncher(Job outcomesJob, JobLauncher launcher, JobRepository repository) {
-        jobLauncher.setJob(outcomesJob);
-        jobLauncher.setJobLauncher(launcher);
-        jobLauncher.setJobRepository(repository);
+    void jobOperator(Job outcomesJob, JobOperator operator, JobRepository repository) {
+        jobOperator = new JobOperatorTestUtils(operator, repository);
+        jobOperator.setJob(outcomesJob);
     }
 
     @Autowired
@@ -78,7 +77,7 @@ public abstract class OutcomesJobTestSupport {
                 .addLong("round", (long) round)
                 .addLocalDate("runDate", runDate)
                 .toJobParameters();
-        return jobLauncher.launchJob(parameters);
+        return jobOperator.startJob(parameters);
     }
 
     protected static StepExecution step(JobExecution execution, String name) {

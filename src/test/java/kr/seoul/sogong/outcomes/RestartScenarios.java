@@ -11,7 +11,7 @@ import kr.seoul.sogong.outcomes.generator.RoundGenerator;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * Fail-then-restart scenarios, run against each database by a subclass. A fault is injected at a

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 
 /** The shipped 2022 sample: the job completes and every seeded defect is reported under its rule. */
 class SampleRoundJobTest extends OutcomesJobTestSupport {
@@ -50,16 +50,16 @@ class SampleRoundJobTest extends OutcomesJobTestSupport {
         assertThat(all).doesNotContainPattern("\\d{3}-\\d{2}-\\d{5}").doesNotContainPattern("\\d{10}");
         assertThat(Files.readString(output(ROUND).resolve("data_quality.csv")))
                 .contains("2022,survey/설문_2022_2차.xlsx,71,67,4,5");
-        var manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+        var manifest = new tools.jackson.databind.json.JsonMapper()
                 .readTree(output(ROUND).resolve("manifest.json").toFile());
         assertThat(manifest.get("job_execution_id").asLong()).isEqualTo(execution.getId());
         assertThat(manifest.get("inputs")).hasSize(8); // centers.csv and the 7 source files
-        assertThat(manifest.get("inputs").get(0).get("source_file").asText()).isEqualTo("centers.csv");
+        assertThat(manifest.get("inputs").get(0).get("source_file").asString()).isEqualTo("centers.csv");
         assertThat(manifest.get("inputs").get(0).get("rows_read").asInt()).isEqualTo(5);
         assertThat(manifest.get("outputs")).hasSize(10); // every output file but the manifest itself
         for (var out : manifest.get("outputs")) {
-            Path file = output(ROUND).resolve(out.get("file").asText());
-            assertThat(out.get("sha256").asText()).as(file.toString())
+            Path file = output(ROUND).resolve(out.get("file").asString());
+            assertThat(out.get("sha256").asString()).as(file.toString())
                     .isEqualTo(kr.seoul.sogong.outcomes.intake.SourceFiles.sha256(file));
         }
     }

@@ -2,8 +2,8 @@ package kr.seoul.sogong.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * A failed night must not leave a mixed folder: the new rejects.csv beside the previous run's
@@ -45,11 +45,11 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         assertThat(topLevel()).containsExactly("data_quality.csv", "last-completed", "manifest.json", "rejects.csv");
         assertThat(read(output(ROUND).resolve("rejects.csv"))).contains("survey/broken.xlsx");
         JsonNode failedManifest = manifest(output(ROUND).resolve("manifest.json"));
-        assertThat(failedManifest.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failedManifest.get("status").asString()).isEqualTo("FAILED");
         assertThat(failedManifest.get("job_execution_id").asLong()).isEqualTo(failed.getId());
         Path kept = output(ROUND).resolve("last-completed");
         assertThat(manifest(kept.resolve("manifest.json")).get("job_execution_id").asLong()).isEqualTo(good.getId());
-        assertThat(manifest(kept.resolve("manifest.json")).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(manifest(kept.resolve("manifest.json")).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(Files.readAllBytes(kept.resolve("committee-report.xlsx"))).isEqualTo(goodWorkbook);
         assertThat(read(kept.resolve("rejects.csv"))).doesNotContain("survey/broken.xlsx");
 
@@ -62,7 +62,7 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         JobExecution fixed = launch(ROUND, LocalDate.of(2022, 11, 2));
         assertThat(fixed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(topLevel()).doesNotContain("last-completed").contains("committee-report.xlsx", "manifest.json");
-        assertThat(manifest(output(ROUND).resolve("manifest.json")).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(manifest(output(ROUND).resolve("manifest.json")).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(Files.exists(WORK.resolve("output").resolve(".staging").resolve(ROUND + "-" + fixed.getId())))
                 .isFalse();
     }

@@ -14,11 +14,11 @@ import kr.seoul.sogong.outcomes.operations.RunFacts;
 import kr.seoul.sogong.outcomes.operations.RunHistory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobInstance;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.explore.JobExplorer;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,14 +49,15 @@ public final class StatusTiming {
             RunFacts facts = context.getBean(RunFacts.class);
             for (int i = 0; i < executions; i++) {
                 int round = 2020 + i % 5;
-                JobExecution e = repository.createJobExecution(OutcomesJobConfiguration.JOB_NAME,
-                        new JobParametersBuilder().addLong("round", (long) round)
-                                .addLocalDate("runDate", LocalDate.of(2022, 1, 1).plusDays(i)).toJobParameters());
+                var parameters = new JobParametersBuilder().addLong("round", (long) round)
+                        .addLocalDate("runDate", LocalDate.of(2022, 1, 1).plusDays(i)).toJobParameters();
+                JobExecution e = repository.createJobExecution(
+                        repository.createJobInstance(OutcomesJobConfiguration.JOB_NAME, parameters), parameters,
+                        new org.springframework.batch.infrastructure.item.ExecutionContext());
                 e.setStartTime(LocalDateTime.now());
                 for (String step : List.of("admitRound", "ingestRows", "crossRowRules", "findingsReport",
                         "outcomeTables", "committeeReports")) {
-                    StepExecution s = e.createStepExecution(step);
-                    repository.add(s);
+                    StepExecution s = repository.createStepExecution(step, e);
                     s.setReadCount(step.equals("ingestRows") ? 451 : 0);
                     s.setStatus(BatchStatus.COMPLETED);
                     s.setExitStatus(ExitStatus.COMPLETED);
@@ -71,7 +72,7 @@ public final class StatusTiming {
                 facts.ended(e.getId(), 7, 5);
             }
             RunHistory history = context.getBean(RunHistory.class);
-            JobExplorer explorer = context.getBean(JobExplorer.class);
+            JobRepository explorer = context.getBean(JobRepository.class);
             int listed = history.recent(null).size();
             return String.format("%s, %,d executions: status %.1f ms (%d lines), status round=2022 %.1f ms;"
                             + " baseline, the former listing through JobExplorer: %.1f ms (median of 5)", name,
@@ -81,7 +82,7 @@ public final class StatusTiming {
     }
 
     /** How status listed runs before: every instance (up to 200), every execution with its steps. */
-    static int formerListing(JobExplorer explorer) {
+    static int formerListing(JobRepository explorer) {
         int n = 0;
         for (JobInstance instance : explorer.getJobInstances(OutcomesJobConfiguration.JOB_NAME, 0, 200)) {
             for (JobExecution e : explorer.getJobExecutions(instance)) {

@@ -15,8 +15,8 @@ import kr.seoul.sogong.outcomes.rules.Finding;
 import kr.seoul.sogong.outcomes.survey.Need;
 import kr.seoul.sogong.outcomes.survey.SurveyResponse;
 import org.postgresql.PGConnection;
-import org.springframework.batch.item.Chunk;
-import org.springframework.batch.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 

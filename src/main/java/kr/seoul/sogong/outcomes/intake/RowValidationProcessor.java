@@ -3,7 +3,7 @@ package kr.seoul.sogong.outcomes.intake;
 import kr.seoul.sogong.outcomes.results.ResultsRowValidator;
 import kr.seoul.sogong.outcomes.rules.RowFields;
 import kr.seoul.sogong.outcomes.survey.SurveyRowValidator;
-import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Applies the single-row rules of contract §3 in the processor, so a finding never fails a write. */
 public class RowValidationProcessor implements ItemProcessor<SourceRow, ValidatedRow> {

@@ -3,8 +3,8 @@ package kr.seoul.sogong.outcomes.operations;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.launch.JobOperator;
 import sun.misc.Signal;
 
@@ -13,9 +13,12 @@ import sun.misc.Signal;
  * chunk boundary with status STOPPED; the process then exits normally with
  * {@link ExitCodes#STOPPED}, and the same command later resumes the run.
  *
- * <p>The signal is taken over instead of left to the JVM's shutdown hooks, because those run all at
- * once: H2's own hook would close the database under the job while it finishes its chunk. A second
- * signal gets the default behaviour and ends the process at once.
+ * <p>The signal is taken over instead of left to the JVM's shutdown hooks, Spring Batch 6's
+ * {@code JobExecutionShutdownHook} included: a shutdown hook runs once the JVM is already exiting, so
+ * the process ends with 143 whatever the job does, never with 5; the hook only requests the stop and
+ * returns, so the JVM halts without waiting for the chunk boundary; and every hook runs at once, so
+ * H2's own would close the database under the job while it finishes its chunk. A second signal gets
+ * the default behaviour and ends the process at once.
  */
 public final class GracefulStop implements JobExecutionListener {
 
@@ -51,7 +54,7 @@ public final class GracefulStop implements JobExecutionListener {
         log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
                 + " run the same command to resume", signal.getName(), running.getId());
         try {
-            operator.stop(running.getId());
+            operator.stop(running);
         } catch (Exception e) {
             log.warn("could not request the stop: {}", e.getMessage());
         }

@@ -4,18 +4,20 @@ import java.time.Duration;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ChunkListener;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import kr.seoul.sogong.outcomes.intake.SourceRow;
+import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Progress an operator can read at 2 a.m.: at most every {@code interval}, rows done of the total
  * (estimated from the CSVs' line counts; open-ended while a workbook is pending), percent, rows per
  * second and an ETA.
  */
-public class IngestProgress implements StepExecutionListener, ChunkListener {
+public class IngestProgress implements StepExecutionListener, ChunkListener<SourceRow, ValidatedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestProgress.class);
 
@@ -47,7 +49,7 @@ public class IngestProgress implements StepExecutionListener, ChunkListener {
     }
 
     @Override
-    public void afterChunk(ChunkContext context) {
+    public void afterChunk(Chunk<ValidatedRow> chunk) {
         long now = System.nanoTime();
         if (now - lastLogNanos < interval.toNanos()) {
             return;

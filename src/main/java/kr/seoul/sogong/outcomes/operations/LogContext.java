@@ -5,15 +5,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobExecutionListener;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 
 /**
  * Puts the job, round, execution and step into the logging context (MDC), so every line, plain or
  * structured JSON ({@code --logging.structured.format.console=ecs}), says which run it belongs to;
- * and logs each step's end with its duration and counts.
+ * and logs each step's start, and its end with its duration and counts.
  */
 public class LogContext implements JobExecutionListener, StepExecutionListener {
 
@@ -37,6 +37,8 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeStep(StepExecution s) {
         MDC.put("step", s.getStepName());
+        // Spring Batch 5 logged this line itself; 6 does not, and operators (and the process tests) follow it
+        log.info("Executing step: [{}]", s.getStepName());
     }
 
     @Override

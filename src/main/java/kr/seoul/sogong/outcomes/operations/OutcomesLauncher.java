@@ -10,11 +10,10 @@ import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -40,7 +39,6 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomesLauncher.class);
 
-    private final JobLauncher jobLauncher;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final Job job;
@@ -51,10 +49,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final RunFacts facts;
     private int exitCode = ExitCodes.FAILED;
 
-    public OutcomesLauncher(JobLauncher jobLauncher, JobRepository jobRepository, JobOperator jobOperator,
+    public OutcomesLauncher(JobRepository jobRepository, JobOperator jobOperator,
             Job outcomesJob, RunLock runLock, StaleExecutionRecovery recovery, RunHistory history,
             NightlyRounds nightly, RunFacts facts) {
-        this.jobLauncher = jobLauncher;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
@@ -144,7 +141,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                 log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
                         last.getId(), last.getStatus());
             }
-            JobExecution execution = jobLauncher.run(job, parameters);
+            // a failed or stopped instance is restarted from its checkpoint; otherwise a new one starts
+            JobExecution execution = last != null && last.getStatus() != BatchStatus.COMPLETED
+                    ? jobOperator.restart(last) : jobOperator.start(job, parameters);
             int code = exitCodeOf(execution);
             log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(),
                     execution.getStatus(), code);

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobExecutionListener;
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 
 /** At the end of a run: a table per step, the findings by severity, the metrics totals, where the outputs are. */

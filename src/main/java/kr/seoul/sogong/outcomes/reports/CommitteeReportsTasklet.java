@@ -12,10 +12,10 @@ import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Writes the committee's files from the tables this execution stored: the CSVs of contract §5,

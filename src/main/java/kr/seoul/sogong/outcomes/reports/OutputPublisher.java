@@ -1,7 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import kr.seoul.sogong.outcomes.OutcomesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Whole outputs: a run writes into its own staging folder ({@code output/.staging/<round>-<execution>})
@@ -98,7 +98,7 @@ public class OutputPublisher implements JobExecutionListener {
     /** A manifest's status; one written before the status was recorded is a completed run's. */
     static String status(Path manifest) throws IOException {
         JsonNode node = new ObjectMapper().readTree(manifest.toFile());
-        return node.hasNonNull("status") ? node.get("status").asText() : "COMPLETED";
+        return node.hasNonNull("status") ? node.get("status").asString() : "COMPLETED";
     }
 
     private static Map<Path, Long> outputsOf(Path staging) throws IOException {

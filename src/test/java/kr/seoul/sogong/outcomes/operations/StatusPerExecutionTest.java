@@ -11,8 +11,8 @@ import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
 import kr.seoul.sogong.outcomes.OutcomesJobTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,8 +55,11 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
     @Test
     void aKilledRunsDurationEndsAtItsLastHeartbeat() throws Exception {
         int round = 6401;
-        JobExecution dead = repository.createJobExecution(OutcomesJobConfiguration.JOB_NAME, new JobParametersBuilder()
-                .addLong("round", (long) round).addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters());
+        var parameters = new JobParametersBuilder().addLong("round", (long) round)
+                .addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters();
+        JobExecution dead = repository.createJobExecution(
+                repository.createJobInstance(OutcomesJobConfiguration.JOB_NAME, parameters), parameters,
+                new org.springframework.batch.infrastructure.item.ExecutionContext());
         LocalDateTime start = LocalDateTime.now().minusHours(1).withNano(0);
         dead.setStartTime(start);
         dead.setStatus(BatchStatus.STARTED);
