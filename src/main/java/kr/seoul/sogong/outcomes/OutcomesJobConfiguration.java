@@ -59,6 +59,7 @@ public class OutcomesJobConfiguration {
             Step findingsReport, Step outcomeTables, Step committeeReports, ObservationRegistry observations,
             MeterRegistry meters, IntakeStore intake, OutcomesProperties properties, RunFacts facts) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(RunParameters.validator())
                 .observationRegistry(observations)
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
@@ -92,7 +93,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public RoundAdmissionTasklet roundAdmissionTasklet(IntakeStore store, OutcomesProperties properties,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new RoundAdmissionTasklet(store, properties, round.intValue());
     }
 
@@ -116,7 +117,7 @@ public class OutcomesJobConfiguration {
 
     @Bean
     @StepScope
-    public IngestProgress ingestProgress(IntakeStore store, @Value("#{jobParameters['round']}") Long round,
+    public IngestProgress ingestProgress(IntakeStore store, @Value(RunParameters.ROUND_VALUE) Long round,
             @Value("${outcomes.progress-interval:5s}") java.time.Duration interval) {
         return new IngestProgress(store, round.intValue(), interval);
     }
@@ -124,14 +125,14 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public RoundRowReader roundRowReader(IntakeStore store, OutcomesProperties properties,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new RoundRowReader(store, properties.roundInput(round.intValue()), round.intValue());
     }
 
     @Bean
     @StepScope
     public RowValidationProcessor rowValidationProcessor(IntakeStore store, OutcomesProperties properties,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new RowValidationProcessor(new CenterDirectory(store.centers(round.intValue())), round.intValue(),
                 properties.maxFieldLength());
     }
@@ -139,7 +140,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public IntakeWriter intakeWriter(JdbcTemplate jdbc, IntakeStore store,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new IntakeWriter(jdbc, store, round.intValue());
     }
 
@@ -152,7 +153,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public CrossRowRulesTasklet crossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new CrossRowRulesTasklet(jdbc, store, round.intValue());
     }
 
@@ -165,7 +166,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public FindingsReportTasklet findingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties,
-            @Value("#{jobParameters['round']}") Long round) {
+            @Value(RunParameters.ROUND_VALUE) Long round) {
         return new FindingsReportTasklet(dataQuality, properties, round.intValue());
     }
 
@@ -178,7 +179,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public OutcomeTablesTasklet outcomeTablesTasklet(OutcomeCalculator calculator, OutcomeStore store,
-            OutcomesProperties properties, @Value("#{jobParameters['round']}") Long round) {
+            OutcomesProperties properties, @Value(RunParameters.ROUND_VALUE) Long round) {
         return new OutcomeTablesTasklet(calculator, store, round.intValue(), properties.minCell());
     }
 
@@ -191,7 +192,7 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public CommitteeReportsTasklet committeeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality,
-            IntakeStore intake, OutcomesProperties properties, @Value("#{jobParameters['round']}") Long round) {
+            IntakeStore intake, OutcomesProperties properties, @Value(RunParameters.ROUND_VALUE) Long round) {
         return new CommitteeReportsTasklet(outcomes, dataQuality, intake, properties, round.intValue());
     }
 }

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -22,7 +23,7 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeJob(JobExecution e) {
         MDC.put("job", e.getJobInstance().getJobName());
-        MDC.put("round", String.valueOf(e.getJobParameters().getLong("round")));
+        MDC.put("round", String.valueOf(RunParameters.round(e.getJobParameters())));
         MDC.put("execution", String.valueOf(e.getId()));
     }
 

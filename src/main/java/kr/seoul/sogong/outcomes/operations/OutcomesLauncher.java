@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.RunParameters;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -173,13 +173,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     /** round and runDate; plus rerun=n when the instance with lower n already completed. */
     Instance instanceFor(RunRequest request) {
         for (long rerun = 0; ; rerun++) {
-            JobParametersBuilder builder = new JobParametersBuilder()
-                    .addLong("round", (long) request.round())
-                    .addLocalDate("runDate", request.runDate());
-            if (rerun > 0) {
-                builder.addLong("rerun", rerun);
-            }
-            JobParameters parameters = builder.toJobParameters();
+            JobParameters parameters = RunParameters.of(request.round(), request.runDate(), rerun);
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                 return new Instance(parameters, last);

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.RunParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public class RunSummary implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        Long round = execution.getJobParameters().getLong("round");
+        Integer round = RunParameters.round(execution.getJobParameters());
         if (round != null) {
             facts.started(execution.getId(), round.intValue());
         }
@@ -42,7 +43,7 @@ public class RunSummary implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        Long round = execution.getJobParameters().getLong("round");
+        Integer round = RunParameters.round(execution.getJobParameters());
         StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
                 execution.getId(), execution.getStatus()));
         // findings by the step that found them: single-row rules in ingestRows, the others in crossRowRules

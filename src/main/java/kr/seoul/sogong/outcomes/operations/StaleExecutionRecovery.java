@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.RunParameters;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public class StaleExecutionRecovery {
     public int recover(String jobName, int round) {
         int recovered = 0;
         for (JobExecution stale : repository.findRunningJobExecutions(jobName)) {
-            Long r = stale.getJobParameters().getLong("round");
+            Integer r = RunParameters.round(stale.getJobParameters());
             if (r == null || r != round) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.RunParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public class OutputPublisher implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        Long round = execution.getJobParameters().getLong("round");
+        Integer round = RunParameters.round(execution.getJobParameters());
         if (round != null) {
             removeStaleStaging(round.intValue(), execution.getId());
         }
@@ -51,7 +52,7 @@ public class OutputPublisher implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        Long round = execution.getJobParameters().getLong("round");
+        Integer round = RunParameters.round(execution.getJobParameters());
         if (round == null) {
             return;
         }
