@@ -118,8 +118,8 @@ public class OutcomesJobConfiguration {
     @Bean
     @StepScope
     public IngestProgress ingestProgress(IntakeStore store, @Value(RunParameters.ROUND_VALUE) Long round,
-            @Value("${outcomes.progress-interval:5s}") java.time.Duration interval) {
-        return new IngestProgress(store, round.intValue(), interval);
+            OutcomesProperties properties) {
+        return new IngestProgress(store, round.intValue(), properties.progressInterval());
     }
 
     @Bean

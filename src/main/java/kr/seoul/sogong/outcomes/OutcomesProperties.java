@@ -1,6 +1,8 @@
 package kr.seoul.sogong.outcomes;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,11 +13,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRejectRate  quality gate: share of REJECT rows per source file above which the job fails
  * @param minCell        small-cell suppression: below this n, satisfaction statistics are hidden
  * @param chunkSize      rows per ingest transaction (checkpoint granularity)
- * @param maxFieldLength a longer cell is a FORMAT finding instead of being stored
+ * @param maxFieldLength   a longer cell is a FORMAT finding instead of being stored
+ * @param staleAfter       a run-lock holder on another host silent this long is gone
+ * @param progressInterval how often the ingest logs its progress
+ * @param nightly          what {@code nightly} runs
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
-        Integer chunkSize, Integer maxFieldLength) {
+        Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly) {
+
+    /** @param rounds the rounds {@code nightly} runs, oldest first; empty: every round folder up to the run date's year */
+    public record Nightly(List<Integer> rounds) {
+        public Nightly {
+            rounds = rounds == null ? List.of() : rounds.stream().sorted().toList();
+        }
+    }
 
     public OutcomesProperties {
         inputDir = inputDir == null ? Path.of("input") : inputDir;
@@ -24,6 +36,9 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         minCell = minCell == null ? 3 : minCell;
         chunkSize = chunkSize == null ? 500 : chunkSize;
         maxFieldLength = maxFieldLength == null ? 10_000 : maxFieldLength;
+        staleAfter = staleAfter == null ? Duration.ofSeconds(60) : staleAfter;
+        progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
+        nightly = nightly == null ? new Nightly(List.of()) : nightly;
     }
 
     public Path roundInput(int round) {

@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,21 +19,14 @@ import org.springframework.stereotype.Component;
 public class NightlyRounds {
 
     private final OutcomesProperties properties;
-    private final Environment env;
 
-    public NightlyRounds(OutcomesProperties properties, Environment env) {
+    public NightlyRounds(OutcomesProperties properties) {
         this.properties = properties;
-        this.env = env;
     }
 
     public List<Integer> rounds(LocalDate runDate) {
-        String configured = env.getProperty("outcomes.nightly.rounds", "").strip();
-        List<Integer> rounds = new ArrayList<>();
-        if (!configured.isEmpty()) {
-            for (String r : configured.split(",")) {
-                rounds.add(Integer.parseInt(r.strip()));
-            }
-            return rounds.stream().sorted().toList();
+        if (!properties.nightly().rounds().isEmpty()) {
+            return properties.nightly().rounds();
         }
         Path input = properties.inputDir();
         if (!Files.isDirectory(input)) {

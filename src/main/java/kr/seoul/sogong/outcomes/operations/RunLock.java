@@ -37,9 +37,9 @@ public class RunLock {
     private final String host = hostName();
     private final long pid = ProcessHandle.current().pid();
 
-    public RunLock(JdbcTemplate jdbc, org.springframework.core.env.Environment env) {
+    public RunLock(JdbcTemplate jdbc, kr.seoul.sogong.outcomes.OutcomesProperties properties) {
         this.jdbc = jdbc;
-        this.staleAfter = env.getProperty("outcomes.stale-after", Duration.class, Duration.ofSeconds(60));
+        this.staleAfter = properties.staleAfter();
     }
 
     static String hostName() {
