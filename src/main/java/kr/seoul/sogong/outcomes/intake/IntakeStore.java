@@ -17,12 +17,35 @@ public class IntakeStore {
     static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line", "finding");
 
     /** A source file as stored: its fingerprint, how it was admitted, and how far it was read. */
-    public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding, String status,
-            long rowsRead, boolean complete) {
+    public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding,
+            FileStatus status, long rowsRead, boolean complete) {
+        public boolean unreadable() {
+            return status == FileStatus.UNREADABLE;
+        }
     }
 
-    public static final String READY = "READY";
-    public static final String UNREADABLE = "UNREADABLE";
+    /** Whether admission found a file readable. */
+    public enum FileStatus {
+        READY, UNREADABLE
+    }
+
+    /** Rows left to read in the pending files; {@code complete} is false while a workbook's length is unknown. */
+    public record RowsLeft(long rows, boolean complete) {
+    }
+
+    /** Findings by severity. */
+    public record FindingCount(long rejects, long warnings) {
+        public FindingCount plus(FindingCount other) {
+            return new FindingCount(rejects + other.rejects, warnings + other.warnings);
+        }
+    }
+
+    /** A round's findings from the single-row rules (found while ingesting) and from the rules across rows. */
+    public record FindingCounts(FindingCount singleRow, FindingCount crossRow) {
+        public FindingCount total() {
+            return singleRow.plus(crossRow);
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -91,7 +114,7 @@ public class IntakeStore {
 
     private List<StoredFile> query(String sql, int round) {
         return jdbc.query(sql, (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
-                rs.getString("kind"), rs.getString("sha256"), rs.getString("encoding"), rs.getString("status"),
+                rs.getString("kind"), rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
                 rs.getLong("rows_read"), rs.getBoolean("complete")), round);
     }
 
@@ -104,21 +127,18 @@ public class IntakeStore {
     }
 
     public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
-            String status, Long estimatedRows) {
+            FileStatus status, Long estimatedRows) {
         jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
                         + " rows_read, complete, estimated_rows) values (?,?,?,?,?,?,?,?,0,false,?)",
-                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status, estimatedRows);
+                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(), estimatedRows);
     }
 
-    /**
-     * Rows left to read in the pending files, and whether that is complete (a workbook's row count
-     * is not known before reading it).
-     */
-    public long[] rowsLeft(int round) {
+    /** Rows left to read in the pending files (a workbook's row count is not known before reading it). */
+    public RowsLeft rowsLeft(int round) {
         return jdbc.queryForObject("select coalesce(sum(estimated_rows - rows_read), 0),"
                 + " count(case when estimated_rows is null then 1 end) from source_file"
                 + " where round = ? and status = 'READY' and complete = false",
-                (rs, i) -> new long[] {Math.max(0, rs.getLong(1)), rs.getLong(2)}, round);
+                (rs, i) -> new RowsLeft(Math.max(0, rs.getLong(1)), rs.getLong(2) == 0), round);
     }
 
     public void setFileSeq(int round, String sourceFile, int seq) {
@@ -130,19 +150,15 @@ public class IntakeStore {
                 rowsRead, complete, round, sourceFile);
     }
 
-    /**
-     * A round's findings counted as [REJECT, WARN], under {@code false} for the single-row rules
-     * (found while ingesting) and {@code true} for the rules across rows.
-     */
-    public Map<Boolean, long[]> findingCounts(int round) {
-        Map<Boolean, long[]> counts = new HashMap<>();
-        counts.put(false, new long[2]);
-        counts.put(true, new long[2]);
+    /** A round's findings by severity, from the single-row rules and from the rules across rows. */
+    public FindingCounts findingCounts(int round) {
+        long[][] counts = new long[2][2]; // [cross_row][REJECT, WARN], filled from one group by
         jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
                 rs -> {
-                    counts.get(rs.getBoolean(1))["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                    counts[rs.getBoolean(1) ? 1 : 0]["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
                 }, round);
-        return counts;
+        return new FindingCounts(new FindingCount(counts[0][0], counts[0][1]),
+                new FindingCount(counts[1][0], counts[1][1]));
     }
 
     /** The round-level findings about its folder (contract §8), replaced on every admission. */

@@ -108,12 +108,12 @@ public class RoundAdmissionTasklet implements Tasklet {
     private void admit(SourceFiles.InputFile file, int seq) throws Exception {
         try {
             SourceFiles.Admission admission = SourceFiles.inspect(file);
-            store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.READY,
+            store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows());
             store.insertFindings(round, admission.notes(), false);
         } catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
-            store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.UNREADABLE, null);
+            store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.FileStatus.UNREADABLE, null);
             store.insertFindings(round, List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(),
                     e.getMessage())), false);
         }

@@ -39,9 +39,9 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
-        long[] left = store.rowsLeft(round);
-        total = left[0];
-        totalKnown = left[1] == 0;
+        IntakeStore.RowsLeft left = store.rowsLeft(round);
+        total = left.rows();
+        totalKnown = left.complete();
         startNanos = System.nanoTime();
         lastLogNanos = startNanos;
         log.info("{}: about {} rows to read{}", stepExecution.getStepName(), total,

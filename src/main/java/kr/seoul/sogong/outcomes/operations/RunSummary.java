@@ -47,24 +47,24 @@ public class RunSummary implements JobExecutionListener {
         StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
                 execution.getId(), execution.getStatus()));
         // findings by the step that found them: single-row rules in ingestRows, the others in crossRowRules
-        Map<String, long[]> bySource = new HashMap<>();
-        if (round != null) {
-            Map<Boolean, long[]> counts = intake.findingCounts(round.intValue());
-            bySource.put("ingestRows", counts.get(false));
-            bySource.put("crossRowRules", counts.get(true));
+        Map<String, IntakeStore.FindingCount> bySource = new HashMap<>();
+        IntakeStore.FindingCounts counts = round == null ? null : intake.findingCounts(round);
+        if (counts != null) {
+            bySource.put("ingestRows", counts.singleRow());
+            bySource.put("crossRowRules", counts.crossRow());
         }
         table.append(String.format("  %-17s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
                 "REJECT", "WARN", "duration"));
         for (StepExecution s : execution.getStepExecutions()) {
             Duration d = RunHistory.elapsed(s.getStartTime(), s.getEndTime());
-            long[] f = bySource.get(s.getStepName());
+            IntakeStore.FindingCount f = bySource.get(s.getStepName());
             table.append(String.format("  %-17s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
-                    s.getReadCount(), s.getWriteCount(), f == null ? "" : f[0], f == null ? "" : f[1],
+                    s.getReadCount(), s.getWriteCount(), f == null ? "" : f.rejects(), f == null ? "" : f.warnings(),
                     RunHistory.format(d)));
         }
-        if (round != null) {
-            long rejects = bySource.values().stream().mapToLong(c -> c[0]).sum();
-            long warnings = bySource.values().stream().mapToLong(c -> c[1]).sum();
+        if (counts != null) {
+            long rejects = counts.total().rejects();
+            long warnings = counts.total().warnings();
             facts.ended(execution.getId(), rejects, warnings); // what status shows for this execution, for good
             // only what this run wrote is named: a run that failed before the findings step wrote no rejects.csv
             java.nio.file.Path out = properties.roundOutput(round.intValue()).toAbsolutePath().normalize();

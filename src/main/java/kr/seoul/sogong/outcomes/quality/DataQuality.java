@@ -74,7 +74,7 @@ public class DataQuality {
             Set<String> warn = new HashSet<>(warned.getOrDefault(file.sourceFile(), Set.of()));
             warn.removeAll(rej);
             quality.add(new FileQuality(file.sourceFile(), file.rowsRead(), rej.size(), warn.size(),
-                    IntakeStore.UNREADABLE.equals(file.status())));
+                    file.unreadable()));
         }
         quality.sort(Comparator.comparing(FileQuality::sourceFile));
         return quality;

@@ -38,7 +38,7 @@ public final class RunManifest {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source_file", f.sourceFile());
             m.put("sha256", f.sha256());
-            m.put("status", f.status());
+            m.put("status", f.status().name());
             m.put("encoding", f.encoding());
             m.put("rows_read", f.rowsRead());
             in.add(m);
