@@ -8,12 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import kr.seoul.sogong.outcomes.results.BudgetLine;
-import kr.seoul.sogong.outcomes.results.Outcome;
-import kr.seoul.sogong.outcomes.results.Participant;
 import kr.seoul.sogong.outcomes.rules.Finding;
-import kr.seoul.sogong.outcomes.survey.Need;
-import kr.seoul.sogong.outcomes.survey.SurveyResponse;
 import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -32,13 +27,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
-    private static final List<String> SURVEY = columns(List.of("response_id", "submitted_at", "brn", "firm_name",
-            "center_code", "employees", "q1", "q2", "q3", "q4", "q5", "q6"), needColumns(), List.of("comment_text"));
-    private static final List<String> PARTICIPANT = columns(List.of("center_code", "brn", "firm_name", "support",
-            "start_date", "end_date", "education_hours", "completed"));
-    private static final List<String> OUTCOME = columns(List.of("center_code", "brn", "sales_before_k",
-            "sales_after_k", "new_clients", "new_orders", "online_listed", "patterns"));
-    private static final List<String> BUDGET = columns(List.of("center_code", "item", "planned_krw", "executed_krw"));
 
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
@@ -50,23 +38,6 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         this.store = store;
         this.round = round;
         this.copy = isPostgres(jdbc.getDataSource());
-    }
-
-    @SafeVarargs
-    private static List<String> columns(List<String>... parts) {
-        List<String> all = new ArrayList<>(ROW_KEY);
-        for (List<String> p : parts) {
-            all.addAll(p);
-        }
-        return all;
-    }
-
-    private static List<String> needColumns() {
-        List<String> needs = new ArrayList<>();
-        for (Need n : Need.values()) {
-            needs.add(n.column());
-        }
-        return needs;
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -83,20 +54,24 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
-            if (row.record() != null) {
-                rows.computeIfAbsent(table(row.record()), k -> new ArrayList<>()).add(values(row.source(), row.record()));
-                sources.computeIfAbsent(table(row.record()), k -> new ArrayList<>()).add(row.source());
+            AcceptedRow accepted = row.record();
+            if (accepted != null) {
+                String table = accepted.table();
+                rows.computeIfAbsent(table, k -> new ArrayList<>()).add(values(row.source(), accepted));
+                columns.computeIfAbsent(table, k -> withRowKey(accepted.columns()));
+                sources.computeIfAbsent(table, k -> new ArrayList<>()).add(row.source());
             }
         }
         for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
             try {
-                insert(e.getKey(), columnsOf(e.getKey()), e.getValue());
+                insert(e.getKey(), columns.get(e.getKey()), e.getValue());
             } catch (Exception failure) {
                 throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
             }
@@ -107,46 +82,16 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         }
     }
 
-    private static String table(Object record) {
-        if (record instanceof SurveyResponse) {
-            return "survey_response";
-        } else if (record instanceof Participant) {
-            return "participant";
-        } else if (record instanceof Outcome) {
-            return "outcome";
-        }
-        return "budget_line";
+    private static List<String> withRowKey(List<String> columns) {
+        List<String> all = new ArrayList<>(ROW_KEY);
+        all.addAll(columns);
+        return all;
     }
 
-    private static List<String> columnsOf(String table) {
-        return switch (table) {
-            case "survey_response" -> SURVEY;
-            case "participant" -> PARTICIPANT;
-            case "outcome" -> OUTCOME;
-            default -> BUDGET;
-        };
-    }
-
-    /** A record's column values, in the order of its table's column list. */
-    private Object[] values(SourceRow s, Object record) {
+    /** The row key's values, then the row's own. */
+    private Object[] values(SourceRow s, AcceptedRow row) {
         List<Object> v = new ArrayList<>(List.of(round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber()));
-        if (record instanceof SurveyResponse r) {
-            v.addAll(java.util.Arrays.asList(r.responseId(), r.submittedAt(), r.brn(), r.firmName(), r.centerCode(),
-                    r.employees()));
-            v.addAll(java.util.Arrays.asList(r.q()));
-            for (Need n : Need.values()) {
-                v.add(r.needs().contains(n));
-            }
-            v.add(r.comment());
-        } else if (record instanceof Participant p) {
-            v.addAll(java.util.Arrays.asList(p.centerCode(), p.brn(), p.firmName(), p.support(), p.startDate(),
-                    p.endDate(), p.educationHours(), p.completed()));
-        } else if (record instanceof Outcome o) {
-            v.addAll(java.util.Arrays.asList(o.centerCode(), o.brn(), o.salesBeforeK(), o.salesAfterK(),
-                    o.newClients(), o.newOrders(), o.onlineListed(), o.patterns()));
-        } else if (record instanceof BudgetLine b) {
-            v.addAll(List.of(b.centerCode(), b.item(), b.plannedKrw(), b.executedKrw()));
-        }
+        v.addAll(row.values());
         return v.toArray();
     }
 

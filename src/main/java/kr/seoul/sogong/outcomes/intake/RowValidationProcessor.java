@@ -21,7 +21,7 @@ public class RowValidationProcessor implements ItemProcessor<SourceRow, Validate
     @Override
     public ValidatedRow process(SourceRow row) {
         RowFields fields = new RowFields(row, maxFieldLength);
-        Object record = switch (row.kind()) {
+        AcceptedRow record = switch (row.kind()) {
             case SURVEY -> survey.validate(fields);
             case PARTICIPANTS -> results.participant(fields);
             case OUTCOMES -> results.outcome(fields);

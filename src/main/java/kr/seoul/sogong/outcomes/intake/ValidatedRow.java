@@ -4,5 +4,5 @@ import java.util.List;
 import kr.seoul.sogong.outcomes.rules.Finding;
 
 /** A row with its findings, and its typed record when no finding rejected it (else null). */
-public record ValidatedRow(SourceRow source, Object record, List<Finding> findings) {
+public record ValidatedRow(SourceRow source, AcceptedRow record, List<Finding> findings) {
 }

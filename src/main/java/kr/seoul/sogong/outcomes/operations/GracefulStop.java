@@ -3,9 +3,10 @@ package kr.seoul.sogong.outcomes.operations;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.launch.JobOperator;
 import sun.misc.Signal;
 
 /**
@@ -27,11 +28,9 @@ public final class GracefulStop implements JobExecutionListener {
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static volatile JobExecution current;
-    private static volatile JobOperator operator;
 
     /** Takes over SIGTERM and SIGINT; called by the launcher of a real process, never by tests in one JVM. */
-    public static void install(JobOperator jobOperator) {
-        operator = jobOperator;
+    public static void install() {
         if (INSTALLED.compareAndSet(false, true)) {
             for (String name : new String[] {"TERM", "INT"}) {
                 Signal.handle(new Signal(name), GracefulStop::onSignal);
@@ -47,16 +46,23 @@ public final class GracefulStop implements JobExecutionListener {
         Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the process
         REQUESTED.set(true);
         JobExecution running = current;
-        if (running == null || operator == null) {
+        if (running == null) {
             log.warn("SIG{} received: no job is running; the next round will not start", signal.getName());
             return;
         }
         log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
                 + " run the same command to resume", signal.getName(), running.getId());
-        try {
-            operator.stop(running);
-        } catch (Exception e) {
-            log.warn("could not request the stop: {}", e.getMessage());
+        // In this JVM the running execution is at hand: flag it, and the job's own thread stops at the next
+        // chunk boundary (ChunkOrientedStep checks terminateOnly per chunk, the job STOPPING between steps)
+        // and records STOPPED itself. JobOperator.stop would write the step execution to the repository
+        // from this thread while the job's thread writes the same object: in 6.0.6 that race ends the
+        // step UNKNOWN ("Attempt to update step execution id=2 with wrong version"), exit 1, seen once
+        // in ten SIGTERM runs.
+        running.setStatus(BatchStatus.STOPPING);
+        for (StepExecution step : running.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setTerminateOnly();
+            }
         }
     }
 

@@ -77,12 +77,12 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                     exitCode = ExitCodes.COMPLETED;
                 }
                 case "nightly" -> {
-                    GracefulStop.install(jobOperator);
+                    GracefulStop.install();
                     exitCode = runNightly(RunRequest.runDate(words.subList(1, words.size()), LocalDate.now()));
                 }
                 default -> {
                     RunRequest request = RunRequest.parse(words, LocalDate.now());
-                    GracefulStop.install(jobOperator);
+                    GracefulStop.install();
                     exitCode = runRound(request);
                 }
             }

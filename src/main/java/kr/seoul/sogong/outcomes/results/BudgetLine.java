@@ -1,5 +1,23 @@
 package kr.seoul.sogong.outcomes.results;
 
+import java.util.List;
+import kr.seoul.sogong.outcomes.intake.AcceptedRow;
+
 /** A row of a center's 예산 sheet. */
-public record BudgetLine(String centerCode, String item, long plannedKrw, long executedKrw) {
+public record BudgetLine(String centerCode, String item, long plannedKrw, long executedKrw) implements AcceptedRow {
+
+    @Override
+    public String table() {
+        return "budget_line";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("center_code", "item", "planned_krw", "executed_krw");
+    }
+
+    @Override
+    public List<Object> values() {
+        return List.of(centerCode, item, plannedKrw, executedKrw);
+    }
 }

@@ -1,8 +1,27 @@
 package kr.seoul.sogong.outcomes.results;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A row of a center's 성과 sheet that passed every single-row rule; null = unknown. */
 public record Outcome(String centerCode, String brn, BigDecimal salesBeforeK, BigDecimal salesAfterK,
-        Integer newClients, Integer newOrders, Boolean onlineListed, Integer patterns) {
+        Integer newClients, Integer newOrders, Boolean onlineListed, Integer patterns) implements AcceptedRow {
+
+    @Override
+    public String table() {
+        return "outcome";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("center_code", "brn", "sales_before_k", "sales_after_k", "new_clients", "new_orders",
+                "online_listed", "patterns");
+    }
+
+    @Override
+    public List<Object> values() {
+        return Arrays.asList(centerCode, brn, salesBeforeK, salesAfterK, newClients, newOrders, onlineListed, patterns);
+    }
 }

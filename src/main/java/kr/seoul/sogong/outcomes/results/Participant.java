@@ -2,8 +2,27 @@ package kr.seoul.sogong.outcomes.results;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A row of a center's 참여기업 sheet that passed every single-row rule. */
 public record Participant(String centerCode, String brn, String firmName, String support, LocalDate startDate,
-        LocalDate endDate, BigDecimal educationHours, boolean completed) {
+        LocalDate endDate, BigDecimal educationHours, boolean completed) implements AcceptedRow {
+
+    @Override
+    public String table() {
+        return "participant";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("center_code", "brn", "firm_name", "support", "start_date", "end_date", "education_hours",
+                "completed");
+    }
+
+    @Override
+    public List<Object> values() {
+        return Arrays.asList(centerCode, brn, firmName, support, startDate, endDate, educationHours, completed);
+    }
 }
