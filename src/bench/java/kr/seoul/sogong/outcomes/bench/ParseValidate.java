@@ -5,7 +5,7 @@ import java.util.List;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.intake.CentersFile;
 import kr.seoul.sogong.outcomes.intake.RowSource;
-import kr.seoul.sogong.outcomes.intake.RowValidationProcessor;
+import kr.seoul.sogong.outcomes.validation.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 

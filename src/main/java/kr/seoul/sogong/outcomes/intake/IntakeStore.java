@@ -4,8 +4,8 @@ import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.rules.Finding;
-import kr.seoul.sogong.outcomes.rules.Rule;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Rule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

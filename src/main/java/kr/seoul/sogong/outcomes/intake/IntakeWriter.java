@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

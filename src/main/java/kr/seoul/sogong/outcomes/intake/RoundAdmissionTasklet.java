@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
-import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;

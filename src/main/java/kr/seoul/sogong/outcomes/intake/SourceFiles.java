@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import kr.seoul.sogong.outcomes.rules.Finding;
-import kr.seoul.sogong.outcomes.rules.Rule;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Rule;
 
 /** Finds a round's source files, fingerprints them, and opens them as rows (contract §1–2). */
 public final class SourceFiles {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
-import kr.seoul.sogong.outcomes.rules.Finding;
-import kr.seoul.sogong.outcomes.rules.Rule;
-import kr.seoul.sogong.outcomes.rules.Severity;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.findings.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
-import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;

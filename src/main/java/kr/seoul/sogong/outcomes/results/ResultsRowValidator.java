@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.rules.RowFields;
-import kr.seoul.sogong.outcomes.rules.Rule;
+import kr.seoul.sogong.outcomes.findings.Rule;
 
 /** The single-row rules of the three results sheets (contract §2–3); each returns null when the row is rejected. */
 public final class ResultsRowValidator {

@@ -1,5 +1,8 @@
 package kr.seoul.sogong.outcomes.rules;
 
+import kr.seoul.sogong.outcomes.findings.Severity;
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -10,7 +10,7 @@ import java.util.Set;
 import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.rules.RowFields;
-import kr.seoul.sogong.outcomes.rules.Rule;
+import kr.seoul.sogong.outcomes.findings.Rule;
 
 /** The single-row rules of a survey response (contract §3); DUPLICATE and NOT_PARTICIPANT come later, set-based. */
 public final class SurveyRowValidator {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.rules;
 
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

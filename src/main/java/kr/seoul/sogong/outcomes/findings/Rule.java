@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.rules;
+package kr.seoul.sogong.outcomes.findings;
 
 /** The rules of contract §3, each with its severity (NOT_PARTICIPANT depends on the source). */
 public enum Rule {

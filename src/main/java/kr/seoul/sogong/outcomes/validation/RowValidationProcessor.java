@@ -1,5 +1,9 @@
-package kr.seoul.sogong.outcomes.intake;
+package kr.seoul.sogong.outcomes.validation;
 
+import kr.seoul.sogong.outcomes.intake.AcceptedRow;
+import kr.seoul.sogong.outcomes.intake.CenterDirectory;
+import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.results.ResultsRowValidator;
 import kr.seoul.sogong.outcomes.rules.RowFields;
 import kr.seoul.sogong.outcomes.survey.SurveyRowValidator;

@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.rules;
+package kr.seoul.sogong.outcomes.findings;
 
 /**
  * One row of {@code rejects.csv}: what rule a value broke, where a person finds it.

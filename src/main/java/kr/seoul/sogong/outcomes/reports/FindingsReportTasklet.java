@@ -1,14 +1,13 @@
-package kr.seoul.sogong.outcomes.quality;
+package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.quality.QualityGateException;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
-import kr.seoul.sogong.outcomes.reports.CommitteeTables;
-import kr.seoul.sogong.outcomes.reports.CsvOutput;
-import kr.seoul.sogong.outcomes.reports.OutputPublisher;
-import kr.seoul.sogong.outcomes.rules.Finding;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;

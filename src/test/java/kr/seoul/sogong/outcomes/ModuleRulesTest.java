@@ -1,0 +1,66 @@
+package kr.seoul.sogong.outcomes;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One package per capability (intake, findings, rules, survey, results, validation, quality, outcomes,
+ * reports, operations, generator), and no import cycle between them: a cycle is what made each change
+ * touch the packages around it.
+ */
+class ModuleRulesTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("kr.seoul.sogong.outcomes");
+
+    @Test
+    void capabilityPackagesAreFreeOfCycles() {
+        slices().matching("kr.seoul.sogong.outcomes.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void findingsDependOnNothingOfOurs() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("..outcomes.findings..")
+                .should().dependOnClassesThat().resideInAnyPackage("..outcomes.intake..", "..outcomes.rules..",
+                        "..outcomes.reports..", "..outcomes.operations..", "..outcomes.quality..")
+                .check(PRODUCTION);
+    }
+
+    /** docs/modules.md draws the packages and their imports; it must draw the code as it is. */
+    @Test
+    void theModuleDiagramDrawsTheCode() throws Exception {
+        java.util.SortedSet<String> edges = new java.util.TreeSet<>();
+        String base = "kr.seoul.sogong.outcomes.";
+        for (var c : PRODUCTION) {
+            String from = module(c.getPackageName(), base);
+            if (from == null) {
+                continue;
+            }
+            for (var d : c.getDirectDependenciesFromSelf()) {
+                String to = module(d.getTargetClass().getPackageName(), base);
+                if (to != null && !to.equals(from)) {
+                    edges.add("    " + from + " --> " + to);
+                }
+            }
+        }
+        String diagram = "```mermaid\ngraph LR\n" + String.join("\n", edges) + "\n```";
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "modules.md"));
+        org.assertj.core.api.Assertions.assertThat(doc).as("docs/modules.md should hold:\n" + diagram)
+                .contains(diagram);
+    }
+
+    private static String module(String packageName, String base) {
+        if (!packageName.startsWith(base)) {
+            return null;
+        }
+        String rest = packageName.substring(base.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}
