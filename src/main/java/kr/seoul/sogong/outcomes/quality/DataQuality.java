@@ -3,15 +3,15 @@ package kr.seoul.sogong.outcomes.quality;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The findings of a round, and the per-file counts of data_quality.csv (contract §5, §7). */
@@ -37,46 +37,68 @@ public class DataQuality {
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
 
+    private final boolean postgres;
+
     public DataQuality(JdbcTemplate jdbc, IntakeStore store) {
         this.jdbc = jdbc;
         this.store = store;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) ->
+                con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
     /** Every finding of the round, in rejects.csv order. */
     public List<Finding> findings(int round) {
-        List<Finding> findings = jdbc.query("select * from finding where round = ?", (rs, i) -> new Finding(
-                rs.getString("source_file"), rs.getString("sheet"), (Integer) rs.getObject("row_number", Integer.class),
-                rs.getString("field"), rs.getString("val"), Rule.valueOf(rs.getString("rule")),
-                Severity.valueOf(rs.getString("severity")), rs.getString("message")), round);
-        findings.sort(REJECTS_ORDER);
+        List<Finding> findings = new ArrayList<>();
+        eachFinding(round, findings::add);
         return findings;
     }
 
-    public List<FileQuality> quality(int round) {
-        return quality(round, findings(round));
+    /**
+     * Every finding of the round, in rejects.csv order, one at a time: sorted by the database and read
+     * through a cursor, so memory does not grow with their number. The order is {@link #REJECTS_ORDER}'s
+     * (binary string order: {@code COLLATE "C"} on PostgreSQL, H2's default), ties in the order found.
+     */
+    public void eachFinding(int round, Consumer<Finding> consumer) {
+        String c = postgres ? " collate \"C\"" : "";
+        JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+        cursor.setFetchSize(1000);
+        cursor.query("select source_file, sheet, row_number, field, val, rule, severity, message from finding"
+                + " where round = ? order by source_file" + c + ", sheet" + c + ", coalesce(row_number, -1), field" + c
+                + ", rule" + c + ", message" + c + ", id", (RowCallbackHandler) rs -> consumer.accept(new Finding(
+                rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4),
+                rs.getString(5), Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8))),
+                round);
     }
 
-    /** rows_rejected: rows with a REJECT; rows_warned: rows with a WARN and no REJECT; file- and center-level findings are not rows. */
-    public List<FileQuality> quality(int round, List<Finding> findings) {
-        Map<String, Set<String>> rejected = new HashMap<>();
-        Map<String, Set<String>> warned = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.rowNumber() == null) {
-                continue;
-            }
-            String row = f.sheet() + "\u0000" + f.rowNumber();
-            (f.severity() == Severity.REJECT ? rejected : warned)
-                    .computeIfAbsent(f.sourceFile(), k -> new HashSet<>()).add(row);
-        }
+    public long findingCount(int round) {
+        return jdbc.queryForObject("select count(*) from finding where round = ?", Long.class, round);
+    }
+
+    /**
+     * Per file: rows_rejected are rows with a REJECT, rows_warned rows with a WARN and no REJECT;
+     * file- and center-level findings are not rows. Counted by the database, one query each.
+     */
+    public List<FileQuality> quality(int round) {
+        Map<String, Long> rejected = perFile("select source_file, count(*) from (select distinct source_file, sheet,"
+                + " row_number from finding where round = ? and severity = 'REJECT' and row_number is not null) r"
+                + " group by source_file", round);
+        Map<String, Long> warned = perFile("select source_file, count(*) from (select distinct w.source_file, w.sheet,"
+                + " w.row_number from finding w where w.round = ? and w.severity = 'WARN' and w.row_number is not null"
+                + " and not exists (select 1 from finding r where r.round = w.round and r.source_file = w.source_file"
+                + " and r.sheet = w.sheet and r.row_number = w.row_number and r.severity = 'REJECT')) w"
+                + " group by source_file", round);
         List<FileQuality> quality = new ArrayList<>();
         for (IntakeStore.StoredFile file : store.allFiles(round)) {
-            Set<String> rej = rejected.getOrDefault(file.sourceFile(), Set.of());
-            Set<String> warn = new HashSet<>(warned.getOrDefault(file.sourceFile(), Set.of()));
-            warn.removeAll(rej);
-            quality.add(new FileQuality(file.sourceFile(), file.rowsRead(), rej.size(), warn.size(),
-                    file.unreadable()));
+            quality.add(new FileQuality(file.sourceFile(), file.rowsRead(), rejected.getOrDefault(file.sourceFile(), 0L),
+                    warned.getOrDefault(file.sourceFile(), 0L), file.unreadable()));
         }
         quality.sort(Comparator.comparing(FileQuality::sourceFile));
         return quality;
+    }
+
+    private Map<String, Long> perFile(String sql, int round) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql, (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), round);
+        return counts;
     }
 }

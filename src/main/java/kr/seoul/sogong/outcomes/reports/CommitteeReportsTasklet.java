@@ -9,7 +9,6 @@ import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
-import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -45,14 +44,13 @@ public class CommitteeReportsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         OutcomeTables tables = outcomes.load(round, executionId);
-        List<Finding> findings = dataQuality.findings(round);
-        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round, findings));
+        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round));
         Path out = OutputPublisher.staging(properties, round, executionId);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
             written.put(out.resolve(table.file()), (long) CsvOutput.write(out, table));
         }
-        written.put(out.resolve("rejects.csv"), (long) findings.size());
+        written.put(out.resolve("rejects.csv"), dataQuality.findingCount(round));
         Path workbook = out.resolve("committee-report.xlsx");
         CommitteeWorkbook.write(workbook, tables, reportTables);
         written.put(workbook, null);

@@ -34,6 +34,49 @@ public final class CsvOutput {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * A CSV written row by row (for a file too large to hold, such as rejects.csv): the same format,
+     * written beside its target and moved into place by {@link #close()}.
+     */
+    public static final class Rows implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private final BufferedWriter out;
+        private long count;
+
+        private Rows(Path target, List<String> header) throws IOException {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            this.target = target;
+            this.temp = target.resolveSibling(target.getFileName() + ".part");
+            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            writeRow(out, header);
+        }
+
+        public void add(List<String> row) {
+            try {
+                writeRow(out, row);
+                count++;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    public static Rows open(Path target, List<String> header) throws IOException {
+        return new Rows(target, header);
+    }
+
     /** Writes a table as its CSV file in {@code dir}; returns the number of data rows. */
     public static int write(Path dir, ReportTable table) throws IOException {
         List<List<String>> rows = new java.util.ArrayList<>(table.rows().size());

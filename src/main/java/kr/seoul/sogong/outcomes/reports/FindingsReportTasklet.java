@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.seoul.sogong.outcomes.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
-import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -39,25 +38,26 @@ public class FindingsReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<Finding> findings = dataQuality.findings(round);
         Path out = OutputPublisher.staging(properties, round,
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         String r = String.valueOf(round);
-        List<List<String>> rejectRows = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            rejectRows.add(List.of(r, f.sourceFile(), f.sheet(), f.rowNumber() == null ? "" : f.rowNumber().toString(),
-                    f.field(), f.value(), f.rule().name(), f.severity().name(), f.message()));
+        long written;
+        // streamed from the database in rejects.csv order: memory does not grow with the number of findings
+        try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), REJECTS_HEADER)) {
+            dataQuality.eachFinding(round, f -> rejects.add(List.of(r, f.sourceFile(), f.sheet(),
+                    f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(), f.rule().name(),
+                    f.severity().name(), f.message())));
+            written = rejects.count();
         }
-        CsvOutput.write(out.resolve("rejects.csv"), REJECTS_HEADER, rejectRows);
 
-        List<FileQuality> quality = dataQuality.quality(round, findings);
+        List<FileQuality> quality = dataQuality.quality(round);
         CsvOutput.write(out, CommitteeTables.dataQuality(round, quality));
         for (FileQuality q : quality) {
             log.info("{}: {} rows read, {} accepted, {} rejected, {} warned{}", q.sourceFile(), q.rowsRead(),
                     q.rowsAccepted(), q.rowsRejected(), q.rowsWarned(), q.unreadable() ? " — UNREADABLE" : "");
         }
-        contribution.incrementWriteCount(findings.size());
-        log.info("round {}: {} findings in rejects.csv", round, findings.size());
+        contribution.incrementWriteCount(written);
+        log.info("round {}: {} findings in rejects.csv", round, written);
         gate(quality);
         return RepeatStatus.FINISHED;
     }
