@@ -57,6 +57,9 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
                 env.getPropertySources().addFirst(new MapPropertySource("h2AutoServer", Map.of(URL, url)));
             }
             databaseUrl = url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+            if (file != null) {
+                holdRound(file, prepared.getArgs());
+            }
             if (file != null && keepOpen == null) {
                 acquire(file);
                 try {
@@ -68,6 +71,48 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
                     release();
                 }
             }
+        }
+    }
+
+    /** A launch refused before it opened the database: another process on this machine runs the round. */
+    public static final class RoundHeldException extends RuntimeException {
+        RoundHeldException(String message) {
+            super(message);
+        }
+    }
+
+    /** Held for the life of a process that runs a round on an H2 file. */
+    private static FileChannel roundChannel;
+    private static FileLock roundLock;
+
+    /**
+     * On an H2 file a second launch of a running round must be refused before it opens the database:
+     * the process that opens it first serves it to the others (AUTO_SERVER), and a refused process that
+     * happened to be that one took the database away from the running job when it exited ("Database is
+     * already closed", exit 1). An OS lock per round beside the database file decides first.
+     */
+    private static void holdRound(Path databaseFile, String[] args) {
+        String round = null;
+        for (String arg : args) {
+            if (arg.startsWith("round=")) {
+                round = arg.substring("round=".length()).strip();
+            }
+        }
+        if (round == null || !round.matches("\\d{4}") || roundLock != null) {
+            return; // not a round command (nightly, status) or a malformed one, reported later
+        }
+        Path lockFile = Path.of(databaseFile + ".round-" + round + ".lock").toAbsolutePath();
+        try {
+            Files.createDirectories(lockFile.getParent());
+            roundChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            roundLock = roundChannel.tryLock();
+        } catch (IOException e) {
+            return; // without it the run lock in the database still refuses the second launch
+        }
+        if (roundLock == null) {
+            throw new RoundHeldException("round " + round + " is already running (another process on this machine"
+                    + " holds " + lockFile.getFileName() + "); not starting another. It will be resumable here once it"
+                    + " ends.");
         }
     }
 

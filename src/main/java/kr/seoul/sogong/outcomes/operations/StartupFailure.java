@@ -17,6 +17,11 @@ public final class StartupFailure {
 
     /** Logs the failure as one line; returns the exit code. */
     public static int report(Throwable failure) {
+        H2StartupGuard.RoundHeldException held = find(failure, H2StartupGuard.RoundHeldException.class);
+        if (held != null) {
+            log.error(held.getMessage());
+            return ExitCodes.ALREADY_RUNNING;
+        }
         SQLException sql = find(failure, SQLException.class);
         String root = rootMessage(failure);
         if (sql != null || root.contains("Unable to obtain connection") || root.contains("Connection refused")) {
