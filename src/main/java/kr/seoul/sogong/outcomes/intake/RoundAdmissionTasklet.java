@@ -41,7 +41,9 @@ public class RoundAdmissionTasklet implements Tasklet {
         if (!Files.isDirectory(roundDir)) {
             throw new CentersFile.InvalidCentersFileException("input folder " + roundDir + " does not exist");
         }
+        // the round's folder, and the output root where its outputs are staged and swapped in
         checkWritable(properties.roundOutput(round));
+        checkWritable(properties.outputDir());
         Path centersFile = roundDir.resolve("centers.csv");
         List<Center> centers = CentersFile.read(centersFile);
         store.replaceCenters(round, centers, SourceFiles.sha256(centersFile));
