@@ -1,9 +1,8 @@
 package kr.seoul.sogong.outcomes;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /** The shipped sample rounds, copied for a test to change. */
 public final class SampleRounds {
@@ -13,15 +12,6 @@ public final class SampleRounds {
 
     /** Copies {@code input/<round>} (or any folder) with its subfolders to {@code target}. */
     public static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        FileSystemUtils.copyRecursively(source, target);
     }
 }

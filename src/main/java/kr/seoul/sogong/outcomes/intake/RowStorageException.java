@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The database refused a row the rules accepted — which contract §8 says must not happen, so it is a
@@ -53,13 +54,10 @@ public class RowStorageException extends RuntimeException {
         return -1;
     }
 
+    /** The first line of the deepest cause's message: what the database said, without its context lines. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = m.indexOf('\n');
-        return newline > 0 ? m.substring(0, newline) : m;
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse("").strip();
     }
 }

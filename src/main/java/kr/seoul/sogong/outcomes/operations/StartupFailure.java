@@ -3,6 +3,7 @@ package kr.seoul.sogong.outcomes.operations;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * A run that could not even start — most often the database: down, unreachable, refusing the login —
@@ -47,11 +48,8 @@ public final class StartupFailure {
     }
 
     static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -26,14 +26,6 @@ public class DataQuality {
         }
     }
 
-    /** Contract §5 order: source_file, sheet, row_number (empty first), field, rule. */
-    public static final Comparator<Finding> REJECTS_ORDER = Comparator.comparing(Finding::sourceFile)
-            .thenComparing(Finding::sheet)
-            .thenComparing(f -> f.rowNumber() == null ? -1 : f.rowNumber())
-            .thenComparing(Finding::field)
-            .thenComparing(f -> f.rule().name())
-            .thenComparing(Finding::message);
-
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
 
@@ -46,17 +38,11 @@ public class DataQuality {
                 con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
-    /** Every finding of the round, in rejects.csv order. */
-    public List<Finding> findings(int round) {
-        List<Finding> findings = new ArrayList<>();
-        eachFinding(round, findings::add);
-        return findings;
-    }
-
     /**
      * Every finding of the round, in rejects.csv order, one at a time: sorted by the database and read
-     * through a cursor, so memory does not grow with their number. The order is {@link #REJECTS_ORDER}'s
-     * (binary string order: {@code COLLATE "C"} on PostgreSQL, H2's default), ties in the order found.
+     * through a cursor, so memory does not grow with their number. Contract §5's order: source_file,
+     * sheet, row_number (empty first), field, rule (then message), in binary string order ({@code COLLATE
+     * "C"} on PostgreSQL, H2's default), ties in the order found.
      */
     public void eachFinding(int round, Consumer<Finding> consumer) {
         String c = postgres ? " collate \"C\"" : "";

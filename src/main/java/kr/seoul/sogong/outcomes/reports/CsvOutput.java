@@ -22,16 +22,9 @@ public final class CsvOutput {
     }
 
     public static void write(Path target, List<String> header, Iterable<List<String>> rows) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temp = target.resolveSibling(target.getFileName() + ".part");
-        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write('\uFEFF');
-            writeRow(out, header);
-            for (List<String> row : rows) {
-                writeRow(out, row);
-            }
+        try (Rows out = open(target, header)) {
+            rows.forEach(out::add);
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Whole outputs: a run writes into its own staging folder ({@code output/.staging/<round>-<execution>})
@@ -59,7 +59,7 @@ public class OutputPublisher implements JobExecutionListener {
         Path staging = staging(properties, round.intValue(), execution.getId());
         try {
             if (!hasFiles(staging)) {
-                deleteTree(staging);
+                FileSystemUtils.deleteRecursively(staging);
                 return; // nothing written: the folder stays as the last run left it
             }
             Path target = properties.roundOutput(round.intValue());
@@ -120,7 +120,7 @@ public class OutputPublisher implements JobExecutionListener {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        FileSystemUtils.deleteRecursively(old);
     }
 
     private void removeStaleStaging(int round, long executionId) {
@@ -130,7 +130,7 @@ public class OutputPublisher implements JobExecutionListener {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(round + "-")).toList()) {
-                deleteTree(p); // left by a killed run of this round
+                FileSystemUtils.deleteRecursively(p); // left by a killed run of this round
             }
         } catch (IOException e) {
             log.warn("could not clean {}: {}", dir, e.getMessage());
@@ -143,17 +143,6 @@ public class OutputPublisher implements JobExecutionListener {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(Files::isRegularFile);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
