@@ -48,9 +48,19 @@ public class IntakeStore {
     }
 
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     public IntakeStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether the store is PostgreSQL (COPY for rows, {@code COLLATE "C"} for binary order); asked once. */
+    public boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
     }
 
     public String centersSha(int round) {

@@ -37,18 +37,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         this.jdbc = jdbc;
         this.store = store;
         this.round = round;
-        this.copy = isPostgres(jdbc.getDataSource());
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (java.sql.SQLException e) {
-            return false;
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        this.copy = store.postgres();
     }
 
     @Override

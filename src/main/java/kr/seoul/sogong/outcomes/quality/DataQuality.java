@@ -29,13 +29,9 @@ public class DataQuality {
     private final JdbcTemplate jdbc;
     private final IntakeStore store;
 
-    private final boolean postgres;
-
     public DataQuality(JdbcTemplate jdbc, IntakeStore store) {
         this.jdbc = jdbc;
         this.store = store;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) ->
-                con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
     /**
@@ -45,7 +41,7 @@ public class DataQuality {
      * "C"} on PostgreSQL, H2's default), ties in the order found.
      */
     public void eachFinding(int round, Consumer<Finding> consumer) {
-        String c = postgres ? " collate \"C\"" : "";
+        String c = store.postgres() ? " collate \"C\"" : "";
         JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
         cursor.setFetchSize(1000);
         cursor.query("select source_file, sheet, row_number, field, val, rule, severity, message from finding"
