@@ -16,6 +16,6 @@ public interface AcceptedRow {
     /** Its columns, after the row key every row table starts with (round, source_file, sheet_index, sheet, row_number). */
     List<String> columns();
 
-    /** Its values, in the order of {@link #columns()}. */
-    List<Object> values();
+    /** Adds its values, in the order of {@link #columns()}, to the row being written (no list of its own per row). */
+    void addValuesTo(List<Object> row);
 }

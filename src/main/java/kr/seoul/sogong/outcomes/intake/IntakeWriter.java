@@ -79,8 +79,9 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     /** The row key's values, then the row's own. */
     private Object[] values(SourceRow s, AcceptedRow row) {
-        List<Object> v = new ArrayList<>(List.of(round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber()));
-        v.addAll(row.values());
+        List<Object> v = new ArrayList<>(32);
+        java.util.Collections.addAll(v, round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber());
+        row.addValuesTo(v);
         return v.toArray();
     }
 

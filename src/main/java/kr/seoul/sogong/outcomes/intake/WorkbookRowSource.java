@@ -199,7 +199,7 @@ final class WorkbookRowSource implements RowSource {
                         cellProblems.put(alias, FORMULA_WITHOUT_VALUE);
                     }
                 }
-                if (cellProblems.isEmpty() && rowIsBlankBesides(row)) {
+                if (cellProblems.isEmpty() && row.valuesBlank()) {
                     continue; // formulas only in extra columns of an otherwise blank row
                 }
             }
@@ -208,10 +208,6 @@ final class WorkbookRowSource implements RowSource {
         }
         failWithoutHeader();
         return null;
-    }
-
-    private static boolean rowIsBlankBesides(WorkbookRows.SheetRow row) {
-        return row.cells().stream().allMatch(CellText::isBlank);
     }
 
     private void closeQuietly() {

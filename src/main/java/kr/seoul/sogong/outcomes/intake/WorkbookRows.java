@@ -50,7 +50,12 @@ public final class WorkbookRows implements Closeable {
     public record SheetRow(String sheet, int sheetIndex, int rowNumber, List<String> cells,
             Set<Integer> formulasWithoutValue) {
         public boolean isBlank() {
-            return formulasWithoutValue.isEmpty() && cells.stream().allMatch(CellText::isBlank);
+            return formulasWithoutValue.isEmpty() && valuesBlank();
+        }
+
+        /** Every cell blank, formulas without a value aside. */
+        public boolean valuesBlank() {
+            return cells.stream().allMatch(CellText::isBlank);
         }
     }
 
@@ -289,6 +294,8 @@ public final class WorkbookRows implements Closeable {
         private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
         private final boolean date1904;
+        // every numeric cell asks; a workbook has a handful of formats, an index naming one: decide each once
+        private final Map<Integer, Boolean> dateFormats = new HashMap<>();
 
         IsoDataFormatter(boolean date1904) {
             this.date1904 = date1904;
@@ -297,7 +304,8 @@ public final class WorkbookRows implements Closeable {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
-            if (isDateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            boolean date = dateFormats.computeIfAbsent(formatIndex, k -> isDateFormat(formatIndex, formatString));
+            if (date && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime dt = DateUtil.getLocalDateTime(value, date1904, true);
                 return dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate().toString() : dt.format(DATE_TIME);
             }

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.results;
 
+import java.util.Collections;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
@@ -17,7 +18,7 @@ public record BudgetLine(String centerCode, String item, long plannedKrw, long e
     }
 
     @Override
-    public List<Object> values() {
-        return List.of(centerCode, item, plannedKrw, executedKrw);
+    public void addValuesTo(List<Object> row) {
+        Collections.addAll(row, centerCode, item, plannedKrw, executedKrw);
     }
 }

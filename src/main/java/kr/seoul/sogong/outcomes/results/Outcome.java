@@ -1,7 +1,7 @@
 package kr.seoul.sogong.outcomes.results;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
@@ -21,7 +21,8 @@ public record Outcome(String centerCode, String brn, BigDecimal salesBeforeK, Bi
     }
 
     @Override
-    public List<Object> values() {
-        return Arrays.asList(centerCode, brn, salesBeforeK, salesAfterK, newClients, newOrders, onlineListed, patterns);
+    public void addValuesTo(List<Object> row) {
+        Collections.addAll(row, centerCode, brn, salesBeforeK, salesAfterK, newClients, newOrders, onlineListed,
+                patterns);
     }
 }

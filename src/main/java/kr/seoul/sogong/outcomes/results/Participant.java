@@ -2,7 +2,7 @@ package kr.seoul.sogong.outcomes.results;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
@@ -22,7 +22,7 @@ public record Participant(String centerCode, String brn, String firmName, String
     }
 
     @Override
-    public List<Object> values() {
-        return Arrays.asList(centerCode, brn, firmName, support, startDate, endDate, educationHours, completed);
+    public void addValuesTo(List<Object> row) {
+        Collections.addAll(row, centerCode, brn, firmName, support, startDate, endDate, educationHours, completed);
     }
 }

@@ -2,7 +2,7 @@ package kr.seoul.sogong.outcomes.survey;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
@@ -34,13 +34,12 @@ public record SurveyResponse(String responseId, LocalDateTime submittedAt, Strin
     }
 
     @Override
-    public List<Object> values() {
-        List<Object> v = new ArrayList<>(Arrays.asList(responseId, submittedAt, brn, firmName, centerCode, employees));
-        v.addAll(Arrays.asList(q));
+    public void addValuesTo(List<Object> row) {
+        Collections.addAll(row, responseId, submittedAt, brn, firmName, centerCode, employees);
+        Collections.addAll(row, (Object[]) q);
         for (Need n : Need.values()) {
-            v.add(needs.contains(n));
+            row.add(needs.contains(n));
         }
-        v.add(comment);
-        return v;
+        row.add(comment);
     }
 }
