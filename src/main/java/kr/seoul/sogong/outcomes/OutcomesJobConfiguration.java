@@ -63,7 +63,7 @@ public class OutcomesJobConfiguration {
                 .observationRegistry(observations)
                 .listener(new GracefulStop())
                 .listener((JobExecutionListener) LOG_CONTEXT)
-                .listener(new RunSummary(intake, meters, properties, facts))
+                .listener(new RunSummary(intake, meters, facts))
                 // registered last, so its afterJob runs first: the summary sees the outputs in place
                 .listener(new OutputPublisher(properties))
                 .start(admitRound)

@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import kr.seoul.sogong.outcomes.OutcomesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 
 /** At the end of a run: a table per step, the findings by severity, the metrics totals, where the outputs are. */
 public class RunSummary implements JobExecutionListener {
@@ -23,13 +23,11 @@ public class RunSummary implements JobExecutionListener {
 
     private final IntakeStore intake;
     private final MeterRegistry meters;
-    private final OutcomesProperties properties;
     private final RunFacts facts;
 
-    public RunSummary(IntakeStore intake, MeterRegistry meters, OutcomesProperties properties, RunFacts facts) {
+    public RunSummary(IntakeStore intake, MeterRegistry meters, RunFacts facts) {
         this.intake = intake;
         this.meters = meters;
-        this.properties = properties;
         this.facts = facts;
     }
 
@@ -66,13 +64,12 @@ public class RunSummary implements JobExecutionListener {
             long rejects = counts.total().rejects();
             long warnings = counts.total().warnings();
             facts.ended(execution.getId(), rejects, warnings); // what status shows for this execution, for good
-            // only what this run wrote is named: a run that failed before the findings step wrote no rejects.csv
-            java.nio.file.Path out = properties.roundOutput(round.intValue()).toAbsolutePath().normalize();
-            boolean written = writtenBy(execution, out.resolve("rejects.csv"));
-            table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings,
-                    written ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
-            if (written) {
-                table.append("  outputs: ").append(out).append(System.lineSeparator());
+            // only what this run wrote is named: a run that failed before the findings step published nothing
+            String published = execution.getExecutionContext().getString(OutputPublisher.PUBLISHED, null);
+            table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings, published != null
+                    ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
+            if (published != null) {
+                table.append("  outputs: ").append(published).append(System.lineSeparator());
             }
         }
         Map<String, String> totals = new TreeMap<>();
@@ -85,16 +82,6 @@ public class RunSummary implements JobExecutionListener {
         totals.forEach((name, value) -> table.append("  metric ").append(name).append(": ").append(value)
                 .append(System.lineSeparator()));
         log.info(table.toString().stripTrailing());
-    }
-
-    private static boolean writtenBy(JobExecution execution, java.nio.file.Path file) {
-        try {
-            return execution.getStartTime() != null && java.nio.file.Files.exists(file)
-                    && !java.nio.file.Files.getLastModifiedTime(file).toInstant().isBefore(
-                            execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant());
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** Adds two "n x t s" totals of the same timer with different tags. */

@@ -29,6 +29,8 @@ public class OutputPublisher implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutputPublisher.class);
     public static final String LAST_COMPLETED = "last-completed";
+    /** Set in the job's execution context to the round's folder when this run's outputs were moved there. */
+    public static final String PUBLISHED = "outputs.published";
     static final String STAGING = ".staging";
 
     private final OutcomesProperties properties;
@@ -70,6 +72,7 @@ public class OutputPublisher implements JobExecutionListener {
                         execution.getStatus().toString(), outputsOf(staging));
             }
             swap(staging, target);
+            execution.getExecutionContext().putString(PUBLISHED, target.toAbsolutePath().normalize().toString());
             log.info("round {}: outputs of execution {} ({}) in {}", round, execution.getId(), execution.getStatus(),
                     target.toAbsolutePath().normalize());
         } catch (IOException e) {
