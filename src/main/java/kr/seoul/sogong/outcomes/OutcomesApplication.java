@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes;
 
+import kr.seoul.sogong.outcomes.generator.RoundGenerator;
 import kr.seoul.sogong.outcomes.operations.ExitCodes;
 import kr.seoul.sogong.outcomes.operations.H2StartupGuard;
 import kr.seoul.sogong.outcomes.operations.StartupFailure;
@@ -22,6 +23,16 @@ public class OutcomesApplication {
             System.exit(ExitCodes.USAGE);
         }
         int exitCode;
+        if (args.length > 0 && args[0].equals("generate")) {
+            // writes files only: no Spring context, no database
+            try {
+                exitCode = RoundGenerator.command(java.util.List.of(args).subList(1, args.length));
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("ERROR generate: " + e.getMessage());
+                exitCode = ExitCodes.FAILED;
+            }
+            System.exit(exitCode);
+        }
         try {
             SpringApplication application = new SpringApplication(OutcomesApplication.class);
             if (args.length > 0 && args[0].equals("status")) {

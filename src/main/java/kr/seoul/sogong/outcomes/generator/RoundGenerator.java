@@ -71,24 +71,60 @@ public final class RoundGenerator {
         this.dir = out.resolve(String.valueOf(round));
     }
 
-    public static void main(String[] args) throws IOException {
+    public static final String USAGE = """
+            usage: java -jar sogong-outcomes.jar generate sample [--out input]      the sample rounds 2021 and 2022
+                   java -jar sogong-outcomes.jar generate synthetic [--out input] [--round 2031] [--centers 60]
+                        [--participants 1000000] [--response-rate 0.9] [--defect-every 200]
+                        [--format csv|xlsx] [--encoding utf-8|cp949] [--seed 1]""";
+
+    /**
+     * The explicit {@code generate} command: nothing of this package runs unless an operator or a test
+     * asks for it, and it never touches a database. Returns the process exit code (2 for a bad command
+     * line, with the usage).
+     */
+    public static int command(List<String> args) throws IOException {
+        String kind = args.isEmpty() ? "" : args.get(0);
+        List<String> options = new ArrayList<>(args.subList(Math.min(1, args.size()), args.size()));
         Path out = Path.of("input");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out")) {
-                out = Path.of(args[++i]);
+        int at = options.indexOf("--out");
+        if (at >= 0) {
+            if (at + 1 >= options.size()) {
+                return usage("--out needs a folder");
+            }
+            out = Path.of(options.get(at + 1));
+            options.subList(at, at + 2).clear();
+        }
+        switch (kind) {
+            case "sample" -> {
+                if (!options.isEmpty()) {
+                    return usage("unknown option " + options.get(0));
+                }
+                new RoundGenerator(2022, 2021, out).sample(CENTERS_2021, 24, 118);
+                new RoundGenerator(2022, 2022, out).sample(CENTERS_2022, 28, 143);
+                System.out.println("wrote sample rounds 2021 and 2022 under " + out.toAbsolutePath());
+            }
+            case "synthetic" -> {
+                SyntheticRound.Spec spec;
+                try {
+                    spec = SyntheticRound.Spec.parse(options);
+                } catch (IllegalArgumentException e) {
+                    return usage(e.getMessage());
+                }
+                long started = System.nanoTime();
+                SyntheticRound.write(out, spec);
+                System.out.printf("wrote synthetic round %d under %s in %.1fs%n", spec.round(),
+                        out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+            }
+            default -> {
+                return usage(kind.isEmpty() ? "generate what? sample or synthetic" : "unknown kind " + kind);
             }
         }
-        if (List.of(args).contains("--synthetic")) {
-            SyntheticRound.Spec spec = SyntheticRound.Spec.parse(args);
-            long started = System.nanoTime();
-            SyntheticRound.write(out, spec);
-            System.out.printf("wrote synthetic round %d under %s in %.1fs%n", spec.round(), out.toAbsolutePath(),
-                    (System.nanoTime() - started) / 1e9);
-            return;
-        }
-        new RoundGenerator(2022, 2021, out).sample(CENTERS_2021, 24, 118);
-        new RoundGenerator(2022, 2022, out).sample(CENTERS_2022, 28, 143);
-        System.out.println("wrote sample rounds 2021 and 2022 under " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private static int usage(String problem) {
+        System.err.println("ERROR " + problem + "\n" + USAGE);
+        return 2;
     }
 
     /** A sample round: participants per center, a survey answered by most of them, and seeded defects. */

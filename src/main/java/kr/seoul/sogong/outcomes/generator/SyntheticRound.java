@@ -36,7 +36,8 @@ public final class SyntheticRound {
     public record Spec(int round, int centers, long participants, double responseRate, int defectEvery, boolean xlsx,
             Charset surveyCharset, long seed) {
 
-        static Spec parse(String[] args) {
+        /** The options of {@code generate synthetic}; an unknown option or a bad value is an IllegalArgumentException. */
+        static Spec parse(List<String> args) {
             int round = 2031;
             int centers = 60;
             long participants = 1_000_000;
@@ -45,19 +46,34 @@ public final class SyntheticRound {
             boolean xlsx = false;
             Charset charset = StandardCharsets.UTF_8;
             long seed = 1;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--round" -> round = Integer.parseInt(args[++i]);
-                    case "--centers" -> centers = Integer.parseInt(args[++i]);
-                    case "--participants" -> participants = Long.parseLong(args[++i]);
-                    case "--response-rate" -> rate = Double.parseDouble(args[++i]);
-                    case "--defect-every" -> defectEvery = Integer.parseInt(args[++i]);
-                    case "--format" -> xlsx = args[++i].equalsIgnoreCase("xlsx");
-                    case "--encoding" -> charset = args[++i].equalsIgnoreCase("cp949") ? TextEncoding.CP949
-                            : StandardCharsets.UTF_8;
-                    case "--seed" -> seed = Long.parseLong(args[++i]);
-                    default -> {
+            for (int i = 0; i < args.size(); i += 2) {
+                String option = args.get(i);
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args.get(i + 1);
+                try {
+                    switch (option) {
+                        case "--round" -> round = Integer.parseInt(value);
+                        case "--centers" -> centers = Integer.parseInt(value);
+                        case "--participants" -> participants = Long.parseLong(value);
+                        case "--response-rate" -> rate = Double.parseDouble(value);
+                        case "--defect-every" -> defectEvery = Integer.parseInt(value);
+                        case "--format" -> xlsx = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                            case "xlsx" -> true;
+                            case "csv" -> false;
+                            default -> throw new IllegalArgumentException("--format is csv or xlsx, not " + value);
+                        };
+                        case "--encoding" -> charset = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                            case "cp949" -> TextEncoding.CP949;
+                            case "utf-8" -> StandardCharsets.UTF_8;
+                            default -> throw new IllegalArgumentException("--encoding is utf-8 or cp949, not " + value);
+                        };
+                        case "--seed" -> seed = Long.parseLong(value);
+                        default -> throw new IllegalArgumentException("unknown option " + option);
                     }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(option + " needs a number, not " + value);
                 }
             }
             return new Spec(round, centers, participants, rate, defectEvery, xlsx, charset, seed);

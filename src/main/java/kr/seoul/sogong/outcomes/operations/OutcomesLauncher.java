@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operator's commands: {@code round=<yyyy> [runDate=<yyyy-MM-dd>]} runs or restarts a round;
- * {@code nightly} runs the configured rounds one after the other; {@code status} shows recent runs.
+ * {@code nightly} runs the configured rounds one after the other; {@code status} shows recent runs;
+ * {@code purge} deletes old ones.
  *
  * <p>A run is identified by its business parameters, {@code round} and {@code runDate}: the same
  * command after a failure restarts that job instance from its checkpoint. The same command after a
@@ -47,11 +48,12 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final RunHistory history;
     private final NightlyRounds nightly;
     private final RunFacts facts;
+    private final RunPurge purge;
     private int exitCode = ExitCodes.FAILED;
 
     public OutcomesLauncher(JobRepository jobRepository, JobOperator jobOperator,
             Job outcomesJob, RunLock runLock, StaleExecutionRecovery recovery, RunHistory history,
-            NightlyRounds nightly, RunFacts facts) {
+            NightlyRounds nightly, RunFacts facts, RunPurge purge) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
@@ -60,6 +62,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         this.history = history;
         this.nightly = nightly;
         this.facts = facts;
+        this.purge = purge;
     }
 
     @Override
@@ -74,6 +77,12 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                     } catch (org.springframework.jdbc.BadSqlGrammarException noTablesYet) {
                         System.out.println("no runs yet (the database has no job tables)");
                     }
+                    exitCode = ExitCodes.COMPLETED;
+                }
+                case "purge" -> {
+                    RunRequest.Purge purge = RunRequest.purge(words.subList(1, words.size()));
+                    boolean dryRun = args.containsOption("dry-run");
+                    RunPurge.print(this.purge.purge(purge.round(), purge.keep(), dryRun), dryRun, System.out);
                     exitCode = ExitCodes.COMPLETED;
                 }
                 case "nightly" -> {
@@ -92,7 +101,7 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private int runNightly(LocalDate runDate) throws Exception {
+    int runNightly(LocalDate runDate) throws Exception {
         List<Integer> rounds = nightly.rounds(runDate);
         if (rounds.isEmpty()) {
             log.error("nightly: no round configured for {} (outcomes.nightly.rounds) and none in the input folder",

@@ -48,6 +48,10 @@ public class RunFacts {
         return times.isEmpty() || times.get(0) == null ? null : times.get(0).toLocalDateTime();
     }
 
+    public void delete(long executionId) {
+        jdbc.update("delete from run_facts where job_execution_id = ?", executionId);
+    }
+
     private static Timestamp now() {
         return Timestamp.valueOf(LocalDateTime.now());
     }

@@ -11,6 +11,8 @@ public record RunRequest(int round, LocalDate runDate) {
             usage: java -jar sogong-outcomes.jar round=<yyyy> [runDate=<yyyy-MM-dd>]   run or restart a round
                    java -jar sogong-outcomes.jar nightly [runDate=<yyyy-MM-dd>]         run the configured rounds
                    java -jar sogong-outcomes.jar status [round=<yyyy>]                  recent runs and what to do next
+                   java -jar sogong-outcomes.jar purge [keep=10] [round=<yyyy>] [--dry-run]  delete old runs
+                   java -jar sogong-outcomes.jar generate sample|synthetic ...         sample or synthetic input files
             options: --outcomes.input-dir=input --outcomes.output-dir=output --spring.datasource.url=...""";
 
     /** Thrown for a command line that names no round or an impossible one. */
@@ -59,6 +61,29 @@ public record RunRequest(int round, LocalDate runDate) {
             round = round(value(arg));
         }
         return round;
+    }
+
+    /** {@code purge [keep=n] [round=yyyy]}: round null for every round. */
+    public record Purge(int keep, Integer round) {
+    }
+
+    public static Purge purge(List<String> args) {
+        int keep = RunPurge.DEFAULT_KEEP;
+        Integer round = null;
+        for (String arg : args) {
+            switch (key(arg)) {
+                case "keep" -> {
+                    String value = value(arg);
+                    if (!value.matches("\\d{1,6}") || Integer.parseInt(value) < 1) {
+                        throw new UsageException("keep must be a number of runs, 1 or more, not '" + value + "'");
+                    }
+                    keep = Integer.parseInt(value);
+                }
+                case "round" -> round = round(value(arg));
+                default -> throw new UsageException("unknown argument '" + arg + "'");
+            }
+        }
+        return new Purge(keep, round);
     }
 
     private static String key(String arg) {

@@ -30,9 +30,7 @@ public class OutcomeStore {
     /** Replaces whatever this execution stored before (a restarted step stores again). */
     public void save(OutcomeTables t) {
         long id = t.jobExecutionId();
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where job_execution_id = ?", id);
-        }
+        delete(id);
         jdbc.update("insert into outcome_run (job_execution_id, round, computed_at) values (?, ?, ?)", id, t.round(),
                 Timestamp.valueOf(LocalDateTime.now()));
         jdbc.batchUpdate("insert into participation_by_center values (?,?,?,?,?,?,?,?,?,?,?)", t.participation(), 100,
@@ -141,10 +139,23 @@ public class OutcomeStore {
         return new OutcomeTables(round, id, participation, satisfaction, kpi, budget, needs, yoy);
     }
 
+    /** A round's outcome tables as stored by one job execution. */
+    public record StoredRun(int round, long jobExecutionId) {
+    }
+
     /** The highest round before this one that has stored tables, with its latest execution. */
-    public Optional<long[]> previousRound(int round) {
-        List<long[]> rows = jdbc.query("select round, job_execution_id from latest_outcome_run where round < ?"
-                + " order by round desc", (rs, i) -> new long[] {rs.getInt(1), rs.getLong(2)}, round);
+    public Optional<StoredRun> previousRound(int round) {
+        List<StoredRun> rows = jdbc.query("select round, job_execution_id from latest_outcome_run where round < ?"
+                + " order by round desc", (rs, i) -> new StoredRun(rs.getInt(1), rs.getLong(2)), round);
         return rows.stream().findFirst();
+    }
+
+    /** Deletes the tables one job execution stored (the purge of old runs); returns the rows deleted. */
+    public int delete(long jobExecutionId) {
+        int deleted = 0;
+        for (String table : TABLES) {
+            deleted += jdbc.update("delete from " + table + " where job_execution_id = ?", jobExecutionId);
+        }
+        return deleted;
     }
 }

@@ -33,7 +33,7 @@ public class OutcomeTablesTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         OutcomeTables tables = calculator.compute(round, executionId, minCell, List.of());
-        OutcomeTables previous = store.previousRound(round).map(p -> store.load((int) p[0], p[1])).orElse(null);
+        OutcomeTables previous = store.previousRound(round).map(p -> store.load(p.round(), p.jobExecutionId())).orElse(null);
         OutcomeTables complete = new OutcomeTables(round, executionId, tables.participation(), tables.satisfaction(),
                 tables.kpi(), tables.budget(), tables.needs(), YearOverYearCalculator.compare(tables, previous));
         store.save(complete);

@@ -29,6 +29,15 @@ class RunRequestTest {
     }
 
     @Test
+    void purgeKeepsTenPerRoundUnlessToldOtherwise() {
+        assertThat(RunRequest.purge(List.of())).isEqualTo(new RunRequest.Purge(10, null));
+        assertThat(RunRequest.purge(List.of("keep=3", "round=2022"))).isEqualTo(new RunRequest.Purge(3, 2022));
+        assertThatThrownBy(() -> RunRequest.purge(List.of("keep=0"))).hasMessageContaining("1 or more");
+        assertThatThrownBy(() -> RunRequest.purge(List.of("keep=all"))).hasMessageContaining("not 'all'");
+        assertThatThrownBy(() -> RunRequest.purge(List.of("kep=3"))).hasMessageContaining("unknown argument");
+    }
+
+    @Test
     void exitCodesAreDistinct() {
         assertThat(List.of(ExitCodes.COMPLETED, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.QUALITY_GATE,
                 ExitCodes.ALREADY_RUNNING, ExitCodes.STOPPED)).doesNotHaveDuplicates();
