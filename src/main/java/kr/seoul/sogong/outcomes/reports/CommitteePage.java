@@ -77,27 +77,26 @@ public final class CommitteePage {
                 html.append("<th>").append(escape(c.label())).append("</th>");
             }
             html.append("</tr></thead><tbody>\n");
-            for (List<Object> row : table.rows()) {
-                boolean all = OutcomeTables.ALL.equals(row.get(1));
-                boolean suppressed = table.file().startsWith("satisfaction") && Boolean.TRUE.equals(row.get(9));
-                html.append(all ? "<tr class=\"all\">" : "<tr>");
-                for (int c = 0; c < row.size(); c++) {
-                    ExportFormat f = table.format(row, c);
-                    Object v = row.get(c);
-                    if (v == null && suppressed && c >= 4 && c <= 8) {
+            for (ReportTable.Line line : table.lines()) {
+                html.append(line.total() ? "<tr class=\"all\">" : "<tr>");
+                for (ReportTable.Cell cell : line.cells()) {
+                    if (cell.suppressed()) {
                         html.append("<td class=\"sup\">").append(CommitteeWorkbook.SUPPRESSED).append("</td>");
-                    } else if (f == ExportFormat.BOOLEAN) {
-                        html.append("<td>").append(v == null ? "" : (Boolean) v ? "예" : "아니오").append("</td>");
+                    } else if (cell.format() == ExportFormat.BOOLEAN) {
+                        html.append("<td>").append(cell.value() == null ? "" : (Boolean) cell.value() ? "예" : "아니오")
+                                .append("</td>");
                     } else {
-                        String cls = f == ExportFormat.TEXT ? "" : " class=\"num\"";
-                        html.append("<td").append(cls).append('>').append(escape(f.text(v))).append("</td>");
+                        String cls = cell.format() == ExportFormat.TEXT ? "" : " class=\"num\"";
+                        html.append("<td").append(cls).append('>').append(escape(cell.text())).append("</td>");
                     }
                 }
                 html.append("</tr>\n");
             }
             html.append("</tbody></table>");
-            if (table.note() != null) {
-                html.append("<p class=\"note\">주: ").append(escape(table.note())).append("</p>");
+            String note = table.anySuppressed() && table.suppressionNote() != null ? table.suppressionNote()
+                    : table.note();
+            if (note != null) {
+                html.append("<p class=\"note\">주: ").append(escape(note)).append("</p>");
             }
             html.append("</section>\n");
         }

@@ -5,10 +5,11 @@ import static kr.seoul.sogong.outcomes.reports.ExportFormat.INTEGER;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.ONE_DECIMAL;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.TEXT;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.TWO_DECIMALS;
+import static kr.seoul.sogong.outcomes.reports.ExportFormat.YEAR;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
@@ -19,81 +20,121 @@ public final class CommitteeTables {
     private CommitteeTables() {
     }
 
-    private static Column c(String header, String label, ExportFormat format) {
-        return new Column(header, label, format);
+    /** A column with the format of its cells; null: each row's cell says (year over year). */
+    private record Col(String header, String label, ExportFormat format) {
     }
 
-    private static List<Object> row(Object... values) {
-        return new ArrayList<>(Arrays.asList(values));
+    private static Col c(String header, String label, ExportFormat format) {
+        return new Col(header, label, format);
+    }
+
+    /** The statistics withheld in a small cell (contract §4, min_cell). */
+    private static final Set<String> WITHHELD = Set.of("mean", "ci95_low", "ci95_high", "top2_pct", "score100");
+
+    /** Builds a table's lines: each cell takes its column's format, the ALL row is marked. */
+    private static final class Builder {
+        private final String file;
+        private final String title;
+        private final List<Col> columns;
+        private final List<ReportTable.Line> lines = new ArrayList<>();
+
+        Builder(String file, String title, List<Col> columns) {
+            this.file = file;
+            this.title = title;
+            this.columns = columns;
+        }
+
+        Builder row(Object... values) {
+            return styledRow(false, null, values);
+        }
+
+        /**
+         * @param suppressed the row's small-cell statistics are withheld
+         * @param valueFormat the format of cells whose column has none, or null
+         */
+        Builder styledRow(boolean suppressed, ExportFormat valueFormat, Object... values) {
+            List<ReportTable.Cell> cells = new ArrayList<>(values.length);
+            for (int i = 0; i < values.length; i++) {
+                Col col = columns.get(i);
+                ExportFormat format = col.format() != null ? col.format() : valueFormat;
+                cells.add(new ReportTable.Cell(values[i], format, suppressed && WITHHELD.contains(col.header())));
+            }
+            lines.add(new ReportTable.Line(cells,
+                    columns.get(1).header().equals("center_code") && OutcomeTables.ALL.equals(values[1])));
+            return this;
+        }
+
+        ReportTable table(String note, String suppressionNote) {
+            return new ReportTable(file, title, columns.stream().map(c -> new Column(c.header(), c.label())).toList(),
+                    lines, note, suppressionNote);
+        }
     }
 
     public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality) {
         int r = t.round();
         List<ReportTable> tables = new ArrayList<>();
 
-        List<List<Object>> rows = new ArrayList<>();
-        for (var p : t.participation()) {
-            rows.add(row(r, p.centerCode(), p.centerName(), p.targetFirms(), p.supportedFirms(), p.completedFirms(),
-                    p.completionRatePct(), p.surveyResponses(), p.responseRatePct()));
-        }
-        tables.add(new ReportTable("participation_by_center.csv", "센터별 참여 현황", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
+        Builder participation = new Builder("participation_by_center.csv", "센터별 참여 현황", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
                 c("target_firms", "목표 기업수", INTEGER), c("supported_firms", "지원 기업수", INTEGER),
                 c("completed_firms", "수료 기업수", INTEGER), c("completion_rate_pct", "수료율(%)", ONE_DECIMAL),
-                c("survey_responses", "설문 응답수", INTEGER), c("response_rate_pct", "응답률(%)", ONE_DECIMAL)),
-                rows, "응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100"));
-
-        rows = new ArrayList<>();
-        for (var s : t.satisfaction()) {
-            rows.add(row(r, s.centerCode(), s.item(), s.n(), s.mean(), s.ci95Low(), s.ci95High(), s.top2Pct(),
-                    s.score100(), s.suppressed()));
+                c("survey_responses", "설문 응답수", INTEGER), c("response_rate_pct", "응답률(%)", ONE_DECIMAL)));
+        for (var p : t.participation()) {
+            participation.row(r, p.centerCode(), p.centerName(), p.targetFirms(), p.supportedFirms(),
+                    p.completedFirms(), p.completionRatePct(), p.surveyResponses(), p.responseRatePct());
         }
-        tables.add(new ReportTable("satisfaction_by_center.csv", "센터별 만족도", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
+        tables.add(participation.table("응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100", null));
+
+        Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
                 c("n", "응답수(n)", INTEGER), c("mean", "평균", TWO_DECIMALS), c("ci95_low", "95% 신뢰구간 하한", TWO_DECIMALS),
                 c("ci95_high", "95% 신뢰구간 상한", TWO_DECIMALS), c("top2_pct", "Top-2(%)", ONE_DECIMAL),
-                c("score100", "100점 환산", ONE_DECIMAL), c("suppressed", "비공개", BOOLEAN)),
-                rows, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
-
-        rows = new ArrayList<>();
-        for (var k : t.kpi()) {
-            rows.add(row(r, k.centerCode(), k.firmsWithSales(), k.salesGrowthMedianPct(), k.newClientsTotal(),
-                    k.newOrdersTotal(), k.onlineListedFirms(), k.patternsTotal(), k.educationHoursTotal()));
+                c("score100", "100점 환산", ONE_DECIMAL), c("suppressed", "비공개", BOOLEAN)));
+        for (var s : t.satisfaction()) {
+            satisfaction.styledRow(s.suppressed(), null, r, s.centerCode(), s.item(), s.n(), s.mean(), s.ci95Low(),
+                    s.ci95High(), s.top2Pct(), s.score100(), s.suppressed());
         }
-        tables.add(new ReportTable("kpi_by_center.csv", "센터별 성과지표", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT),
+        tables.add(satisfaction.table(null, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
+
+        Builder kpi = new Builder("kpi_by_center.csv", "센터별 성과지표", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT),
                 c("firms_with_sales", "매출 비교 기업수", INTEGER),
                 c("sales_growth_median_pct", "매출 증가율 중앙값(%)", ONE_DECIMAL),
                 c("new_clients_total", "신규 거래처", INTEGER), c("new_orders_total", "신규 수주", INTEGER),
                 c("online_listed_firms", "온라인 입점 기업", INTEGER), c("patterns_total", "개발 패턴", INTEGER),
-                c("education_hours_total", "교육 이수시간", ONE_DECIMAL)), rows, null));
-
-        rows = new ArrayList<>();
-        for (var b : t.budget()) {
-            rows.add(row(r, b.centerCode(), b.budgetCapKrw(), b.plannedKrw(), b.executedKrw(), b.executionRatePct(),
-                    b.overCap()));
+                c("education_hours_total", "교육 이수시간", ONE_DECIMAL)));
+        for (var k : t.kpi()) {
+            kpi.row(r, k.centerCode(), k.firmsWithSales(), k.salesGrowthMedianPct(), k.newClientsTotal(),
+                    k.newOrdersTotal(), k.onlineListedFirms(), k.patternsTotal(), k.educationHoursTotal());
         }
-        tables.add(new ReportTable("budget_by_center.csv", "센터별 예산 집행", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("budget_cap_krw", "사업비 상한(원)", INTEGER),
+        tables.add(kpi.table(null, null));
+
+        Builder budget = new Builder("budget_by_center.csv", "센터별 예산 집행", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("budget_cap_krw", "사업비 상한(원)", INTEGER),
                 c("planned_krw", "계획(원)", INTEGER), c("executed_krw", "집행(원)", INTEGER),
-                c("execution_rate_pct", "집행률(%)", ONE_DECIMAL), c("over_cap", "상한 초과", BOOLEAN)), rows, null));
+                c("execution_rate_pct", "집행률(%)", ONE_DECIMAL), c("over_cap", "상한 초과", BOOLEAN)));
+        for (var b : t.budget()) {
+            budget.row(r, b.centerCode(), b.budgetCapKrw(), b.plannedKrw(), b.executedKrw(), b.executionRatePct(),
+                    b.overCap());
+        }
+        tables.add(budget.table(null, null));
 
-        rows = new ArrayList<>();
+        Builder needs = new Builder("needs_by_center.csv", "센터별 희망 지원분야", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
+                c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)));
         for (var n : t.needs()) {
-            rows.add(row(r, n.centerCode(), n.need(), n.count(), n.sharePct()));
+            needs.row(r, n.centerCode(), n.need(), n.count(), n.sharePct());
         }
-        tables.add(new ReportTable("needs_by_center.csv", "센터별 희망 지원분야", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
-                c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)), rows, null));
+        tables.add(needs.table(null, null));
 
-        rows = new ArrayList<>();
+        Builder yoy = new Builder("yoy_by_center.csv", "전년 대비", List.of(
+                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
+                c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
         for (var y : t.yoy()) {
-            rows.add(row(r, y.centerCode(), y.metric(), y.current(), y.previous(), y.delta()));
+            yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric(), y.current(), y.previous(),
+                    y.delta());
         }
-        tables.add(new ReportTable("yoy_by_center.csv", "전년 대비", List.of(
-                c("round", "연도", INTEGER), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
-                c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)), rows,
-                "전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음"));
+        tables.add(yoy.table("전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음", null));
 
         tables.add(dataQuality(r, quality));
         return tables;
@@ -101,23 +142,19 @@ public final class CommitteeTables {
 
     /** data_quality.csv, written with the findings before the quality gate and again with the committee pack. */
     public static ReportTable dataQuality(int round, List<FileQuality> quality) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (FileQuality q : quality) {
-            rows.add(row(round, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned()));
-        }
-        return new ReportTable("data_quality.csv", "자료 품질", List.of(
-                c("round", "연도", INTEGER), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
+        Builder table = new Builder("data_quality.csv", "자료 품질", List.of(
+                c("round", "연도", YEAR), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
                 c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
-                c("rows_warned", "경고", INTEGER)), rows, null);
+                c("rows_warned", "경고", INTEGER)));
+        for (FileQuality q : quality) {
+            table.row(round, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned());
+        }
+        return table.table(null, null);
     }
 
-    /** The yoy table's values take the format of their metric. */
-    public static ExportFormat format(ReportTable table, List<Object> row, int column) {
-        ExportFormat f = table.columns().get(column).format();
-        if (f != null) {
-            return f;
-        }
-        return switch ((String) row.get(2)) {
+    /** The year-over-year values take the format of their metric. */
+    private static ExportFormat metricFormat(String metric) {
+        return switch (metric) {
             case "supported_firms" -> INTEGER;
             case "q1_mean" -> TWO_DECIMALS;
             default -> ONE_DECIMAL;

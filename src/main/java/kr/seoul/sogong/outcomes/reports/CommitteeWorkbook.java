@@ -73,8 +73,8 @@ public final class CommitteeWorkbook {
                     cell.setCellValue(table.columns().get(c).label());
                     cell.setCellStyle(header);
                     int widest = displayWidth(table.columns().get(c).label());
-                    for (List<Object> values : table.rows()) {
-                        widest = Math.max(widest, displayWidth(table.format(values, c).text(values.get(c))));
+                    for (ReportTable.Line line : table.lines()) {
+                        widest = Math.max(widest, displayWidth(line.cells().get(c).text()));
                     }
                     sheet.setColumnWidth(c, Math.min(60, Math.max(8, widest + 3)) * 256);
                 }
@@ -87,36 +87,33 @@ public final class CommitteeWorkbook {
                 sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
                 sheet.createFreezePane(0, 1);
                 int r = 1;
-                boolean anySuppressed = false;
-                for (List<Object> values : table.rows()) {
+                for (ReportTable.Line line : table.lines()) {
                     Row row = sheet.createRow(r++);
-                    boolean suppressedRow = table.file().startsWith("satisfaction") && Boolean.TRUE.equals(values.get(9));
-                    for (int c = 0; c < values.size(); c++) {
-                        Object v = values.get(c);
-                        ExportFormat f = table.format(values, c);
+                    for (int c = 0; c < line.cells().size(); c++) {
+                        ReportTable.Cell value = line.cells().get(c);
                         Cell cell = row.createCell(c);
-                        if (v == null) {
-                            if (suppressedRow && c >= 4 && c <= 8) {
-                                cell.setCellValue(SUPPRESSED);
-                                cell.setCellStyle(dash);
-                                anySuppressed = true;
-                            }
+                        if (value.suppressed()) {
+                            cell.setCellValue(SUPPRESSED);
+                            cell.setCellStyle(dash);
                             continue;
                         }
-                        switch (f) {
-                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(v.toString()));
-                            case BOOLEAN -> cell.setCellValue((Boolean) v ? "예" : "아니오");
+                        if (value.value() == null) {
+                            continue;
+                        }
+                        switch (value.format()) {
+                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(value.value().toString()));
+                            case BOOLEAN -> cell.setCellValue((Boolean) value.value() ? "예" : "아니오");
                             default -> {
-                                BigDecimal n = f.rounded(v);
-                                cell.setCellValue(n.doubleValue());
-                                // the year is a label, not a quantity: no thousands separator
-                                cell.setCellStyle(c == 0 ? styles.get(ExportFormat.TEXT) : styles.get(f));
+                                cell.setCellValue(value.format().rounded(value.value()).doubleValue());
+                                cell.setCellStyle(styles.get(value.format()));
                             }
                         }
                     }
                 }
-                if (table.note() != null && (anySuppressed || !table.file().startsWith("satisfaction"))) {
-                    sheet.createRow(r + 1).createCell(0).setCellValue("주: " + table.note());
+                String note = table.anySuppressed() && table.suppressionNote() != null ? table.suppressionNote()
+                        : table.note();
+                if (note != null) {
+                    sheet.createRow(r + 1).createCell(0).setCellValue("주: " + note);
                 }
             }
             charts(wb, outcomes, styles);
@@ -143,7 +140,7 @@ public final class CommitteeWorkbook {
     private static Map<ExportFormat, CellStyle> styles(XSSFWorkbook wb) {
         Map<ExportFormat, CellStyle> styles = new HashMap<>();
         for (var e : Map.of(ExportFormat.INTEGER, "#,##0", ExportFormat.ONE_DECIMAL, "0.0",
-                ExportFormat.TWO_DECIMALS, "0.00", ExportFormat.TEXT, "0").entrySet()) {
+                ExportFormat.TWO_DECIMALS, "0.00", ExportFormat.YEAR, "0").entrySet()) {
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(wb.createDataFormat().getFormat(e.getValue()));
             styles.put(e.getKey(), s);

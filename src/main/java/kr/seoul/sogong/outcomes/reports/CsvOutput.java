@@ -72,10 +72,7 @@ public final class CsvOutput {
 
     /** Writes a table as its CSV file in {@code dir}; returns the number of data rows. */
     public static int write(Path dir, ReportTable table) throws IOException {
-        List<List<String>> rows = new java.util.ArrayList<>(table.rows().size());
-        for (List<Object> row : table.rows()) {
-            rows.add(table.csvRow(row));
-        }
+        List<List<String>> rows = table.lines().stream().map(ReportTable.Line::csv).toList();
         write(dir.resolve(table.file()), table.headers(), rows);
         return rows.size();
     }

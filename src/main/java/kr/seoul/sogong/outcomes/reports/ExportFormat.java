@@ -9,7 +9,9 @@ import java.math.RoundingMode;
  * as integers, never {@code -0.0}. The database keeps full precision; only exports round.
  */
 public enum ExportFormat {
-    TEXT(-1), INTEGER(0), ONE_DECIMAL(1), TWO_DECIMALS(2), BOOLEAN(-1);
+    TEXT(-1), INTEGER(0), ONE_DECIMAL(1), TWO_DECIMALS(2), BOOLEAN(-1),
+    /** The round: a whole number that is a label, shown without a thousands separator. */
+    YEAR(0);
 
     private final int scale;
 

@@ -4,28 +4,45 @@ import java.util.List;
 
 /**
  * One outcome table as every export shows it: the CSV, the workbook and the page render the same
- * rows and formats from this, so the four places a number appears cannot disagree.
+ * cells from this, so the four places a number appears cannot disagree, and none of them decides by
+ * a column's position how a cell looks.
  *
- * @param file   the CSV file name
- * @param title  the Korean title for the committee
+ * @param file             the CSV file name
+ * @param title            the Korean title for the committee
+ * @param note             a footnote shown under the table in the workbook and the page, or null
+ * @param suppressionNote  a footnote shown only when a cell of the table is withheld, or null
  */
-public record ReportTable(String file, String title, List<Column> columns, List<List<Object>> rows, String note) {
+public record ReportTable(String file, String title, List<Column> columns, List<Line> lines, String note,
+        String suppressionNote) {
 
-    /** A column: English header (CSV), Korean label (workbook and page), format. */
-    public record Column(String header, String label, ExportFormat format) {
+    /** A column: English header (CSV), Korean label (workbook and page). */
+    public record Column(String header, String label) {
+    }
+
+    /**
+     * One cell: its value, how it is shown, and whether it is withheld as a small cell (its value is then
+     * empty in the CSV and shown as "—" in the workbook and the page).
+     */
+    public record Cell(Object value, ExportFormat format, boolean suppressed) {
+
+        public String text() {
+            return format.text(value);
+        }
+    }
+
+    /** A row of cells; {@code total} marks the ALL row, which the page sets apart. */
+    public record Line(List<Cell> cells, boolean total) {
+
+        public List<String> csv() {
+            return cells.stream().map(Cell::text).toList();
+        }
     }
 
     public List<String> headers() {
         return columns.stream().map(Column::header).toList();
     }
 
-    public List<String> csvRow(List<Object> row) {
-        return java.util.stream.IntStream.range(0, columns.size())
-                .mapToObj(i -> format(row, i).text(row.get(i))).toList();
-    }
-
-    /** A column's format; the year-over-year values take the format of the metric in their row. */
-    public ExportFormat format(List<Object> row, int column) {
-        return CommitteeTables.format(this, row, column);
+    public boolean anySuppressed() {
+        return lines.stream().anyMatch(l -> l.cells().stream().anyMatch(Cell::suppressed));
     }
 }
