@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * One package per capability (intake, findings, rules, survey, results, validation, quality, outcomes,
+ * One package per capability (intake, findings, rules, survey, results, validation, quality, tables,
  * reports, operations, generator), and no import cycle between them: a cycle is what made each change
  * touch the packages around it.
  */
@@ -29,6 +29,18 @@ class ModuleRulesTest {
                 .that().resideInAPackage("..outcomes.findings..")
                 .should().dependOnClassesThat().resideInAnyPackage("..outcomes.intake..", "..outcomes.rules..",
                         "..outcomes.reports..", "..outcomes.operations..", "..outcomes.quality..")
+                .check(PRODUCTION);
+    }
+
+    /**
+     * The root package holds the application and the job's flow, which use every module; a module that
+     * used them back would be a cycle the slice rule cannot see (the root is no slice).
+     */
+    @Test
+    void noModuleDependsOnTheApplicationOrTheJobsFlow() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("kr.seoul.sogong.outcomes.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("kr.seoul.sogong.outcomes")
                 .check(PRODUCTION);
     }
 

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.bench;
 
+import kr.seoul.sogong.outcomes.settings.RunParameters;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import kr.seoul.sogong.outcomes.OutcomesApplication;
-import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
 import kr.seoul.sogong.outcomes.operations.RunFacts;
 import kr.seoul.sogong.outcomes.operations.RunHistory;
 import org.springframework.batch.core.BatchStatus;
@@ -52,7 +52,7 @@ public final class StatusTiming {
                 var parameters = new JobParametersBuilder().addLong("round", (long) round)
                         .addLocalDate("runDate", LocalDate.of(2022, 1, 1).plusDays(i)).toJobParameters();
                 JobExecution e = repository.createJobExecution(
-                        repository.createJobInstance(OutcomesJobConfiguration.JOB_NAME, parameters), parameters,
+                        repository.createJobInstance(RunParameters.JOB_NAME, parameters), parameters,
                         new org.springframework.batch.infrastructure.item.ExecutionContext());
                 e.setStartTime(LocalDateTime.now());
                 for (String step : List.of("admitRound", "ingestRows", "crossRowRules", "findingsReport",
@@ -84,7 +84,7 @@ public final class StatusTiming {
     /** How status listed runs before: every instance (up to 200), every execution with its steps. */
     static int formerListing(JobRepository explorer) {
         int n = 0;
-        for (JobInstance instance : explorer.getJobInstances(OutcomesJobConfiguration.JOB_NAME, 0, 200)) {
+        for (JobInstance instance : explorer.getJobInstances(RunParameters.JOB_NAME, 0, 200)) {
             for (JobExecution e : explorer.getJobExecutions(instance)) {
                 n += e.getStepExecutions().size();
             }

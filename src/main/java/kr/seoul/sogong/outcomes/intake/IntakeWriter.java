@@ -1,4 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -24,6 +27,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * connection (several times faster than batched INSERTs, measured in docs/benchmarks.md); on other
  * databases through JDBC batches.
  */
+@Component
+@StepScope
 public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
@@ -33,7 +38,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     private final int round;
     private final boolean copy;
 
-    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, int round) {
+    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
         this.jdbc = jdbc;
         this.store = store;
         this.round = round;

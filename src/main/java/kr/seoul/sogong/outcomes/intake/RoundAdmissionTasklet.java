@@ -1,4 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * before: an unchanged file keeps its rows and its checkpoint, a changed file loses its rows and is
  * read again, a removed file's rows disappear, a new file is admitted — or found UNREADABLE.
  */
+@Component
+@StepScope
 public class RoundAdmissionTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RoundAdmissionTasklet.class);
@@ -29,7 +34,7 @@ public class RoundAdmissionTasklet implements Tasklet {
     private final OutcomesProperties properties;
     private final int round;
 
-    public RoundAdmissionTasklet(IntakeStore store, OutcomesProperties properties, int round) {
+    public RoundAdmissionTasklet(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
         this.store = store;
         this.properties = properties;
         this.round = round;

@@ -1,4 +1,8 @@
 package kr.seoul.sogong.outcomes.intake;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -18,6 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * ExecutionContext) means a file changed between the failure and the restart is read from its
  * first row, never resumed at a position that belonged to the old content.
  */
+@Component
+@StepScope
 public class RoundRowReader implements ItemStreamReader<SourceRow> {
 
     private final IntakeStore store;
@@ -27,9 +33,9 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
     private RowSource source;
     private SourceRow lookahead;
 
-    public RoundRowReader(IntakeStore store, Path roundDir, int round) {
+    public RoundRowReader(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
         this.store = store;
-        this.roundDir = roundDir;
+        this.roundDir = properties.roundInput(round);
         this.round = round;
     }
 

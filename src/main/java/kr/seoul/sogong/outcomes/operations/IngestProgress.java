@@ -1,4 +1,8 @@
 package kr.seoul.sogong.outcomes.operations;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 
 import java.time.Duration;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
@@ -17,6 +21,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * (estimated from the CSVs' line counts; open-ended while a workbook is pending), percent, rows per
  * second and an ETA.
  */
+@Component
+@StepScope
 public class IngestProgress implements StepExecutionListener, ChunkListener<SourceRow, ValidatedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestProgress.class);
@@ -30,10 +36,10 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
     private long startNanos;
     private long lastLogNanos;
 
-    public IngestProgress(IntakeStore store, int round, Duration interval) {
+    public IngestProgress(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
         this.store = store;
         this.round = round;
-        this.interval = interval;
+        this.interval = properties.progressInterval();
     }
 
     @Override

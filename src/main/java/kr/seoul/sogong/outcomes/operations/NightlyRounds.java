@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.stereotype.Component;
 
 /**

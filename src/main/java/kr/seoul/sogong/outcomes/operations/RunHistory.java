@@ -1,11 +1,11 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.RunParameters;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,7 +63,7 @@ public class RunHistory {
     }
 
     public List<Line> recent(Integer roundFilter) {
-        List<Object> args = new java.util.ArrayList<>(List.of(OutcomesJobConfiguration.JOB_NAME));
+        List<Object> args = new java.util.ArrayList<>(List.of(RunParameters.JOB_NAME));
         if (roundFilter != null) {
             args.add(String.valueOf(roundFilter));
         }

@@ -37,7 +37,7 @@ public class RunLock {
     private final String host = hostName();
     private final long pid = ProcessHandle.current().pid();
 
-    public RunLock(JdbcTemplate jdbc, kr.seoul.sogong.outcomes.OutcomesProperties properties) {
+    public RunLock(JdbcTemplate jdbc, kr.seoul.sogong.outcomes.settings.OutcomesProperties properties) {
         this.jdbc = jdbc;
         this.staleAfter = properties.staleAfter();
     }

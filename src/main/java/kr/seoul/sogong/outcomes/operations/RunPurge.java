@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
-import kr.seoul.sogong.outcomes.RunParameters;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
+import kr.seoul.sogong.outcomes.settings.RunParameters;
+import kr.seoul.sogong.outcomes.tables.OutcomeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -115,7 +114,7 @@ public class RunPurge {
     /** Every execution of the job, by round, newest first. */
     private Map<Integer, List<JobExecution>> executionsByRound(Integer only) {
         Map<Integer, List<JobExecution>> byRound = new TreeMap<>();
-        for (JobInstance instance : repository.findJobInstances(OutcomesJobConfiguration.JOB_NAME)) {
+        for (JobInstance instance : repository.findJobInstances(RunParameters.JOB_NAME)) {
             for (JobExecution e : repository.getJobExecutions(instance)) {
                 Integer round = RunParameters.round(e.getJobParameters());
                 if (round != null && (only == null || only.equals(round))) {

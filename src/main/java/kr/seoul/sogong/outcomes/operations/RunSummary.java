@@ -1,6 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
-import kr.seoul.sogong.outcomes.RunParameters;
+import kr.seoul.sogong.outcomes.settings.RunParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

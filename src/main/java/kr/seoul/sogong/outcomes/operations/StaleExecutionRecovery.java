@@ -1,6 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
-import kr.seoul.sogong.outcomes.RunParameters;
+import kr.seoul.sogong.outcomes.settings.RunParameters;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

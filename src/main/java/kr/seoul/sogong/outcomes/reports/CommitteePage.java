@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 
 /**
  * committee-report.html: the same tables as the workbook, with inline SVG charts, in one file that

@@ -1,13 +1,16 @@
 package kr.seoul.sogong.outcomes.reports;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeStore;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import kr.seoul.sogong.outcomes.tables.OutcomeStore;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * committee-report.xlsx, committee-report.html and manifest.json. Each file is written whole and
  * moved into place, so a rerun after a crash rewrites them cleanly.
  */
+@Component
+@StepScope
 public class CommitteeReportsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CommitteeReportsTasklet.class);
@@ -32,7 +37,7 @@ public class CommitteeReportsTasklet implements Tasklet {
     private final int round;
 
     public CommitteeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality, IntakeStore intake,
-            OutcomesProperties properties, int round) {
+            OutcomesProperties properties, @JobRound int round) {
         this.outcomes = outcomes;
         this.dataQuality = dataQuality;
         this.intake = intake;

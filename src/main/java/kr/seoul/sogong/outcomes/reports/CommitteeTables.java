@@ -10,7 +10,7 @@ import static kr.seoul.sogong.outcomes.reports.ExportFormat.YEAR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
 

@@ -1,11 +1,14 @@
 package kr.seoul.sogong.outcomes.reports;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kr.seoul.sogong.outcomes.OutcomesProperties;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * that is UNREADABLE, or whose REJECT rows exceed {@code outcomes.max-reject-rate} of its data rows,
  * fails the job — after the findings are written, so the operator can fix the file and rerun.
  */
+@Component
+@StepScope
 public class FindingsReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FindingsReportTasklet.class);
@@ -30,7 +35,7 @@ public class FindingsReportTasklet implements Tasklet {
     private final OutcomesProperties properties;
     private final int round;
 
-    public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, int round) {
+    public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, @JobRound int round) {
         this.dataQuality = dataQuality;
         this.properties = properties;
         this.round = round;

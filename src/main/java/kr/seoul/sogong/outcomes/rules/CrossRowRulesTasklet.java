@@ -1,4 +1,7 @@
 package kr.seoul.sogong.outcomes.rules;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.findings.Rule;
@@ -38,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * depends only on the stored rows: the same after a restart, or after one file changed, as in one
  * clean run.
  */
+@Component
+@StepScope
 public class CrossRowRulesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CrossRowRulesTasklet.class);
@@ -49,7 +54,7 @@ public class CrossRowRulesTasklet implements Tasklet {
     private Map<String, Integer> fileSeq;
     private Map<String, Integer> centerIndex;
 
-    public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, int round) {
+    public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH); // PostgreSQL streams with a cursor inside the step's transaction
         this.store = store;

@@ -1,4 +1,10 @@
 package kr.seoul.sogong.outcomes.validation;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;
@@ -10,11 +16,19 @@ import kr.seoul.sogong.outcomes.survey.SurveyRowValidator;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Applies the single-row rules of contract §3 in the processor, so a finding never fails a write. */
+@Component
+@StepScope
 public class RowValidationProcessor implements ItemProcessor<SourceRow, ValidatedRow> {
 
     private final SurveyRowValidator survey;
     private final ResultsRowValidator results;
     private final int maxFieldLength;
+
+    /** The processor of the running step: the round's centers as admitted. */
+    @Autowired
+    public RowValidationProcessor(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
+        this(new CenterDirectory(store.centers(round)), round, properties.maxFieldLength());
+    }
 
     public RowValidationProcessor(CenterDirectory centers, int round, int maxFieldLength) {
         this.survey = new SurveyRowValidator(centers, round);

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.RunParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import kr.seoul.sogong.outcomes.OutcomesJobConfiguration;
 import kr.seoul.sogong.outcomes.OutcomesJobTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -58,7 +58,7 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
         var parameters = new JobParametersBuilder().addLong("round", (long) round)
                 .addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters();
         JobExecution dead = repository.createJobExecution(
-                repository.createJobInstance(OutcomesJobConfiguration.JOB_NAME, parameters), parameters,
+                repository.createJobInstance(RunParameters.JOB_NAME, parameters), parameters,
                 new org.springframework.batch.infrastructure.item.ExecutionContext());
         LocalDateTime start = LocalDateTime.now().minusHours(1).withNano(0);
         dead.setStartTime(start);
@@ -76,7 +76,7 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
         assertThat(line.next()).startsWith("left running by a process that is gone");
         assertThat(line.duration()).isEqualTo(Duration.ofMinutes(5));
 
-        recovery.recover(OutcomesJobConfiguration.JOB_NAME, round);
+        recovery.recover(RunParameters.JOB_NAME, round);
         assertThat(jdbc.queryForObject("select end_time from batch_job_execution where job_execution_id = ?",
                 Timestamp.class, dead.getId()).toLocalDateTime()).isEqualTo(start.plusMinutes(5));
         assertThat(history.recent(round).get(0).duration()).isEqualTo(Duration.ofMinutes(5));

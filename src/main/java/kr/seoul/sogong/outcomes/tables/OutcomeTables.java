@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Budget;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Kpi;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.NeedShare;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Participation;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Satisfaction;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Budget;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Kpi;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
 import kr.seoul.sogong.outcomes.survey.Need;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes;
+package kr.seoul.sogong.outcomes.settings;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -15,10 +15,11 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  */
 public final class RunParameters {
 
+    public static final String JOB_NAME = "outcomesJob";
     public static final String ROUND = "round";
     public static final String RUN_DATE = "runDate";
     public static final String RERUN = "rerun";
-    /** For step-scoped beans: {@code @Value(RunParameters.ROUND_VALUE) Long round}. */
+    /** The expression behind {@link JobRound}. */
     public static final String ROUND_VALUE = "#{jobParameters['" + ROUND + "']}";
 
     private RunParameters() {

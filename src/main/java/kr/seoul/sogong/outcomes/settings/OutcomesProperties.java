@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes;
+package kr.seoul.sogong.outcomes.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.YearOverYear;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
 
 /**
  * Year over year (contract §4, §7): five metrics per center of the current round and ALL, against

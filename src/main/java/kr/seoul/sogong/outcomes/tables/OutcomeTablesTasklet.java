@@ -1,4 +1,8 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,6 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * them under this job execution — replacing what this execution stored before, so a restart
  * cannot leave two sets.
  */
+@Component
+@StepScope
 public class OutcomeTablesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeTablesTasklet.class);
@@ -22,11 +28,12 @@ public class OutcomeTablesTasklet implements Tasklet {
     private final int round;
     private final int minCell;
 
-    public OutcomeTablesTasklet(OutcomeCalculator calculator, OutcomeStore store, int round, int minCell) {
+    public OutcomeTablesTasklet(OutcomeCalculator calculator, OutcomeStore store, OutcomesProperties properties,
+            @JobRound int round) {
         this.calculator = calculator;
         this.store = store;
         this.round = round;
-        this.minCell = minCell;
+        this.minCell = properties.minCell();
     }
 
     @Override

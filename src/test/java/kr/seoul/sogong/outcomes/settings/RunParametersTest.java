@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes;
+package kr.seoul.sogong.outcomes.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

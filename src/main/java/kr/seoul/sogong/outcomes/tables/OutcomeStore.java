@@ -1,15 +1,15 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Budget;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Kpi;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.NeedShare;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Participation;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.Satisfaction;
-import kr.seoul.sogong.outcomes.outcomes.OutcomeTables.YearOverYear;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Budget;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Kpi;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
 import kr.seoul.sogong.outcomes.survey.Need;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

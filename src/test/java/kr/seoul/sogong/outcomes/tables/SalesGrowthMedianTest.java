@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.outcomes;
+package kr.seoul.sogong.outcomes.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
