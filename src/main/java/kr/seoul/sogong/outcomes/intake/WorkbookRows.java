@@ -88,6 +88,7 @@ public final class WorkbookRows implements Closeable {
             this.reader = new XSSFReader(pkg);
             this.strings = new ReadOnlySharedStringsTable(pkg, false); // phonetic guides are not the value
             this.styles = reader.getStylesTable();
+            nameEastAsianDateFormats(styles);
             WorkbookProperties properties;
             try (InputStream workbook = reader.getWorkbookData()) {
                 properties = WorkbookProperties.read(workbook);
@@ -105,6 +106,21 @@ public final class WorkbookRows implements Closeable {
         } catch (Exception e) {
             pkg.revert();
             throw e;
+        }
+    }
+
+    /**
+     * Korean Excel's built-in date formats 50–58 are named in a workbook by index only, and POI knows
+     * no format string for them (it does for 0–49), so its sheet reader handed their cells over as raw
+     * serial numbers ("44696.0") without asking the formatter: a date read as a number. Naming them here
+     * (unless the workbook names them itself) sends them through {@link IsoDataFormatter}, which decides
+     * by index.
+     */
+    private static void nameEastAsianDateFormats(StylesTable styles) {
+        for (short index = 50; index <= 58; index++) {
+            if (styles.getNumberFormatAt(index) == null) {
+                styles.putNumberFormat(index, "yyyy-mm-dd");
+            }
         }
     }
 
