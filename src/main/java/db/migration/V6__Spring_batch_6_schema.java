@@ -12,16 +12,18 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Spring Batch's own tables, now under Flyway with ours (Boot's schema script ran on every start
- * under Batch 5, and cannot migrate). A new database gets Spring Batch 6's schema as the framework
- * ships it. A database Batch 5 created keeps its tables, which Batch 6 reads unchanged, and has its
- * instance sequence moved to Batch 6's name: {@code BATCH_JOB_SEQ} becomes
- * {@code BATCH_JOB_INSTANCE_SEQ}, continuing after the highest instance id (the framework's own H2
- * migration script drops the old sequence without carrying its value over, so the first new run
- * would collide with instance 1). Its instances are keyed again with Batch 6's key generator: Batch 6
- * hashes the identifying parameters differently, so without this the same {@code round}/{@code runDate}
- * would no longer find its instance — a run that failed before the upgrade would start afresh
- * instead of restarting, and a completed one would not count as completed.
+ * Spring Batch's own tables, now under Flyway with ours (Boot's schema script ran on
+ * every start under Batch 5, and cannot migrate). A new database gets Spring Batch 6's
+ * schema as the framework ships it. A database Batch 5 created keeps its tables, which
+ * Batch 6 reads unchanged, and has its instance sequence moved to Batch 6's name:
+ * {@code BATCH_JOB_SEQ} becomes {@code BATCH_JOB_INSTANCE_SEQ}, continuing after the
+ * highest instance id (the framework's own H2 migration script drops the old sequence
+ * without carrying its value over, so the first new run would collide with instance 1).
+ * Its instances are keyed again with Batch 6's key generator: Batch 6 hashes the
+ * identifying parameters differently, so without this the same
+ * {@code round}/{@code runDate} would no longer find its instance — a run that failed
+ * before the upgrade would start afresh instead of restarting, and a completed one would
+ * not count as completed.
  */
 public class V6__Spring_batch_6_schema extends BaseJavaMigration {
 
@@ -41,7 +43,8 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
         rekeyInstances(c);
         long next;
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select coalesce(max(job_instance_id), 0) + 1 from batch_job_instance")) {
+                ResultSet rs = st
+                    .executeQuery("select coalesce(max(job_instance_id), 0) + 1 from batch_job_instance")) {
             rs.next();
             next = rs.getLong(1);
         }
@@ -52,7 +55,10 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
         }
     }
 
-    /** Each instance's key from its identifying parameters (those of its first execution), as Batch 6 computes it. */
+    /**
+     * Each instance's key from its identifying parameters (those of its first execution),
+     * as Batch 6 computes it.
+     */
     private static void rekeyInstances(Connection c) throws Exception {
         java.util.Map<Long, JobParametersBuilder> parameters = new java.util.LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
@@ -69,13 +75,14 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
                 switch (rs.getString(3)) {
                     case "java.lang.Long" -> b.addLong(name, Long.valueOf(value));
                     case "java.time.LocalDate" -> b.addLocalDate(name, java.time.LocalDate.parse(value));
-                    default -> b.addString(name, value); // this job identifies runs by the two above only
+                    default -> b.addString(name, value); // this job identifies runs by
+                                                         // the two above only
                 }
             }
         }
         DefaultJobKeyGenerator keys = new DefaultJobKeyGenerator();
-        try (java.sql.PreparedStatement update = c.prepareStatement(
-                "update batch_job_instance set job_key = ? where job_instance_id = ?")) {
+        try (java.sql.PreparedStatement update = c
+            .prepareStatement("update batch_job_instance set job_key = ? where job_instance_id = ?")) {
             for (var e : parameters.entrySet()) {
                 update.setString(1, keys.generateKey(e.getValue().toJobParameters()));
                 update.setLong(2, e.getKey());
@@ -86,9 +93,10 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
     }
 
     private static boolean exists(Connection c, String table) throws Exception {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] { "TABLE" })) {
             while (rs.next()) {
-                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table) && inCurrentSchema(c, rs.getString("TABLE_SCHEM"))) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)
+                        && inCurrentSchema(c, rs.getString("TABLE_SCHEM"))) {
                     return true;
                 }
             }
@@ -97,9 +105,10 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
     }
 
     private static boolean sequenceExists(Connection c, String sequence) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "select count(*) from information_schema.sequences where lower(sequence_name) = '" + sequence
-                        + "' and lower(sequence_schema) = lower(current_schema)")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st
+                    .executeQuery("select count(*) from information_schema.sequences where lower(sequence_name) = '"
+                            + sequence + "' and lower(sequence_schema) = lower(current_schema)")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
@@ -108,4 +117,5 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
     private static boolean inCurrentSchema(Connection c, String schema) throws Exception {
         return schema == null || schema.equalsIgnoreCase(c.getSchema());
     }
+
 }

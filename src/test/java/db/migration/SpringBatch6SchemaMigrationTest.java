@@ -16,18 +16,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * A database the Batch 5 build made keeps working under Batch 6: without the migration the first run
- * collided with instance 1 ("Unique index or primary key violation … BATCH_JOB_INSTANCE"), and a
- * round/runDate no longer found its instance (Batch 6 hashes the parameters differently).
+ * A database the Batch 5 build made keeps working under Batch 6: without the migration
+ * the first run collided with instance 1 ("Unique index or primary key violation …
+ * BATCH_JOB_INSTANCE"), and a round/runDate no longer found its instance (Batch 6 hashes
+ * the parameters differently).
  */
 class SpringBatch6SchemaMigrationTest {
 
     @Test
     void aBatch5DatabaseGetsTheNewSequenceAfterItsInstancesAndBatch6Keys() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:batch5;DB_CLOSE_DELAY=-1", "sa", "")) {
-            // Batch 5's shape: the same tables, the instance sequence under its old name, its own key
+            // Batch 5's shape: the same tables, the instance sequence under its old name,
+            // its own key
             new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
-                    .populate(c);
+                .populate(c);
             try (Statement st = c.createStatement()) {
                 st.execute("drop sequence batch_job_instance_seq");
                 st.execute("create sequence batch_job_seq start with 8");
@@ -42,14 +44,16 @@ class SpringBatch6SchemaMigrationTest {
             new V6__Spring_batch_6_schema().migrate(context(c));
 
             try (Statement st = c.createStatement()) {
-                assertThat(count(st, "select count(*) from information_schema.sequences where sequence_name"
-                        + " = 'BATCH_JOB_SEQ'")).isZero();
+                assertThat(count(st,
+                        "select count(*) from information_schema.sequences where sequence_name" + " = 'BATCH_JOB_SEQ'"))
+                    .isZero();
                 assertThat(count(st, "select next value for batch_job_instance_seq")).isEqualTo(8);
                 ResultSet rs = st.executeQuery("select job_key from batch_job_instance where job_instance_id = 7");
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo(new DefaultJobKeyGenerator().generateKey(
-                        new JobParametersBuilder().addLong("round", 2022L)
-                                .addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters()));
+                assertThat(rs.getString(1)).isEqualTo(
+                        new DefaultJobKeyGenerator().generateKey(new JobParametersBuilder().addLong("round", 2022L)
+                            .addLocalDate("runDate", LocalDate.of(2022, 11, 1))
+                            .toJobParameters()));
             }
         }
     }
@@ -85,4 +89,5 @@ class SpringBatch6SchemaMigrationTest {
             }
         };
     }
+
 }

@@ -15,8 +15,10 @@ public class OutcomesApplication {
     public static void main(String[] args) {
         String fileNames = System.getProperty("sun.jnu.encoding", "");
         if (!fileNames.equalsIgnoreCase("UTF-8")) {
-            // Java reads the locale once, at start: too late to set here. Without UTF-8 every Korean file
-            // name turns into ?????? and every workbook is UNREADABLE, with nothing pointing at the locale.
+            // Java reads the locale once, at start: too late to set here. Without UTF-8
+            // every Korean file
+            // name turns into ?????? and every workbook is UNREADABLE, with nothing
+            // pointing at the locale.
             System.err.println("ERROR the locale is not UTF-8 (file names would be read as " + fileNames
                     + ", so Korean names turn into ??????): set LANG=C.UTF-8 (the jobs/ scripts and the"
                     + " scheduler examples do), then run the same command");
@@ -27,7 +29,8 @@ public class OutcomesApplication {
             // writes files only: no Spring context, no database
             try {
                 exitCode = RoundGenerator.command(java.util.List.of(args).subList(1, args.length));
-            } catch (java.io.IOException | RuntimeException e) {
+            }
+            catch (java.io.IOException | RuntimeException e) {
                 System.err.println("ERROR generate: " + e.getMessage());
                 exitCode = ExitCodes.FAILED;
             }
@@ -37,17 +40,22 @@ public class OutcomesApplication {
             SpringApplication application = new SpringApplication(OutcomesApplication.class);
             if (args.length > 0 && args[0].equals("status")) {
                 // status only reads: no migration check (a third of its start-up time)
-                args = java.util.stream.Stream.concat(java.util.stream.Stream.of(args), java.util.stream.Stream.of(
-                        "--spring.flyway.enabled=false"))
-                        .toArray(String[]::new);
+                args = java.util.stream.Stream
+                    .concat(java.util.stream.Stream.of(args),
+                            java.util.stream.Stream.of("--spring.flyway.enabled=false"))
+                    .toArray(String[]::new);
             }
             application.addListeners(new H2StartupGuard());
-            // exit(...) turns the launcher's ExitCodeGenerator into the process exit code,
+            // exit(...) turns the launcher's ExitCodeGenerator into the process exit
+            // code,
             // so cron and systemd see a failed or refused run.
             exitCode = SpringApplication.exit(application.run(args));
-        } catch (Throwable failure) {
-            exitCode = StartupFailure.report(failure); // one line, not a stack trace, as the last word
+        }
+        catch (Throwable failure) {
+            exitCode = StartupFailure.report(failure); // one line, not a stack trace, as
+                                                       // the last word
         }
         System.exit(exitCode);
     }
+
 }

@@ -35,14 +35,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job for one round: admit the files, ingest and validate every row, apply the rules
- * across rows, report the findings and pass the quality gate, compute and store the outcome
- * tables, write the committee's files. Each step's reader, processor, writer or tasklet is a
- * step-scoped component of its module that receives the round itself ({@code @JobRound}).
+ * The nightly job for one round: admit the files, ingest and validate every row, apply
+ * the rules across rows, report the findings and pass the quality gate, compute and store
+ * the outcome tables, write the committee's files. Each step's reader, processor, writer
+ * or tasklet is a step-scoped component of its module that receives the round itself
+ * ({@code @JobRound}).
  *
- * <p>Every step may run again after it completed ({@code allowStartIfComplete}): a restart first
- * re-admits the input folder, so it sees files fixed, added or removed since the failure, and the
- * ingest step then reads only what is not yet committed.
+ * <p>
+ * Every step may run again after it completed ({@code allowStartIfComplete}): a restart
+ * first re-admits the input folder, so it sees files fixed, added or removed since the
+ * failure, and the ingest step then reads only what is not yet committed.
  */
 @Configuration
 public class OutcomesJobConfiguration {
@@ -50,7 +52,9 @@ public class OutcomesJobConfiguration {
     private static final LogContext LOG_CONTEXT = new LogContext();
 
     private final JobRepository jobRepository;
+
     private final PlatformTransactionManager tx;
+
     private final ObservationRegistry observations;
 
     public OutcomesJobConfiguration(JobRepository jobRepository, PlatformTransactionManager tx,
@@ -64,21 +68,21 @@ public class OutcomesJobConfiguration {
     public Job outcomesJob(Step admitRound, Step ingestRows, Step crossRowRules, Step findingsReport,
             Step outcomeTables, Step committeeReports, MeterRegistry meters, IntakeStore intake,
             OutcomesProperties properties, RunFacts facts) {
-        return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
-                .validator(RunParameters.validator())
-                .observationRegistry(observations)
-                .listener(new GracefulStop())
-                .listener((JobExecutionListener) LOG_CONTEXT)
-                .listener(new RunSummary(intake, meters, facts))
-                // registered last, so its afterJob runs first: the summary sees the outputs in place
-                .listener(new OutputPublisher(properties))
-                .start(admitRound)
-                .next(ingestRows)
-                .next(crossRowRules)
-                .next(findingsReport)
-                .next(outcomeTables)
-                .next(committeeReports)
-                .build();
+        return new JobBuilder(RunParameters.JOB_NAME, jobRepository).validator(RunParameters.validator())
+            .observationRegistry(observations)
+            .listener(new GracefulStop())
+            .listener((JobExecutionListener) LOG_CONTEXT)
+            .listener(new RunSummary(intake, meters, facts))
+            // registered last, so its afterJob runs first: the summary sees the outputs
+            // in place
+            .listener(new OutputPublisher(properties))
+            .start(admitRound)
+            .next(ingestRows)
+            .next(crossRowRules)
+            .next(findingsReport)
+            .next(outcomeTables)
+            .next(committeeReports)
+            .build();
     }
 
     @Bean
@@ -89,18 +93,17 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step ingestRows(OutcomesProperties properties, RoundRowReader reader, RowValidationProcessor processor,
             IntakeWriter writer, IngestProgress progress) {
-        return new StepBuilder("ingestRows", jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .<SourceRow, ValidatedRow>chunk(properties.chunkSize())
-                .transactionManager(tx)
-                .observationRegistry(observations)
-                .listener((StepExecutionListener) progress)
-                .listener((ChunkListener<SourceRow, ValidatedRow>) progress)
-                .reader(reader)
-                .processor(processor)
-                .writer(writer)
-                .allowStartIfComplete(true)
-                .build();
+        return new StepBuilder("ingestRows", jobRepository).listener((StepExecutionListener) LOG_CONTEXT)
+            .<SourceRow, ValidatedRow>chunk(properties.chunkSize())
+            .transactionManager(tx)
+            .observationRegistry(observations)
+            .listener((StepExecutionListener) progress)
+            .listener((ChunkListener<SourceRow, ValidatedRow>) progress)
+            .reader(reader)
+            .processor(processor)
+            .writer(writer)
+            .allowStartIfComplete(true)
+            .build();
     }
 
     @Bean
@@ -123,12 +126,15 @@ public class OutcomesJobConfiguration {
         return taskletStep("committeeReports", tasklet);
     }
 
-    /** A one-transaction step; like every step here, it runs again on a restart (see the class comment). */
+    /**
+     * A one-transaction step; like every step here, it runs again on a restart (see the
+     * class comment).
+     */
     private Step taskletStep(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository)
-                .listener((StepExecutionListener) LOG_CONTEXT)
-                .tasklet(tasklet, tx)
-                .allowStartIfComplete(true)
-                .build();
+        return new StepBuilder(name, jobRepository).listener((StepExecutionListener) LOG_CONTEXT)
+            .tasklet(tasklet, tx)
+            .allowStartIfComplete(true)
+            .build();
     }
+
 }

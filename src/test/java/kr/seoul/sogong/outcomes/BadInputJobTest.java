@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-/** Bad input gets a clear finding or error, and nothing else is lost (issue: bad input). */
+/**
+ * Bad input gets a clear finding or error, and nothing else is lost (issue: bad input).
+ */
 class BadInputJobTest extends OutcomesJobTestSupport {
 
     static final String CENTERS = "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
@@ -34,7 +36,8 @@ class BadInputJobTest extends OutcomesJobTestSupport {
     static final String SURVEY_HEADER = "응답번호,제출일시,사업자등록번호,업체명,소속센터,상시근로자수,문1_전반만족,문2_교육컨설팅만족,"
             + "문3_판로홍보만족,문4_센터운영만족,문5_재참여의향,문6_추천의향,희망지원분야,기타의견\n";
 
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ROUND = new java.util.concurrent.atomic.AtomicInteger(5000);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ROUND = new java.util.concurrent.atomic.AtomicInteger(
+            5000);
 
     private int newRound() throws IOException {
         int round = NEXT_ROUND.getAndIncrement();
@@ -52,10 +55,11 @@ class BadInputJobTest extends OutcomesJobTestSupport {
     }
 
     private List<Map<String, Object>> findings(int round) {
-        // the rounds here are not calendar years of the rows, and no participants are given:
+        // the rounds here are not calendar years of the rows, and no participants are
+        // given:
         // OUT_OF_ROUND and NOT_PARTICIPANT warnings are beside the point of these tests
-        return jdbc.queryForList("select * from finding where round = ? and severity = 'REJECT'"
-                + " order by row_number, field", round);
+        return jdbc.queryForList(
+                "select * from finding where round = ? and severity = 'REJECT'" + " order by row_number, field", round);
     }
 
     private static String gateMessage(JobExecution execution) {
@@ -69,7 +73,7 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         Files.createDirectories(file.getParent());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(SURVEY_HEADER.getBytes(StandardCharsets.UTF_8));
-        bytes.write(new byte[] {'R', '1', ',', (byte) 0xFF, (byte) 0xFF, '\n'});
+        bytes.write(new byte[] { 'R', '1', ',', (byte) 0xFF, (byte) 0xFF, '\n' });
         Files.write(file, bytes.toByteArray());
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
@@ -104,9 +108,9 @@ class BadInputJobTest extends OutcomesJobTestSupport {
     @Test
     void workbookMissingASheetNamesTheSheet() throws Exception {
         int round = newRound();
-        workbook(input(round).resolve("results/JANGWI.xlsx"), Map.of(
-                "참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원내용", "지원시작일", "지원종료일", "교육이수시간", "수료여부")),
-                "성과", List.of(List.of("센터코드", "사업자등록번호"))));
+        workbook(input(round).resolve("results/JANGWI.xlsx"),
+                Map.of("참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원내용", "지원시작일", "지원종료일", "교육이수시간", "수료여부")),
+                        "성과", List.of(List.of("센터코드", "사업자등록번호"))));
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
 
@@ -135,10 +139,9 @@ class BadInputJobTest extends OutcomesJobTestSupport {
     @Test
     void workbookSheetMissingAColumnNamesSheetAndHeader() throws Exception {
         int round = newRound();
-        workbook(input(round).resolve("results/JANGWI.xlsx"), Map.of(
-                "참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원시작일", "지원종료일", "수료여부")),
-                "성과", List.of(List.of("센터코드", "사업자등록번호")),
-                "예산", List.of(List.of("센터코드", "비목", "계획금액_원"))));
+        workbook(input(round).resolve("results/JANGWI.xlsx"),
+                Map.of("참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원시작일", "지원종료일", "수료여부")), "성과",
+                        List.of(List.of("센터코드", "사업자등록번호")), "예산", List.of(List.of("센터코드", "비목", "계획금액_원"))));
 
         launch(round, LocalDate.of(2040, 1, 1));
 
@@ -162,8 +165,7 @@ class BadInputJobTest extends OutcomesJobTestSupport {
             assertThat(f.get("source_file")).isEqualTo("survey/empty.csv");
             assertThat((String) f.get("message")).contains("no header row");
         });
-        assertThat(read(output(round).resolve("data_quality.csv")))
-                .contains(round + ",survey/header-only.csv,0,0,0,0");
+        assertThat(read(output(round).resolve("data_quality.csv"))).contains(round + ",survey/header-only.csv,0,0,0,0");
     }
 
     @Test
@@ -178,11 +180,10 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(findings(round)).filteredOn(f -> f.get("rule").equals("FORMAT")).singleElement()
-                .satisfies(f -> {
-                    assertThat(f.get("row_number")).isEqualTo(4);
-                    assertThat((String) f.get("message")).contains("not closed on its line");
-                });
+        assertThat(findings(round)).filteredOn(f -> f.get("rule").equals("FORMAT")).singleElement().satisfies(f -> {
+            assertThat(f.get("row_number")).isEqualTo(4);
+            assertThat((String) f.get("message")).contains("not closed on its line");
+        });
         List<Integer> rows = jdbc.queryForList("select row_number from survey_response where round = ? order by 1",
                 Integer.class, round);
         assertThat(rows).hasSize(14).contains(2, 3, 5, 16).doesNotContain(4);
@@ -203,8 +204,9 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.queryForList("select row_number from survey_response where round = ? order by 1",
-                Integer.class, round)).containsExactly(2, 3, 5, 6, 7, 9);
+        assertThat(jdbc.queryForList("select row_number from survey_response where round = ? order by 1", Integer.class,
+                round))
+            .containsExactly(2, 3, 5, 6, 7, 9);
         assertThat(read(output(round).resolve("data_quality.csv"))).contains(",survey/export.xlsx,6,6,0,");
     }
 
@@ -215,8 +217,11 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         for (int i = 1; i <= 12; i++) {
             csv.append(surveyRow(i));
         }
-        csv.append("R99,2040-05-01 10:00,").append(brn(99)).append(",업체,CHANGSIN,3,4,4,5,3,4,5,판로,\"")
-                .append("가".repeat(20 * 1024 * 1024 / 3)).append("\"\n");
+        csv.append("R99,2040-05-01 10:00,")
+            .append(brn(99))
+            .append(",업체,CHANGSIN,3,4,4,5,3,4,5,판로,\"")
+            .append("가".repeat(20 * 1024 * 1024 / 3))
+            .append("\"\n");
         write(round, "survey/huge.csv", csv.toString());
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
@@ -229,7 +234,7 @@ class BadInputJobTest extends OutcomesJobTestSupport {
             assertThat(((String) f.get("val")).length()).isLessThanOrEqualTo(200);
         });
         assertThat(jdbc.queryForObject("select count(*) from survey_response where round = ?", Integer.class, round))
-                .isEqualTo(12);
+            .isEqualTo(12);
     }
 
     @Test
@@ -243,21 +248,24 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         List<String> huge = new ArrayList<>(List.of(surveyRow(99).strip().split(",", -1)));
         huge.set(13, "HUGE-CELL");
         rows.add(huge);
-        // Excel stops a cell at 32,767 characters; a crafted file need not, so the text is put in by hand
+        // Excel stops a cell at 32,767 characters; a crafted file need not, so the text
+        // is put in by hand
         Path plain = WORK.resolve("plain-huge-" + round + ".xlsx");
         workbook(plain, Map.of("응답", rows));
-        // varied text: 20 MB of one repeated character would compress like a zip bomb, and be refused as one
+        // varied text: 20 MB of one repeated character would compress like a zip bomb,
+        // and be refused as one
         java.util.Random random = new java.util.Random(1);
         StringBuilder text = new StringBuilder();
         while (text.length() < 20 * 1024 * 1024 / 3) {
             text.append((char) (0xAC00 + random.nextInt(11172)));
         }
         String twentyMegabytes = text.toString();
-        rewriteZip(plain, input(round).resolve("survey/huge.xlsx"), (name, content, z) -> z.write(
-                name.endsWith("sharedStrings.xml")
-                        ? new String(content, StandardCharsets.UTF_8).replace("HUGE-CELL", twentyMegabytes)
-                                .getBytes(StandardCharsets.UTF_8)
-                        : content));
+        rewriteZip(plain, input(round).resolve("survey/huge.xlsx"),
+                (name, content,
+                        z) -> z.write(name.endsWith("sharedStrings.xml")
+                                ? new String(content, StandardCharsets.UTF_8).replace("HUGE-CELL", twentyMegabytes)
+                                    .getBytes(StandardCharsets.UTF_8)
+                                : content));
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
 
@@ -311,18 +319,24 @@ class BadInputJobTest extends OutcomesJobTestSupport {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getAllFailureExceptions().get(0).getMessage())
-                .contains("centers.csv row 3, field track: 'MAKING' is neither SALES nor TECH");
+            .contains("centers.csv row 3, field track: 'MAKING' is neither SALES nor TECH");
         assertThat(findings(round)).isEmpty();
     }
 
-    /** Copies a workbook's zip entries, letting {@code rewrite} write the content of each (the original by default). */
+    /**
+     * Copies a workbook's zip entries, letting {@code rewrite} write the content of each
+     * (the original by default).
+     */
     interface EntryRewrite {
+
         void write(String name, byte[] content, ZipOutputStream out) throws IOException;
+
     }
 
     static void rewriteZip(Path from, Path to, EntryRewrite rewrite) throws IOException {
         Files.createDirectories(to.getParent());
-        try (ZipFile zip = new ZipFile(from.toFile()); OutputStream out = Files.newOutputStream(to);
+        try (ZipFile zip = new ZipFile(from.toFile());
+                OutputStream out = Files.newOutputStream(to);
                 ZipOutputStream z = new ZipOutputStream(out)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -359,4 +373,5 @@ class BadInputJobTest extends OutcomesJobTestSupport {
             }
         }
     }
+
 }

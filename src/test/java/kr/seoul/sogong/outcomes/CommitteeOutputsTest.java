@@ -58,9 +58,9 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
     }
 
     /**
-     * Guards against a number that reads one way in the database and another in a file the
-     * committee opens: the satisfaction and budget tables, read from the database (rounded as
-     * exported), the CSV, the workbook and the page, agree cell by cell.
+     * Guards against a number that reads one way in the database and another in a file
+     * the committee opens: the satisfaction and budget tables, read from the database
+     * (rounded as exported), the CSV, the workbook and the page, agree cell by cell.
      */
     @Test
     void databaseCsvWorkbookAndPageShowTheSameNumbers() throws Exception {
@@ -83,11 +83,12 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
                 Map<String, Object> d = db.get(i);
                 Row x = sheet.getRow(i + 1);
                 List<String> h = page.get(i);
-                assertThat(c.get(1)).isEqualTo(d.get("center_code")).isEqualTo(x.getCell(1).getStringCellValue())
-                        .isEqualTo(h.get(1));
-                String[] columns = {"n", "mean", "ci95_low", "ci95_high", "top2_pct", "score100"};
-                ExportFormat[] formats = {ExportFormat.INTEGER, ExportFormat.TWO_DECIMALS, ExportFormat.TWO_DECIMALS,
-                        ExportFormat.TWO_DECIMALS, ExportFormat.ONE_DECIMAL, ExportFormat.ONE_DECIMAL};
+                assertThat(c.get(1)).isEqualTo(d.get("center_code"))
+                    .isEqualTo(x.getCell(1).getStringCellValue())
+                    .isEqualTo(h.get(1));
+                String[] columns = { "n", "mean", "ci95_low", "ci95_high", "top2_pct", "score100" };
+                ExportFormat[] formats = { ExportFormat.INTEGER, ExportFormat.TWO_DECIMALS, ExportFormat.TWO_DECIMALS,
+                        ExportFormat.TWO_DECIMALS, ExportFormat.ONE_DECIMAL, ExportFormat.ONE_DECIMAL };
                 for (int k = 0; k < columns.length; k++) {
                     String fromCsv = c.get(3 + k);
                     assertThat(formats[k].text(d.get(columns[k]))).as("db %s row %d", columns[k], i).isEqualTo(fromCsv);
@@ -95,9 +96,11 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
                     if (fromCsv.isEmpty()) {
                         assertThat(cell.getStringCellValue()).isEqualTo("—");
                         assertThat(h.get(3 + k)).isEqualTo("—");
-                    } else {
+                    }
+                    else {
                         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
-                        assertThat(new BigDecimal(fromCsv)).isEqualByComparingTo(BigDecimal.valueOf(cell.getNumericCellValue()));
+                        assertThat(new BigDecimal(fromCsv))
+                            .isEqualByComparingTo(BigDecimal.valueOf(cell.getNumericCellValue()));
                         assertThat(h.get(3 + k)).isEqualTo(fromCsv);
                     }
                 }
@@ -113,7 +116,10 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "@import", "url(");
     }
 
-    /** Guards against a cell the spreadsheet would run as a formula, and against markup in the page. */
+    /**
+     * Guards against a cell the spreadsheet would run as a formula, and against markup in
+     * the page.
+     */
     @Test
     void formulasAreEscapedAndMarkupIsInert() throws Exception {
         int round = 2223;
@@ -121,21 +127,22 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         String hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
         Path centers = input(round).resolve("centers.csv");
         String dde = "+cmd|' /C calc'!A0";
-        String text = Files.readString(centers).replace("독산의류제조센터", dde)
-                .replace("광진의류제조센터", "<script>alert(1)</script>");
+        String text = Files.readString(centers)
+            .replace("독산의류제조센터", dde)
+            .replace("광진의류제조센터", "<script>alert(1)</script>");
         Files.writeString(centers, text);
         Path survey = input(round).resolve("survey/extra.csv");
         Files.writeString(survey, BadInputJobTest.SURVEY_HEADER + "X1,2022-05-01 10:00," + BadInputJobTest.brn(1)
-                + ",\"" + hyperlink.replace("\"", "\"\"") + "\",\"" + hyperlink.replace("\"", "\"\"") + "\",3,4,,,,,,,\n"
-                + Stream.iterate(2, i -> i + 1).limit(12).map(BadInputJobTest::surveyRow)
-                        .reduce("", String::concat));
+                + ",\"" + hyperlink.replace("\"", "\"\"") + "\",\"" + hyperlink.replace("\"", "\"\"")
+                + "\",3,4,,,,,,,\n"
+                + Stream.iterate(2, i -> i + 1).limit(12).map(BadInputJobTest::surveyRow).reduce("", String::concat));
 
         assertThat(launch(round, LocalDate.of(2022, 11, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         String participation = read(output(round).resolve("participation_by_center.csv"));
         assertThat(participation).contains(",DOKSAN,'" + dde + ",");
         assertThat(read(output(round).resolve("rejects.csv")))
-                .contains(",center,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",UNKNOWN_CENTER,");
+            .contains(",center,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",UNKNOWN_CENTER,");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(output(round).resolve("committee-report.xlsx")))) {
             Sheet sheet = wb.getSheet("센터별 참여 현황");
             List<String> names = new ArrayList<>();
@@ -153,8 +160,9 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
     }
 
     /**
-     * Guards personal data: no business number of the input appears unmasked in any output file
-     * (CSV, workbook XML, page, manifest), and no firm name or comment reaches the committee's files.
+     * Guards personal data: no business number of the input appears unmasked in any
+     * output file (CSV, workbook XML, page, manifest), and no firm name or comment
+     * reaches the committee's files.
      */
     @Test
     void noOutputHoldsABusinessNumberOrAComment() throws Exception {
@@ -162,14 +170,16 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         copySample(2022, round);
         launch(round, LocalDate.of(2022, 11, 1));
 
-        List<String> numbers = jdbc.queryForList("select brn from participant where round = ? union select brn from"
-                + " survey_response where round = ? union select brn from outcome where round = ?", String.class,
-                round, round, round);
+        List<String> numbers = jdbc.queryForList(
+                "select brn from participant where round = ? union select brn from"
+                        + " survey_response where round = ? union select brn from outcome where round = ?",
+                String.class, round, round, round);
         assertThat(numbers).hasSizeGreaterThan(100);
         List<String> firmNames = jdbc.queryForList("select distinct firm_name from participant where round = ?",
                 String.class, round);
-        List<String> comments = jdbc.queryForList("select distinct comment_text from survey_response where round = ?"
-                + " and comment_text is not null", String.class, round);
+        List<String> comments = jdbc.queryForList(
+                "select distinct comment_text from survey_response where round = ?" + " and comment_text is not null",
+                String.class, round);
         assertThat(comments).isNotEmpty();
         List<Path> outputs;
         try (Stream<Path> files = Files.list(output(round))) {
@@ -203,4 +213,5 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         }
         return text.toString();
     }
+
 }

@@ -8,12 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 
-/** DUPLICATE and NOT_PARTICIPANT as contract §3 and §7 order them, on rows spread over files. */
+/**
+ * DUPLICATE and NOT_PARTICIPANT as contract §3 and §7 order them, on rows spread over
+ * files.
+ */
 class CrossRowRulesJobTest extends OutcomesJobTestSupport {
 
     static final int ROUND = 7001;
 
-    /** A response from one of BBB's other participants, so the survey files stay under the quality gate. */
+    /**
+     * A response from one of BBB's other participants, so the survey files stay under the
+     * quality gate.
+     */
     private static String filler(int i) {
         return "F" + i + ",7001-05-01 10:00," + brn(720 + i) + ",업체,BBB,3,4,,,,,,,\n";
     }
@@ -22,8 +28,7 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     void duplicatesAndStrangersAreJudgedInContractOrder() throws Exception {
         String a = brn(701), b = brn(702), c = brn(703), d = brn(704), x = brn(799);
         write(ROUND, "centers.csv", "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
-                + "target_firms,period_start,period_end\n"
-                + "AAA,에이,종로구,의류,과제,SALES,50000000,4,7001-04-01,7001-10-31\n"
+                + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,4,7001-04-01,7001-10-31\n"
                 + "BBB,비,성북구,봉제,과제,TECH,50000000,4,7001-04-01,7001-10-31\n");
         String header = OutcomeTablesHandComputedTest.PARTICIPANTS;
         StringBuilder participants = new StringBuilder(header);
@@ -35,37 +40,62 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
             participants.append("BBB,").append(brn(720 + i)).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
         }
         write(ROUND, "results/aaa_participants.csv", participants.toString());
-        write(ROUND, "results/aaa_outcomes.csv", OutcomeTablesHandComputedTest.OUTCOMES
-                + "AAA," + x + ",1,2,,,,\n"      // row 2: not a participant of AAA
-                + "AAA," + c + ",1,2,,,,\n"      // row 3: kept
-                + "AAA," + c + ",1,2,,,,\n"      // row 4: DUPLICATE of row 3
-                + "AAA," + x + ",1,2,,,,\n");    // row 5: NOT_PARTICIPANT, not DUPLICATE
+        write(ROUND, "results/aaa_outcomes.csv", OutcomeTablesHandComputedTest.OUTCOMES + "AAA," + x + ",1,2,,,,\n" // row
+                                                                                                                    // 2:
+                                                                                                                    // not
+                                                                                                                    // a
+                                                                                                                    // participant
+                                                                                                                    // of
+                                                                                                                    // AAA
+                + "AAA," + c + ",1,2,,,,\n" // row 3: kept
+                + "AAA," + c + ",1,2,,,,\n" // row 4: DUPLICATE of row 3
+                + "AAA," + x + ",1,2,,,,\n"); // row 5: NOT_PARTICIPANT, not DUPLICATE
         String s = OutcomeTablesHandComputedTest.SURVEY;
         String at = "7001-05-01 10:00";
-        write(ROUND, "survey/a.csv", s
-                + "S1," + at + "," + a + ",업체,AAA,3,4,,,,,,,\n"          // same time as b.csv row 2: b.csv is read last and kept
-                + "S2,7001-05-03 10:00," + b + ",업체,AAA,3,4,,,,,,,\n"    // later than BBB's: kept
-                + "S3," + at + "," + c + ",업체,AAA,3,6,,,,,,,\n"          // RANGE: not a candidate for DUPLICATE
-                + "S4," + at + "," + x + ",업체,AAA,3,4,,,,,,,\n"          // NOT_PARTICIPANT warning, kept
-                + filler(0)
-                + filler(1));
-        write(ROUND, "survey/b.csv", s
-                + "T1," + at + "," + a + ",업체,AAA,3,5,,,,,,,\n"
-                + "T2,7001-05-02 10:00," + b + ",업체,BBB,3,4,,,,,,,\n"    // the same firm through another center: earlier, DUPLICATE
-                + "T3," + at + "," + c + ",업체,AAA,3,3,,,,,,,\n"          // the only candidate for c: kept
-                + filler(2)
-                + filler(3)
-                + filler(4)
-                + filler(5)
-                + filler(6)
-                + filler(7));
+        write(ROUND, "survey/a.csv", s + "S1," + at + "," + a + ",업체,AAA,3,4,,,,,,,\n" // same
+                                                                                       // time
+                                                                                       // as
+                                                                                       // b.csv
+                                                                                       // row
+                                                                                       // 2:
+                                                                                       // b.csv
+                                                                                       // is
+                                                                                       // read
+                                                                                       // last
+                                                                                       // and
+                                                                                       // kept
+                + "S2,7001-05-03 10:00," + b + ",업체,AAA,3,4,,,,,,,\n" // later than BBB's:
+                                                                      // kept
+                + "S3," + at + "," + c + ",업체,AAA,3,6,,,,,,,\n" // RANGE: not a candidate
+                                                                // for DUPLICATE
+                + "S4," + at + "," + x + ",업체,AAA,3,4,,,,,,,\n" // NOT_PARTICIPANT
+                                                                // warning, kept
+                + filler(0) + filler(1));
+        write(ROUND, "survey/b.csv",
+                s + "T1," + at + "," + a + ",업체,AAA,3,5,,,,,,,\n" + "T2,7001-05-02 10:00," + b + ",업체,BBB,3,4,,,,,,,\n" // the
+                                                                                                                        // same
+                                                                                                                        // firm
+                                                                                                                        // through
+                                                                                                                        // another
+                                                                                                                        // center:
+                                                                                                                        // earlier,
+                                                                                                                        // DUPLICATE
+                        + "T3," + at + "," + c + ",업체,AAA,3,3,,,,,,,\n" // the only
+                                                                        // candidate for
+                                                                        // c: kept
+                        + filler(2) + filler(3) + filler(4) + filler(5) + filler(6) + filler(7));
 
-        assertThat(launch(ROUND, LocalDate.of(2040, 1, 1)).getStatus()).isEqualTo(BatchStatus.FAILED); // outcomes: 2 of 4 rejected
+        assertThat(launch(ROUND, LocalDate.of(2040, 1, 1)).getStatus()).isEqualTo(BatchStatus.FAILED); // outcomes:
+                                                                                                       // 2
+                                                                                                       // of
+                                                                                                       // 4
+                                                                                                       // rejected
 
-        List<String> crossRow = jdbc.queryForList("select source_file || ' ' || row_number || ' ' || rule || ' '"
-                + " || severity || ' ' || message from finding where round = ? and cross_row = true"
-                + " and rule in ('DUPLICATE', 'NOT_PARTICIPANT')"
-                + " order by source_file, row_number, rule", String.class, ROUND);
+        List<String> crossRow = jdbc.queryForList(
+                "select source_file || ' ' || row_number || ' ' || rule || ' '"
+                        + " || severity || ' ' || message from finding where round = ? and cross_row = true"
+                        + " and rule in ('DUPLICATE', 'NOT_PARTICIPANT')" + " order by source_file, row_number, rule",
+                String.class, ROUND);
         assertThat(crossRow).containsExactly(
                 "results/aaa_outcomes.csv 2 NOT_PARTICIPANT REJECT not a participant of AAA",
                 "results/aaa_outcomes.csv 4 DUPLICATE REJECT the same firm has an earlier outcomes row at results/aaa_outcomes.csv row 3",
@@ -75,6 +105,8 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 "survey/a.csv 5 NOT_PARTICIPANT WARN not a participant of AAA",
                 "survey/b.csv 3 DUPLICATE REJECT the firm answered again; the latest submission is kept, at survey/a.csv row 3");
         assertThat(jdbc.queryForObject("select count(*) from survey_response where round = ? and accepted = true"
-                + " and participant = false and brn = ?", Integer.class, ROUND, x)).isOne();
+                + " and participant = false and brn = ?", Integer.class, ROUND, x))
+            .isOne();
     }
+
 }

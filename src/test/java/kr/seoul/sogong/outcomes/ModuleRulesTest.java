@@ -8,15 +8,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * One package per capability (intake, findings, rules, survey, results, validation, quality, tables,
- * reports, operations, generator), and no import cycle between them: a cycle is what made each change
- * touch the packages around it.
+ * One package per capability (intake, findings, rules, survey, results, validation,
+ * quality, tables, reports, operations, generator), and no import cycle between them: a
+ * cycle is what made each change touch the packages around it.
  */
 class ModuleRulesTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("kr.seoul.sogong.outcomes");
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("kr.seoul.sogong.outcomes");
 
     @Test
     void capabilityPackagesAreFreeOfCycles() {
@@ -26,25 +26,35 @@ class ModuleRulesTest {
     @Test
     void findingsDependOnNothingOfOurs() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-                .that().resideInAPackage("..outcomes.findings..")
-                .should().dependOnClassesThat().resideInAnyPackage("..outcomes.intake..", "..outcomes.rules..",
-                        "..outcomes.reports..", "..outcomes.operations..", "..outcomes.quality..")
-                .check(PRODUCTION);
+            .that()
+            .resideInAPackage("..outcomes.findings..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..outcomes.intake..", "..outcomes.rules..", "..outcomes.reports..",
+                    "..outcomes.operations..", "..outcomes.quality..")
+            .check(PRODUCTION);
     }
 
     /**
-     * The root package holds the application and the job's flow, which use every module; a module that
-     * used them back would be a cycle the slice rule cannot see (the root is no slice).
+     * The root package holds the application and the job's flow, which use every module;
+     * a module that used them back would be a cycle the slice rule cannot see (the root
+     * is no slice).
      */
     @Test
     void noModuleDependsOnTheApplicationOrTheJobsFlow() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-                .that().resideInAPackage("kr.seoul.sogong.outcomes.(*)..")
-                .should().dependOnClassesThat().resideInAPackage("kr.seoul.sogong.outcomes")
-                .check(PRODUCTION);
+            .that()
+            .resideInAPackage("kr.seoul.sogong.outcomes.(*)..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("kr.seoul.sogong.outcomes")
+            .check(PRODUCTION);
     }
 
-    /** docs/modules.md draws the packages and their imports; it must draw the code as it is. */
+    /**
+     * docs/modules.md draws the packages and their imports; it must draw the code as it
+     * is.
+     */
     @Test
     void theModuleDiagramDrawsTheCode() throws Exception {
         java.util.SortedSet<String> edges = new java.util.TreeSet<>();
@@ -63,8 +73,9 @@ class ModuleRulesTest {
         }
         String diagram = "```mermaid\ngraph LR\n" + String.join("\n", edges) + "\n```";
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "modules.md"));
-        org.assertj.core.api.Assertions.assertThat(doc).as("docs/modules.md should hold:\n" + diagram)
-                .contains(diagram);
+        org.assertj.core.api.Assertions.assertThat(doc)
+            .as("docs/modules.md should hold:\n" + diagram)
+            .contains(diagram);
     }
 
     private static String module(String packageName, String base) {
@@ -75,4 +86,5 @@ class ModuleRulesTest {
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }
+
 }

@@ -16,10 +16,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Files shaped the way real exports, scripts and hurried staff shape them: the sample files with
- * random, seeded damage — lines cut, doubled and joined, stray quotes and delimiters, NULs, BOMs, long
- * values, odd Unicode; cells dropped or added, formulas without values, dates, titles above the
- * header, hidden sheets. The same seed gives the same file.
+ * Files shaped the way real exports, scripts and hurried staff shape them: the sample
+ * files with random, seeded damage — lines cut, doubled and joined, stray quotes and
+ * delimiters, NULs, BOMs, long values, odd Unicode; cells dropped or added, formulas
+ * without values, dates, titles above the header, hidden sheets. The same seed gives the
+ * same file.
  */
 public final class MutatedFiles {
 
@@ -27,17 +28,19 @@ public final class MutatedFiles {
     }
 
     /** Odd values people and tools put in cells. */
-    static final List<String> ODD_VALUES = List.of("", "   ", "\u00A0\u00A0", "\u3000", "５", "１２３-４５-６７８９０",
-            "1E5", "+3", "-1", "3.5", "007", "1,000", "=1+1", "@SUM(A1)", "\"", "\"\"", "a,b", "줄\n바꿈",
-            Normalizer.normalize("창신의류제조센터", Normalizer.Form.NFD), "창신의류제조센터", "CHANGSIN", " changsin ",
-            "\uD83D\uDE00", "\u202Eright-to-left", "\u200B", "\uFEFF", "9", "0", "6", "Y", "n", "yes",
-            "2022-02-30", "2022-05-01", "2022. 6. 1 오후 3:04:05", "2022. 6. 1. 오전 9:05", "2022/5/1 9:07",
-            "12345678901", "99999999999999999999999", "0.123456789", "가".repeat(301), "x".repeat(12_000),
-            "판로;수출,,교육", "홍보;홍보");
+    static final List<String> ODD_VALUES = List.of("", "   ", "\u00A0\u00A0", "\u3000", "５", "１２３-４５-６７８９０", "1E5",
+            "+3", "-1", "3.5", "007", "1,000", "=1+1", "@SUM(A1)", "\"", "\"\"", "a,b", "줄\n바꿈",
+            Normalizer.normalize("창신의류제조센터", Normalizer.Form.NFD), "창신의류제조센터", "CHANGSIN", " changsin ", "\uD83D\uDE00",
+            "\u202Eright-to-left", "\u200B", "\uFEFF", "9", "0", "6", "Y", "n", "yes", "2022-02-30", "2022-05-01",
+            "2022. 6. 1 오후 3:04:05", "2022. 6. 1. 오전 9:05", "2022/5/1 9:07", "12345678901", "99999999999999999999999",
+            "0.123456789", "가".repeat(301), "x".repeat(12_000), "판로;수출,,교육", "홍보;홍보");
 
     // ------------------------------------------------------------------ CSV
 
-    /** Applies {@code count} random mutations to the data lines (the header line is left alone). */
+    /**
+     * Applies {@code count} random mutations to the data lines (the header line is left
+     * alone).
+     */
     public static String mutateCsv(String text, Random random, int count) {
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -60,13 +63,22 @@ public final class MutatedFiles {
                 case 6 -> lines.set(at, insert(line, random, "\uFEFF"));
                 case 7 -> lines.set(at, insert(line, random, "x".repeat(300 + random.nextInt(12_000))));
                 case 8 -> lines.set(at, replaceField(line, random, ODD_VALUES.get(random.nextInt(ODD_VALUES.size()))));
-                case 9 -> lines.add(at, random.nextBoolean() ? "" : ",,,, ,"); // blank rows
+                case 9 -> lines.add(at, random.nextBoolean() ? "" : ",,,, ,"); // blank
+                                                                               // rows
                 case 10 -> lines.set(at, dropField(line, random));
                 case 11 -> lines.set(at, line + ",extra"); // a shifted row
-                case 12 -> lines.set(at, line + "\r"); // CR line end (a CRLF inside a LF file)
-                case 13 -> lines.set(at, replaceField(line, random, "\"여러 줄\n의견, 그대로\"")); // legit multi-line
-                case 14 -> lines.set(at, openQuote(line, random)); // a quote typed at the start of a cell, never closed
-                default -> lines.set(at, line.replaceAll(",([^,\"]*)$", ",\"$1\"")); // the last cell quoted properly
+                case 12 -> lines.set(at, line + "\r"); // CR line end (a CRLF inside a LF
+                                                       // file)
+                case 13 -> lines.set(at, replaceField(line, random, "\"여러 줄\n의견, 그대로\"")); // legit
+                                                                                           // multi-line
+                case 14 -> lines.set(at, openQuote(line, random)); // a quote typed at the
+                                                                   // start of a cell,
+                                                                   // never closed
+                default -> lines.set(at, line.replaceAll(",([^,\"]*)$", ",\"$1\"")); // the
+                                                                                     // last
+                                                                                     // cell
+                                                                                     // quoted
+                                                                                     // properly
             }
         }
         return String.join("\n", lines) + "\n";
@@ -102,7 +114,10 @@ public final class MutatedFiles {
 
     // ------------------------------------------------------------------ workbooks
 
-    /** Applies {@code count} random mutations to the rows below each sheet's header (row 1). */
+    /**
+     * Applies {@code count} random mutations to the rows below each sheet's header (row
+     * 1).
+     */
     public static void mutateWorkbook(Path file, Random random, int count) throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(file)) {
@@ -129,20 +144,23 @@ public final class MutatedFiles {
                 case 2 -> row.createCell(c).setCellValue(ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
                 case 3 -> {
                     Cell cell = row.createCell(c);
-                    cell.setBlank(); // a formula without a stored result, as a script writes it
+                    cell.setBlank(); // a formula without a stored result, as a script
+                                     // writes it
                     cell.setCellFormula("1+" + random.nextInt(9));
                 }
-                case 4 -> row.createCell(c).setCellValue(List.of(-5.0, 0.0, 3.0, 1e20, 12345678901.0, 0.123456, 9.0)
-                        .get(random.nextInt(7)));
+                case 4 -> row.createCell(c)
+                    .setCellValue(List.of(-5.0, 0.0, 3.0, 1e20, 12345678901.0, 0.123456, 9.0).get(random.nextInt(7)));
                 case 5 -> {
                     Cell cell = row.createCell(c);
                     cell.setCellValue(java.time.LocalDate.of(2022, 1 + random.nextInt(12), 1 + random.nextInt(28)));
                     CellStyle style = wb.createCellStyle();
-                    style.setDataFormat(wb.createDataFormat().getFormat(
-                            List.of("yyyy-mm-dd", "yyyy\"년\" m\"월\" d\"일\"", "m/d/yy h:mm").get(random.nextInt(3))));
+                    style.setDataFormat(wb.createDataFormat()
+                        .getFormat(List.of("yyyy-mm-dd", "yyyy\"년\" m\"월\" d\"일\"", "m/d/yy h:mm")
+                            .get(random.nextInt(3))));
                     cell.setCellStyle(style);
                 }
-                case 6 -> sheet.shiftRows(r, sheet.getLastRowNum(), 1); // a blank row in the middle
+                case 6 -> sheet.shiftRows(r, sheet.getLastRowNum(), 1); // a blank row in
+                                                                        // the middle
                 case 7 -> { // a title above the header
                     if (headerRow == 0) {
                         sheet.shiftRows(0, sheet.getLastRowNum(), 2);
@@ -155,8 +173,10 @@ public final class MutatedFiles {
                         wb.setSheetHidden(wb.getSheetIndex(copy), true);
                     }
                 }
-                default -> sheet.createRow(sheet.getLastRowNum() + 1 + random.nextInt(3)).createCell(c)
-                        .setCellValue("맨 아래 " + random.nextInt(100)); // a stray row at the bottom
+                default -> sheet.createRow(sheet.getLastRowNum() + 1 + random.nextInt(3))
+                    .createCell(c)
+                    .setCellValue("맨 아래 " + random.nextInt(100)); // a stray row at the
+                                                                  // bottom
             }
         }
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -165,7 +185,10 @@ public final class MutatedFiles {
         wb.close();
     }
 
-    /** The row holding the header: the first row whose first cell is a header text (rows above are titles). */
+    /**
+     * The row holding the header: the first row whose first cell is a header text (rows
+     * above are titles).
+     */
     static int headerRow(Sheet sheet) {
         for (int r = 0; r <= Math.min(20, sheet.getLastRowNum()); r++) {
             Row row = sheet.getRow(r);
@@ -175,4 +198,5 @@ public final class MutatedFiles {
         }
         return 0;
     }
+
 }

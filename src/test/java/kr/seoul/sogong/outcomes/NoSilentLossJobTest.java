@@ -27,15 +27,20 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * Issue "no silent loss": each class of file that lost rows without a word, reproduced on the 2022
- * sample round with one change, and what the job now does with it — every record stored or reported.
+ * Issue "no silent loss": each class of file that lost rows without a word, reproduced on
+ * the 2022 sample round with one change, and what the job now does with it — every record
+ * stored or reported.
  */
 class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
     private static final AtomicInteger NEXT_ROUND = new AtomicInteger(6100);
+
     private static final LocalDate RUN_DATE = LocalDate.of(2022, 11, 1);
+
     private static final String SURVEY_CSV = "survey/설문_2022_1차.csv";
+
     private static final String SURVEY_XLSX = "survey/설문_2022_2차.xlsx";
+
     private static final String JANGWI = "results/JANGWI_2022_결과.xlsx";
 
     private int sampleRound() throws IOException {
@@ -49,7 +54,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     }
 
     private void writeSurvey(int round, List<String> lines) throws IOException {
-        Files.write(input(round).resolve(SURVEY_CSV), (String.join("\r\n", lines) + "\r\n").getBytes(TextEncoding.CP949));
+        Files.write(input(round).resolve(SURVEY_CSV),
+                (String.join("\r\n", lines) + "\r\n").getBytes(TextEncoding.CP949));
     }
 
     private long rowsRead(int round, String sourceFile) {
@@ -58,31 +64,34 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     }
 
     private long stored(int round, String table, String sourceFile) {
-        return jdbc.queryForObject("select count(*) from " + table + " where round = ? and source_file = ?",
-                Long.class, round, sourceFile);
+        return jdbc.queryForObject("select count(*) from " + table + " where round = ? and source_file = ?", Long.class,
+                round, sourceFile);
     }
 
     private List<Map<String, Object>> findings(int round, String rule) {
-        return jdbc.queryForList("select * from finding where round = ? and rule = ? order by source_file, row_number,"
-                + " field", round, rule);
+        return jdbc.queryForList(
+                "select * from finding where round = ? and rule = ? order by source_file, row_number," + " field",
+                round, rule);
     }
 
     /**
-     * Conservation for one file: rows read = rows stored as accepted + rows with a REJECT finding (a row
-     * the rules across rows reject stays stored, marked not accepted).
+     * Conservation for one file: rows read = rows stored as accepted + rows with a REJECT
+     * finding (a row the rules across rows reject stays stored, marked not accepted).
      */
     private void assertConserved(int round, String sourceFile) {
-        long rejectedRows = jdbc.queryForObject("select count(distinct concat(sheet, '/', row_number)) from finding"
-                + " where round = ? and source_file = ? and severity = 'REJECT' and row_number is not null",
+        long rejectedRows = jdbc.queryForObject(
+                "select count(distinct concat(sheet, '/', row_number)) from finding"
+                        + " where round = ? and source_file = ? and severity = 'REJECT' and row_number is not null",
                 Long.class, round, sourceFile);
         long stored = 0;
         for (String table : List.of("survey_response", "participant", "outcome")) {
-            stored += jdbc.queryForObject("select count(*) from " + table + " where round = ? and source_file = ?"
-                    + " and accepted", Long.class, round, sourceFile);
+            stored += jdbc.queryForObject(
+                    "select count(*) from " + table + " where round = ? and source_file = ?" + " and accepted",
+                    Long.class, round, sourceFile);
         }
         stored += stored(round, "budget_line", sourceFile);
         assertThat(stored + rejectedRows).as("stored + rejected rows of " + sourceFile)
-                .isEqualTo(rowsRead(round, sourceFile));
+            .isEqualTo(rowsRead(round, sourceFile));
     }
 
     private static void transformWorkbook(Path file, Consumer<XSSFWorkbook> change) throws IOException {
@@ -97,7 +106,10 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
         workbook.close();
     }
 
-    /** Sample rows 11–20 hold no quote; row 21's comment is quoted normally. Row 10's comment opens a quote. */
+    /**
+     * Sample rows 11–20 hold no quote; row 21's comment is quoted normally. Row 10's
+     * comment opens a quote.
+     */
     @Test
     void aStrayQuoteCostsItsRowAndNeverSwallowsTheRowsAfterIt() throws Exception {
         int round = sampleRound();
@@ -115,11 +127,14 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
             assertThat(f.get("row_number")).isEqualTo(11);
             assertThat((String) f.get("message")).contains("quote", "not closed on its line");
         });
-        List<Integer> rows = jdbc.queryForList("select row_number from survey_response where round = ? and"
-                + " source_file = ? order by 1", Integer.class, round, SURVEY_CSV);
+        List<Integer> rows = jdbc.queryForList(
+                "select row_number from survey_response where round = ? and" + " source_file = ? order by 1",
+                Integer.class, round, SURVEY_CSV);
         assertThat(rows).hasSize(71).doesNotContain(11).contains(12, 13, 20, 21, 73);
-        assertThat(jdbc.queryForObject("select comment_text from survey_response where round = ? and source_file = ?"
-                + " and row_number = 21", String.class, round, SURVEY_CSV)).isEqualTo("좋음, 감사합니다");
+        assertThat(jdbc.queryForObject(
+                "select comment_text from survey_response where round = ? and source_file = ?" + " and row_number = 21",
+                String.class, round, SURVEY_CSV))
+            .isEqualTo("좋음, 감사합니다");
         assertConserved(round, SURVEY_CSV);
     }
 
@@ -127,7 +142,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     void csvRowsWithTooFewOrTooManyFieldsAreFormat() throws Exception {
         int round = sampleRound();
         List<String> lines = surveyLines(round);
-        lines.set(5, lines.get(5).substring(0, lines.get(5).lastIndexOf(','))); // a cut row
+        lines.set(5, lines.get(5).substring(0, lines.get(5).lastIndexOf(','))); // a cut
+                                                                                // row
         lines.set(6, lines.get(6) + ",덧붙은 칸"); // a shifted row
         writeSurvey(round, lines);
 
@@ -135,8 +151,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
         assertThat(findings(round, "FORMAT")).extracting(f -> f.get("row_number")).containsExactly(6, 7);
         assertThat(findings(round, "FORMAT")).extracting(f -> (String) f.get("message"))
-                .containsExactly("13 fields where the header has 14 (a shifted or cut row)",
-                        "15 fields where the header has 14 (a shifted or cut row)");
+            .containsExactly("13 fields where the header has 14 (a shifted or cut row)",
+                    "15 fields where the header has 14 (a shifted or cut row)");
         assertThat(rowsRead(round, SURVEY_CSV)).isEqualTo(72);
         assertConserved(round, SURVEY_CSV);
     }
@@ -153,7 +169,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(rowsRead(round, "survey/2차/설문_2022_2차.xlsx")).isEqualTo(71);
         assertThat(jdbc.queryForObject("select sum(rows_read) from source_file where round = ? and kind = 'SURVEY'",
-                Long.class, round)).isEqualTo(143);
+                Long.class, round))
+            .isEqualTo(143);
         assertThat(read(output(round).resolve("data_quality.csv"))).contains(round + ",survey/2차/설문_2022_2차.xlsx,71,");
     }
 
@@ -170,13 +187,16 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
         launch(round, RUN_DATE);
 
         assertThat(findings(round, "NOT_READ")).extracting(f -> f.get("source_file"))
-                .containsExactly("survey/link.csv", "메모.txt");
+            .containsExactly("survey/link.csv", "메모.txt");
         assertThat(findings(round, "EMPTY_FOLDER")).singleElement()
-                .satisfies(f -> assertThat((String) f.get("message")).contains("results/ is empty"));
+            .satisfies(f -> assertThat((String) f.get("message")).contains("results/ is empty"));
         assertThat(rejectLines(round)).anyMatch(l -> l.contains("메모.txt,,,,,NOT_READ,WARN"));
     }
 
-    /** How scripts and many libraries write workbooks: formulas, and no result stored with them. */
+    /**
+     * How scripts and many libraries write workbooks: formulas, and no result stored with
+     * them.
+     */
     @Test
     void formulaCellsWithoutAStoredValueAreFormatNotBlank() throws Exception {
         int round = sampleRound();
@@ -197,7 +217,7 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
             assertThat((String) f.get("message")).contains("formula without a stored result");
         });
         assertThat(findings(round, "FORMAT")).extracting(f -> f.get("row_number"))
-                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertConserved(round, SURVEY_XLSX);
     }
 
@@ -220,10 +240,13 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getAllFailureExceptions().get(0).getMessage())
-                .contains("centers.csv row 4, field center_name: '창신의류제조센터' appears twice");
+            .contains("centers.csv row 4, field center_name: '창신의류제조센터' appears twice");
     }
 
-    /** Values our rules once passed and the database refused, crashing the whole job without rejects.csv. */
+    /**
+     * Values our rules once passed and the database refused, crashing the whole job
+     * without rejects.csv.
+     */
     @Test
     void valuesBeyondWhatTheDatabaseStoresAreFindingsOnTheirRow() throws Exception {
         int round = sampleRound();
@@ -246,23 +269,27 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
         JobExecution execution = launch(round, RUN_DATE);
 
-        assertThat(execution.getStatus()).as("no crash: findings instead").isIn(BatchStatus.COMPLETED, BatchStatus.FAILED);
+        assertThat(execution.getStatus()).as("no crash: findings instead")
+            .isIn(BatchStatus.COMPLETED, BatchStatus.FAILED);
         assertThat(step(execution, "ingestRows").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<String> rejects = rejectLines(round);
         assertThat(rejects).anyMatch(l -> l.contains(",2,firm_name,") && l.contains("longer than 300 characters"))
-                .anyMatch(l -> l.contains(",3,response_id,") && l.contains("longer than 200 characters"))
-                .anyMatch(l -> l.contains(",4,firm_name,") && l.contains("NUL character"))
-                .anyMatch(l -> l.contains(",5,employees,99999999999,RANGE,"))
-                .anyMatch(l -> l.contains(",2,education_hours,12345678901,RANGE,"))
-                .anyMatch(l -> l.contains(",3,education_hours,1.005,FORMAT,REJECT,more than 2 decimal places"))
-                .anyMatch(l -> l.contains(",2,sales_before_k,1E20,FORMAT,"))
-                .anyMatch(l -> l.contains(",3,sales_before_k,123456789012345678901,RANGE,"))
-                .anyMatch(l -> l.contains(",2,planned_krw,10000000000000000000,RANGE,"));
+            .anyMatch(l -> l.contains(",3,response_id,") && l.contains("longer than 200 characters"))
+            .anyMatch(l -> l.contains(",4,firm_name,") && l.contains("NUL character"))
+            .anyMatch(l -> l.contains(",5,employees,99999999999,RANGE,"))
+            .anyMatch(l -> l.contains(",2,education_hours,12345678901,RANGE,"))
+            .anyMatch(l -> l.contains(",3,education_hours,1.005,FORMAT,REJECT,more than 2 decimal places"))
+            .anyMatch(l -> l.contains(",2,sales_before_k,1E20,FORMAT,"))
+            .anyMatch(l -> l.contains(",3,sales_before_k,123456789012345678901,RANGE,"))
+            .anyMatch(l -> l.contains(",2,planned_krw,10000000000000000000,RANGE,"));
         assertConserved(round, SURVEY_CSV);
         assertConserved(round, JANGWI);
     }
 
-    /** Dates typed in a Korean-locale Excel: custom formats POI does not know as dates, and built-in ids 27–36. */
+    /**
+     * Dates typed in a Korean-locale Excel: custom formats POI does not know as dates,
+     * and built-in ids 27–36.
+     */
     @Test
     void koreanAndLocaleDateFormatsAreDates() throws Exception {
         int base = sampleRound();
@@ -298,7 +325,10 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
                 + " source_file = ? order by row_number", round, JANGWI);
     }
 
-    /** Mac Excel's 1904 date system: every serial number counts from 1904-01-01, 1,462 days later. */
+    /**
+     * Mac Excel's 1904 date system: every serial number counts from 1904-01-01, 1,462
+     * days later.
+     */
     @Test
     void workbooksInThe1904DateSystemAreReadInIt() throws Exception {
         int base = sampleRound();
@@ -308,13 +338,14 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
             for (Row row : wb.getSheet("참여기업")) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        dates.add(new Object[] {cell, cell.getLocalDateTimeCellValue()});
+                        dates.add(new Object[] { cell, cell.getLocalDateTimeCellValue() });
                     }
                 }
             }
             wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
             for (Object[] d : dates) {
-                ((Cell) d[0]).setCellValue((LocalDateTime) d[1]); // the same day, as a 1904 serial number
+                ((Cell) d[0]).setCellValue((LocalDateTime) d[1]); // the same day, as a
+                                                                  // 1904 serial number
             }
             assertThat(dates).isNotEmpty();
         });
@@ -358,8 +389,11 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
         JobExecution execution = launch(round, RUN_DATE);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.queryForList("select row_number from budget_line where round = ? and source_file = ?"
-                + " order by 1", Integer.class, round, JANGWI)).isNotEmpty().allMatch(n -> n >= 5);
+        assertThat(jdbc.queryForList(
+                "select row_number from budget_line where round = ? and source_file = ?" + " order by 1", Integer.class,
+                round, JANGWI))
+            .isNotEmpty()
+            .allMatch(n -> n >= 5);
         assertConserved(round, JANGWI);
     }
 
@@ -367,9 +401,12 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     void macAndFullWidthTextReadsLikeWindowsText() throws Exception {
         int round = sampleRound();
         List<String> lines = surveyLines(round);
-        // decomposed Hangul (as macOS writes file contents), full-width digits, a non-breaking-space-only cell
-        lines.set(1, lines.get(1).replace(",CHANGSIN,", "," + java.text.Normalizer.normalize("창신의류제조센터",
-                java.text.Normalizer.Form.NFD) + ","));
+        // decomposed Hangul (as macOS writes file contents), full-width digits, a
+        // non-breaking-space-only cell
+        lines.set(1,
+                lines.get(1)
+                    .replace(",CHANGSIN,",
+                            "," + java.text.Normalizer.normalize("창신의류제조센터", java.text.Normalizer.Form.NFD) + ","));
         lines.set(2, lines.get(2).replace("870-83-00265", "８７０-８３-００２６５"));
         Path utf8 = input(round).resolve(SURVEY_CSV);
         // CP949 has no decomposed jamo: the file goes UTF-8, as a Mac would save it
@@ -377,9 +414,14 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
         launch(round, RUN_DATE);
 
-        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and source_file = ? and"
-                + " severity = 'REJECT'", Long.class, round, SURVEY_CSV)).isZero();
-        assertThat(jdbc.queryForObject("select brn from survey_response where round = ? and source_file = ? and"
-                + " row_number = 3", String.class, round, SURVEY_CSV)).isEqualTo("8708300265");
+        assertThat(jdbc.queryForObject(
+                "select count(*) from finding where round = ? and source_file = ? and" + " severity = 'REJECT'",
+                Long.class, round, SURVEY_CSV))
+            .isZero();
+        assertThat(jdbc.queryForObject(
+                "select brn from survey_response where round = ? and source_file = ? and" + " row_number = 3",
+                String.class, round, SURVEY_CSV))
+            .isEqualTo("8708300265");
     }
+
 }

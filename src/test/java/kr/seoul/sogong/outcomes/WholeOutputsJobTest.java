@@ -14,8 +14,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * A failed night must not leave a mixed folder: the new rejects.csv beside the previous run's
- * committee pack with nothing saying the latest run failed. Outputs are staged and moved together.
+ * A failed night must not leave a mixed folder: the new rejects.csv beside the previous
+ * run's committee pack with nothing saying the latest run failed. Outputs are staged and
+ * moved together.
  */
 class WholeOutputsJobTest extends OutcomesJobTestSupport {
 
@@ -38,7 +39,8 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         assertThat(good.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         byte[] goodWorkbook = Files.readAllBytes(output(ROUND).resolve("committee-report.xlsx"));
 
-        write(ROUND, "survey/broken.xlsx", "not a workbook"); // UNREADABLE: the gate fails
+        write(ROUND, "survey/broken.xlsx", "not a workbook"); // UNREADABLE: the gate
+                                                              // fails
         JobExecution failed = launch(ROUND, LocalDate.of(2022, 11, 2));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -64,6 +66,7 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         assertThat(topLevel()).doesNotContain("last-completed").contains("committee-report.xlsx", "manifest.json");
         assertThat(manifest(output(ROUND).resolve("manifest.json")).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(Files.exists(WORK.resolve("output").resolve(".staging").resolve(ROUND + "-" + fixed.getId())))
-                .isFalse();
+            .isFalse();
     }
+
 }

@@ -20,13 +20,14 @@ import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.generator.SyntheticRound;
 
 /**
- * Side-by-side benchmark (docs/benchmarks.md): on the same generated round, our job on H2 and on
- * PostgreSQL (whole process, startup included, -Xmx512m), DuckDB computing participation and
- * satisfaction from the same CSVs, and two floors (a line count, a raw FastCSV parse). Each
- * contender runs {@code bench.runs} times in a fresh process and a fresh database; the table shows
- * the median wall time, rows per second, peak RSS, and the ratio to DuckDB measured in the same run.
- * With {@code bench.restart=true} it also kills the H2 job at about 80% of ingest, times the restart
- * and checks that the restarted run's CSVs equal an uninterrupted run's.
+ * Side-by-side benchmark (docs/benchmarks.md): on the same generated round, our job on H2
+ * and on PostgreSQL (whole process, startup included, -Xmx512m), DuckDB computing
+ * participation and satisfaction from the same CSVs, and two floors (a line count, a raw
+ * FastCSV parse). Each contender runs {@code bench.runs} times in a fresh process and a
+ * fresh database; the table shows the median wall time, rows per second, peak RSS, and
+ * the ratio to DuckDB measured in the same run. With {@code bench.restart=true} it also
+ * kills the H2 job at about 80% of ingest, times the restart and checks that the
+ * restarted run's CSVs equal an uninterrupted run's.
  *
  * <pre>./mvnw -Pbench -DskipTests verify -Dbench.sizes=100000,1000000 -Dbench.runs=3</pre>
  */
@@ -40,24 +41,33 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         long[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000000").split(","))
-                .mapToLong(s -> Long.parseLong(s.strip())).toArray();
+            .mapToLong(s -> Long.parseLong(s.strip()))
+            .toArray();
         int runs = Integer.getInteger("bench.runs", 3);
-        List<String> contenders = List.of(System.getProperty("bench.contenders", "h2,postgres,duckdb,lines,fastcsv")
-                .split(","));
+        List<String> contenders = List
+            .of(System.getProperty("bench.contenders", "h2,postgres,duckdb,lines,fastcsv").split(","));
         boolean restart = Boolean.parseBoolean(System.getProperty("bench.restart", "true"));
         Files.createDirectories(WORK);
         StringBuilder report = new StringBuilder();
-        report.append("## ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", ").append(runs).append(" runs each\n\n");
+        report.append("## ")
+            .append(LocalDate.now())
+            .append(", ")
+            .append(Runtime.getRuntime().availableProcessors())
+            .append(" cores, ")
+            .append(System.getProperty("java.vm.name"))
+            .append(' ')
+            .append(System.getProperty("java.version"))
+            .append(", ")
+            .append(runs)
+            .append(" runs each\n\n");
         try (EmbeddedPostgres pg = contenders.contains("postgres") ? EmbeddedPostgres.builder().start() : null) {
             for (long size : sizes) {
                 report.append(measureSize(size, runs, contenders, pg, restart));
             }
         }
         Path results = WORK.resolve("results.md");
-        Files.writeString(results, report, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(results, report, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         System.out.println(report);
         System.out.println("(appended to " + results + ")");
     }
@@ -69,15 +79,16 @@ public final class BenchmarkRunner {
         Path roundDir = input.resolve(String.valueOf(ROUND));
         if (!Files.exists(roundDir.resolve("survey"))) {
             long t = System.nanoTime();
-            SyntheticRound.write(input, new SyntheticRound.Spec(ROUND, 60, size, 0.9, 200, false,
-                    StandardCharsets.UTF_8, 1));
+            SyntheticRound.write(input,
+                    new SyntheticRound.Spec(ROUND, 60, size, 0.9, 200, false, StandardCharsets.UTF_8, 1));
             System.out.printf("generated %,d participants in %.1fs%n", size, (System.nanoTime() - t) / 1e9);
         }
         long rows = dataRows(roundDir);
         Map<String, List<Measurement>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (String c : contenders) {
-                Measurement m = measure(command(c, size, run, roundDir, base, pg), base.resolve("log-" + c + "-" + run + ".txt"));
+                Measurement m = measure(command(c, size, run, roundDir, base, pg),
+                        base.resolve("log-" + c + "-" + run + ".txt"));
                 System.out.printf("%,d participants, run %d, %-8s %7.2fs %6d MB%s%n", size, run, c, m.seconds(),
                         m.peakRssKb() / 1024, m.exitCode() == 0 ? "" : " EXIT " + m.exitCode());
                 results.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
@@ -121,8 +132,9 @@ public final class BenchmarkRunner {
         String cp = System.getProperty("java.class.path");
         Path input = roundDir.getParent();
         return switch (contender) {
-            case "h2" -> job(java, input, base.resolve("out-h2-" + run),
-                    "jdbc:h2:file:" + fresh(base.resolve("db-h2-" + run)).toAbsolutePath() + "/outcomes;AUTO_SERVER=TRUE",
+            case "h2" -> job(
+                    java, input, base.resolve("out-h2-" + run), "jdbc:h2:file:"
+                            + fresh(base.resolve("db-h2-" + run)).toAbsolutePath() + "/outcomes;AUTO_SERVER=TRUE",
                     "sa");
             case "postgres" -> {
                 String db = "bench_" + size + "_" + run;
@@ -135,8 +147,8 @@ public final class BenchmarkRunner {
             }
             case "duckdb" -> List.of(java, "-Xmx512m", "-cp", cp, DuckDbPeer.class.getName(), roundDir.toString(),
                     base.resolve("out-duckdb-" + run).toString());
-            case "lines", "fastcsv" -> List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender,
-                    roundDir.toString());
+            case "lines", "fastcsv" ->
+                List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender, roundDir.toString());
             case "validate" -> List.of(java, "-Xmx512m", "-cp", cp, ParseValidate.class.getName(), roundDir.toString());
             default -> throw new IllegalArgumentException(contender);
         };
@@ -144,11 +156,10 @@ public final class BenchmarkRunner {
 
     static List<String> job(String java, Path input, Path out, String url, String user) throws IOException {
         fresh(out);
-        return List.of(java, "-Xmx512m", "-jar", Path.of("target", "sogong-outcomes.jar").toString(),
-                "round=" + ROUND, "runDate=2031-11-01", "--outcomes.input-dir=" + input,
-                "--outcomes.output-dir=" + out, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=",
-                "--outcomes.chunk-size=" + System.getProperty("bench.chunk", "500"));
+        return List.of(java, "-Xmx512m", "-jar", Path.of("target", "sogong-outcomes.jar").toString(), "round=" + ROUND,
+                "runDate=2031-11-01", "--outcomes.input-dir=" + input, "--outcomes.output-dir=" + out,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=", "--outcomes.chunk-size=" + System.getProperty("bench.chunk", "500"));
     }
 
     static Path fresh(Path dir) throws IOException {
@@ -162,7 +173,10 @@ public final class BenchmarkRunner {
         return dir;
     }
 
-    /** Runs a command to its end: wall time, and peak RSS from the kernel's high-water mark. */
+    /**
+     * Runs a command to its end: wall time, and peak RSS from the kernel's high-water
+     * mark.
+     */
     static Measurement measure(List<String> command, Path log) throws Exception {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -183,7 +197,8 @@ public final class BenchmarkRunner {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | RuntimeException gone) {
+        }
+        catch (IOException | RuntimeException gone) {
             // the process ended between the check and the read
         }
         return 0;
@@ -213,8 +228,8 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Kills the H2 job with SIGKILL at about 80% of the ingest, restarts it with the same command,
-     * and compares the restarted run's CSVs with those of run 1 (uninterrupted).
+     * Kills the H2 job with SIGKILL at about 80% of the ingest, restarts it with the same
+     * command, and compares the restarted run's CSVs with those of run 1 (uninterrupted).
      */
     static String restartScenario(long size, Path roundDir, Path base, double fullSeconds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -223,7 +238,8 @@ public final class BenchmarkRunner {
         List<String> cmd = job(java, roundDir.getParent(), base.resolve("out-restart"), url, "sa");
         long total = dataRows(roundDir);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(base.resolve("log-restart-1.txt").toFile()).start();
+            .redirectOutput(base.resolve("log-restart-1.txt").toFile())
+            .start();
         long committed = 0;
         while (p.isAlive() && committed < total * 8 / 10) {
             Thread.sleep(200);
@@ -237,19 +253,22 @@ public final class BenchmarkRunner {
         Map<String, byte[]> clean = csvs(base.resolve("out-h2-1").resolve(String.valueOf(ROUND)));
         boolean same = restarted.keySet().equals(clean.keySet())
                 && restarted.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), clean.get(e.getKey())));
-        return String.format("Restart: killed (SIGKILL) with %,d of %,d rows committed (%.0f%%); the restarted run took"
+        return String.format(
+                "Restart: killed (SIGKILL) with %,d of %,d rows committed (%.0f%%); the restarted run took"
                         + " %.2fs = %.0f%% of a full run (%.2fs), exit %d; its %d CSV outputs are %s an uninterrupted"
-                        + " run's.%n%n", committed, total, 100.0 * committed / total, again.seconds(),
-                100 * again.seconds() / fullSeconds, fullSeconds, again.exitCode(), restarted.size(),
-                same ? "byte-identical to" : "DIFFERENT from");
+                        + " run's.%n%n",
+                committed, total, 100.0 * committed / total, again.seconds(), 100 * again.seconds() / fullSeconds,
+                fullSeconds, again.exitCode(), restarted.size(), same ? "byte-identical to" : "DIFFERENT from");
     }
 
     static long committedRows(String url) {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select coalesce(sum(rows_read), 0) from source_file")) {
             rs.next();
             return rs.getLong(1);
-        } catch (Exception notYet) {
+        }
+        catch (Exception notYet) {
             return 0;
         }
     }
@@ -265,4 +284,5 @@ public final class BenchmarkRunner {
         }
         return files;
     }
+
 }

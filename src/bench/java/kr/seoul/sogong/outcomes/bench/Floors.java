@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The floors: what reading the round's CSV files costs at the least. {@code lines}: a plain Java
- * line count; {@code fastcsv}: a raw FastCSV parse touching every field. Usage: Floors lines|fastcsv <input/round dir>
+ * The floors: what reading the round's CSV files costs at the least. {@code lines}: a
+ * plain Java line count; {@code fastcsv}: a raw FastCSV parse touching every field.
+ * Usage: Floors lines|fastcsv <input/round dir>
  */
 public final class Floors {
 
@@ -30,7 +31,8 @@ public final class Floors {
                         rows++;
                     }
                 }
-            } else {
+            }
+            else {
                 try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(f)) {
                     for (CsvRecord record : r) {
                         rows++;
@@ -43,4 +45,5 @@ public final class Floors {
         }
         System.out.println(args[0] + ": " + rows + " rows, " + chars + " chars");
     }
+
 }

@@ -10,10 +10,10 @@ import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 
 /**
- * The job's own parse + validate path on one thread, without the database or Spring Batch: every
- * file of the round through its row source and the row rules. Prints rows per second of the last
- * of three passes (the JIT warm), the figure the "≥ 500,000 rows/s on one core" target is about.
- * Usage: ParseValidate <input/round dir>
+ * The job's own parse + validate path on one thread, without the database or Spring
+ * Batch: every file of the round through its row source and the row rules. Prints rows
+ * per second of the last of three passes (the JIT warm), the figure the "≥ 500,000 rows/s
+ * on one core" target is about. Usage: ParseValidate <input/round dir>
  */
 public final class ParseValidate {
 
@@ -44,4 +44,5 @@ public final class ParseValidate {
                     rejected, seconds, rows / seconds);
         }
     }
+
 }

@@ -24,9 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code status} on a job repository holding 1,000 executions (5 rounds, 200 runs each, 6 steps per
- * run), on H2 and PostgreSQL: median of 5 calls of the whole listing and of one round's.
- * Usage: StatusTiming [executions]
+ * {@code status} on a job repository holding 1,000 executions (5 rounds, 200 runs each, 6
+ * steps per run), on H2 and PostgreSQL: median of 5 calls of the whole listing and of one
+ * round's. Usage: StatusTiming [executions]
  */
 public final class StatusTiming {
 
@@ -41,16 +41,17 @@ public final class StatusTiming {
 
     static String measure(String name, String url, String user, int executions) throws Exception {
         // as arguments: properties() would only be defaults, below application.properties
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OutcomesApplication.class)
-                .run("--outcomes.launcher.enabled=false", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user, "--spring.datasource.password=",
-                        "--logging.level.root=ERROR", "--logging.file.name=target/status-timing.log")) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OutcomesApplication.class).run(
+                "--outcomes.launcher.enabled=false", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=", "--logging.level.root=ERROR",
+                "--logging.file.name=target/status-timing.log")) {
             JobRepository repository = context.getBean(JobRepository.class);
             RunFacts facts = context.getBean(RunFacts.class);
             for (int i = 0; i < executions; i++) {
                 int round = 2020 + i % 5;
                 var parameters = new JobParametersBuilder().addLong("round", (long) round)
-                        .addLocalDate("runDate", LocalDate.of(2022, 1, 1).plusDays(i)).toJobParameters();
+                    .addLocalDate("runDate", LocalDate.of(2022, 1, 1).plusDays(i))
+                    .toJobParameters();
                 JobExecution e = repository.createJobExecution(
                         repository.createJobInstance(RunParameters.JOB_NAME, parameters), parameters,
                         new org.springframework.batch.infrastructure.item.ExecutionContext());
@@ -74,14 +75,18 @@ public final class StatusTiming {
             RunHistory history = context.getBean(RunHistory.class);
             JobRepository explorer = context.getBean(JobRepository.class);
             int listed = history.recent(null).size();
-            return String.format("%s, %,d executions: status %.1f ms (%d lines), status round=2022 %.1f ms;"
-                            + " baseline, the former listing through JobExplorer: %.1f ms (median of 5)", name,
-                    executions, median(() -> history.recent(null)), listed, median(() -> history.recent(2022)),
+            return String.format(
+                    "%s, %,d executions: status %.1f ms (%d lines), status round=2022 %.1f ms;"
+                            + " baseline, the former listing through JobExplorer: %.1f ms (median of 5)",
+                    name, executions, median(() -> history.recent(null)), listed, median(() -> history.recent(2022)),
                     median(() -> formerListing(explorer)));
         }
     }
 
-    /** How status listed runs before: every instance (up to 200), every execution with its steps. */
+    /**
+     * How status listed runs before: every instance (up to 200), every execution with its
+     * steps.
+     */
     static int formerListing(JobRepository explorer) {
         int n = 0;
         for (JobInstance instance : explorer.getJobInstances(RunParameters.JOB_NAME, 0, 200)) {
@@ -102,4 +107,5 @@ public final class StatusTiming {
         Collections.sort(ms);
         return ms.get(2);
     }
+
 }

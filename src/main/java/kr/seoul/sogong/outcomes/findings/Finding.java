@@ -3,8 +3,9 @@ package kr.seoul.sogong.outcomes.findings;
 /**
  * One row of {@code rejects.csv}: what rule a value broke, where a person finds it.
  *
- * @param rowNumber the row as Excel or an editor shows it (header = 1); null for a whole-file finding
- * @param value     already masked where it is a business registration number
+ * @param rowNumber the row as Excel or an editor shows it (header = 1); null for a
+ * whole-file finding
+ * @param value already masked where it is a business registration number
  */
 public record Finding(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
         Severity severity, String message) {
@@ -27,7 +28,8 @@ public record Finding(String sourceFile, String sheet, Integer rowNumber, String
     }
 
     private static String abbreviate(String value) {
-        // A 20 MB cell must not travel into the rejects table whole; its length is in the message.
+        // A 20 MB cell must not travel into the rejects table whole; its length is in the
+        // message.
         return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
 }

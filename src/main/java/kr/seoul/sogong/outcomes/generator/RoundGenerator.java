@@ -23,10 +23,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes programme rounds that follow the contract, deterministically from a seed: the sample
- * rounds shipped in {@code input/} (the five 2022 centers of the source article, and a 2021 round
- * with a different set including 문래's metal-machining center), each with a handful of realistic
- * defects, and — with {@code --centers/--firms} — larger synthetic rounds.
+ * Writes programme rounds that follow the contract, deterministically from a seed: the
+ * sample rounds shipped in {@code input/} (the five 2022 centers of the source article,
+ * and a 2021 round with a different set including 문래's metal-machining center), each with
+ * a handful of realistic defects, and — with {@code --centers/--firms} — larger synthetic
+ * rounds.
  *
  * <pre>java -cp target/sogong-outcomes.jar -Dloader.main=kr.seoul.sogong.outcomes.generator.RoundGenerator \
  *      org.springframework.boot.loader.launch.PropertiesLauncher --out input --sample</pre>
@@ -40,8 +41,7 @@ public final class RoundGenerator {
     }
 
     static final List<CenterSpec> CENTERS_2022 = List.of(
-            new CenterSpec("CHANGSIN", "창신의류제조센터", "종로구", "의류",
-                    "스마트스토어 기초교육, 고부가 의류 생산 수주 컨설팅, 주문생산플랫폼 입점", "SALES"),
+            new CenterSpec("CHANGSIN", "창신의류제조센터", "종로구", "의류", "스마트스토어 기초교육, 고부가 의류 생산 수주 컨설팅, 주문생산플랫폼 입점", "SALES"),
             new CenterSpec("BONGIK", "봉익주얼리센터", "종로구", "주얼리", "소공인 공동 브랜드 및 온라인 공동플랫폼 활성화", "SALES"),
             new CenterSpec("DOKSAN", "독산의류제조센터", "금천구", "의류", "의류제조 소공인 디자인, 마케팅 역량강화", "SALES"),
             new CenterSpec("GWANGJIN", "광진의류제조센터", "광진구", "의류", "디지털 전환을 위한 패턴캐드 애로기술 공동개발", "TECH"),
@@ -53,16 +53,20 @@ public final class RoundGenerator {
             new CenterSpec("MULLAE", "문래기계금속센터", "영등포구", "기계금속", "수입 국방부품 국산화 공동개발", "TECH"),
             new CenterSpec("SEONGSU", "성수수제화센터", "성동구", "수제화", "산학협력 수제화 디자인 모델 개발", "TECH"));
 
-    private static final String[] NAME_HEAD = {"한빛", "대성", "미래", "서울", "동방", "새한", "정우", "태광", "금강", "우리",
-            "청솔", "보람", "하나", "진성", "영진", "삼원", "동화", "신화", "명진", "가온"};
-    private static final String[] NAME_TAIL = {"어패럴", "봉제", "패션", "주얼리", "텍스타일", "정밀", "산업", "실업", "디자인",
-            "공방"};
-    private static final String[] NEEDS = {"판로", "홍보", "디자인", "기술", "교육", "자금", "인력"};
-    static final String[] ITEMS = {"인건비", "교육운영비", "컨설팅비", "홍보마케팅비", "플랫폼입점비"};
+    private static final String[] NAME_HEAD = { "한빛", "대성", "미래", "서울", "동방", "새한", "정우", "태광", "금강", "우리", "청솔", "보람",
+            "하나", "진성", "영진", "삼원", "동화", "신화", "명진", "가온" };
+
+    private static final String[] NAME_TAIL = { "어패럴", "봉제", "패션", "주얼리", "텍스타일", "정밀", "산업", "실업", "디자인", "공방" };
+
+    private static final String[] NEEDS = { "판로", "홍보", "디자인", "기술", "교육", "자금", "인력" };
+    static final String[] ITEMS = { "인건비", "교육운영비", "컨설팅비", "홍보마케팅비", "플랫폼입점비" };
 
     final Random random;
+
     private final int round;
+
     final Path dir;
+
     int firmSerial;
 
     RoundGenerator(long seed, int round, Path out) {
@@ -78,9 +82,9 @@ public final class RoundGenerator {
                         [--format csv|xlsx] [--encoding utf-8|cp949] [--seed 1]""";
 
     /**
-     * The explicit {@code generate} command: nothing of this package runs unless an operator or a test
-     * asks for it, and it never touches a database. Returns the process exit code (2 for a bad command
-     * line, with the usage).
+     * The explicit {@code generate} command: nothing of this package runs unless an
+     * operator or a test asks for it, and it never touches a database. Returns the
+     * process exit code (2 for a bad command line, with the usage).
      */
     public static int command(List<String> args) throws IOException {
         String kind = args.isEmpty() ? "" : args.get(0);
@@ -107,13 +111,14 @@ public final class RoundGenerator {
                 SyntheticRound.Spec spec;
                 try {
                     spec = SyntheticRound.Spec.parse(options);
-                } catch (IllegalArgumentException e) {
+                }
+                catch (IllegalArgumentException e) {
                     return usage(e.getMessage());
                 }
                 long started = System.nanoTime();
                 SyntheticRound.write(out, spec);
-                System.out.printf("wrote synthetic round %d under %s in %.1fs%n", spec.round(),
-                        out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+                System.out.printf("wrote synthetic round %d under %s in %.1fs%n", spec.round(), out.toAbsolutePath(),
+                        (System.nanoTime() - started) / 1e9);
             }
             default -> {
                 return usage(kind.isEmpty() ? "generate what? sample or synthetic" : "unknown kind " + kind);
@@ -127,7 +132,10 @@ public final class RoundGenerator {
         return 2;
     }
 
-    /** A sample round: participants per center, a survey answered by most of them, and seeded defects. */
+    /**
+     * A sample round: participants per center, a survey answered by most of them, and
+     * seeded defects.
+     */
     void sample(List<CenterSpec> centers, int perCenter, int responses) throws IOException {
         clean();
         writeCenters(centers);
@@ -144,9 +152,10 @@ public final class RoundGenerator {
     }
 
     /**
-     * A synthetic round of {@code centers} centers with {@code firmsPerCenter} participants each,
-     * all as UTF-8 CSV: every participant has an outcomes row and answers the survey once; every
-     * {@code defectEvery}-th response carries a mistyped business number (0 = none).
+     * A synthetic round of {@code centers} centers with {@code firmsPerCenter}
+     * participants each, all as UTF-8 CSV: every participant has an outcomes row and
+     * answers the survey once; every {@code defectEvery}-th response carries a mistyped
+     * business number (0 = none).
      */
     public static void synthetic(Path out, int round, int centers, int firmsPerCenter, int defectEvery, long seed)
             throws IOException {
@@ -198,11 +207,12 @@ public final class RoundGenerator {
         List<List<Object>> rows = new ArrayList<>();
         for (CenterSpec c : centers) {
             long cap = 50_000_000L;
-            rows.add(List.of(c.code(), c.name(), c.district(), c.industry(), c.project(), c.track(), cap,
-                    28, round + "-04-01", round + "-10-31"));
+            rows.add(List.of(c.code(), c.name(), c.district(), c.industry(), c.project(), c.track(), cap, 28,
+                    round + "-04-01", round + "-10-31"));
         }
         writeCsv(dir.resolve("centers.csv"), StandardCharsets.UTF_8, List.of("center_code", "center_name", "district",
-                "industry", "project_title", "track", "budget_cap_krw", "target_firms", "period_start", "period_end"), rows);
+                "industry", "project_title", "track", "budget_cap_krw", "target_firms", "period_start", "period_end"),
+                rows);
     }
 
     private void writeResults(CenterSpec c, List<Firm> firms) throws IOException {
@@ -220,7 +230,8 @@ public final class RoundGenerator {
             outcomes.add(List.of(c.code(), dashed(f.brn()), before, after, random.nextInt(6), random.nextInt(11),
                     random.nextDouble() < 0.55 ? "Y" : "N", c.track().equals("TECH") ? random.nextInt(13) : ""));
         }
-        // seeded defects: a period typed backwards, and outcomes for a firm the center never listed
+        // seeded defects: a period typed backwards, and outcomes for a firm the center
+        // never listed
         if (c.code().equals("JANGWI") || c.code().equals("MULLAE")) {
             List<Object> p = new ArrayList<>(participants.get(3));
             LocalDate start = (LocalDate) p.get(4);
@@ -239,8 +250,7 @@ public final class RoundGenerator {
             budget.add(List.of(c.code(), ITEMS[i], planned, executed));
         }
         List<String> pHeader = List.of("센터코드", "사업자등록번호", "업체명", "지원내용", "지원시작일", "지원종료일", "교육이수시간", "수료여부");
-        List<String> oHeader = List.of("센터코드", "사업자등록번호", "지원전매출_천원", "지원후매출_천원", "신규거래처수", "신규수주건수",
-                "온라인입점", "개발패턴수");
+        List<String> oHeader = List.of("센터코드", "사업자등록번호", "지원전매출_천원", "지원후매출_천원", "신규거래처수", "신규수주건수", "온라인입점", "개발패턴수");
         List<String> bHeader = List.of("센터코드", "비목", "계획금액_원", "집행금액_원");
         if (c.code().equals("SEONGSU")) {
             // this center hands in one CSV per sheet instead of a workbook
@@ -256,9 +266,12 @@ public final class RoundGenerator {
             sheet(wb, date, "참여기업", pHeader, participants);
             sheet(wb, date, "성과", oHeader, outcomes);
             sheet(wb, date, "예산", bHeader, budget);
-            wb.getXSSFWorkbook().getProperties().getCoreProperties()
-                    .setCreated(Optional.of(new Date(LocalDate.of(round, 11, 1).toEpochDay() * 86_400_000L)));
-            try (OutputStream out = Files.newOutputStream(dir.resolve("results/" + c.code() + "_" + round + "_결과.xlsx"))) {
+            wb.getXSSFWorkbook()
+                .getProperties()
+                .getCoreProperties()
+                .setCreated(Optional.of(new Date(LocalDate.of(round, 11, 1).toEpochDay() * 86_400_000L)));
+            try (OutputStream out = Files
+                .newOutputStream(dir.resolve("results/" + c.code() + "_" + round + "_결과.xlsx"))) {
                 wb.write(out);
             }
         }
@@ -280,25 +293,34 @@ public final class RoundGenerator {
         }
     }
 
-    /** A number as a number cell, a date or date-time as a styled date cell, other text as text; empty stays absent. */
+    /**
+     * A number as a number cell, a date or date-time as a styled date cell, other text as
+     * text; empty stays absent.
+     */
     static void setCell(Cell cell, Object v, CellStyle dateStyle) {
         if (v instanceof Number n) {
             cell.setCellValue(n.doubleValue());
-        } else if (v instanceof LocalDate d) {
+        }
+        else if (v instanceof LocalDate d) {
             cell.setCellValue(d);
             cell.setCellStyle(dateStyle);
-        } else if (v instanceof LocalDateTime t) {
+        }
+        else if (v instanceof LocalDateTime t) {
             cell.setCellValue(t);
             cell.setCellStyle(dateStyle);
-        } else if (!v.toString().isEmpty()) {
+        }
+        else if (!v.toString().isEmpty()) {
             cell.setCellValue(v.toString());
         }
     }
 
     private void writeSurvey(List<CenterSpec> centers, List<Firm> participants, int responses) throws IOException {
-        // defects a real export has: a mistyped number, a 6 on a 5-point item, an unknown center,
-        // a firm of 12 workers, a respondent who is not a participant, an unknown need, a late
-        // answer, and a duplicate submission (its later copy lands in the other file below)
+        // defects a real export has: a mistyped number, a 6 on a 5-point item, an unknown
+        // center,
+        // a firm of 12 workers, a respondent who is not a participant, an unknown need, a
+        // late
+        // answer, and a duplicate submission (its later copy lands in the other file
+        // below)
         List<Firm> shuffled = new ArrayList<>(participants);
         java.util.Collections.shuffle(shuffled, random);
         int id = 1;
@@ -339,8 +361,8 @@ public final class RoundGenerator {
             r.set(0, String.format("R%d-%04d", round, id++));
         }
         int half = rows.size() / 2;
-        List<String> header = List.of("응답번호", "제출일시", "사업자등록번호", "업체명", "소속센터", "상시근로자수", "문1_전반만족",
-                "문2_교육컨설팅만족", "문3_판로홍보만족", "문4_센터운영만족", "문5_재참여의향", "문6_추천의향", "희망지원분야", "기타의견");
+        List<String> header = List.of("응답번호", "제출일시", "사업자등록번호", "업체명", "소속센터", "상시근로자수", "문1_전반만족", "문2_교육컨설팅만족",
+                "문3_판로홍보만족", "문4_센터운영만족", "문5_재참여의향", "문6_추천의향", "희망지원분야", "기타의견");
         List<List<Object>> csvRows = new ArrayList<>(rows.subList(0, half));
         List<List<Object>> xlsxRows = new ArrayList<>(rows.subList(half, rows.size()));
         // the duplicate's later submission arrives in the other file
@@ -349,7 +371,8 @@ public final class RoundGenerator {
         again.set(1, LocalDateTime.of(round, 11, 3, 14, 40));
         (csvRows.contains(first) ? xlsxRows : csvRows).add(again);
         for (List<Object> r : csvRows) {
-            r.set(1, ((LocalDateTime) r.get(1)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+            r.set(1, ((LocalDateTime) r.get(1))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         }
         writeCsv(dir.resolve("survey/설문_" + round + "_1차.csv"), TextEncoding.CP949, header, csvRows);
         try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
@@ -376,9 +399,11 @@ public final class RoundGenerator {
             double roll = random.nextDouble();
             if (roll < 0.03) {
                 r.add("");
-            } else if (roll < 0.06) {
+            }
+            else if (roll < 0.06) {
                 r.add(9);
-            } else {
+            }
+            else {
                 r.add(Math.max(1, Math.min(5, 3 + mood / 2 + (int) Math.round(random.nextGaussian() * 0.9))));
             }
         }
@@ -401,4 +426,5 @@ public final class RoundGenerator {
             }
         }
     }
+
 }

@@ -20,10 +20,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Synthetic rounds of any size, streamed to disk (nothing held per row), deterministic for a seed:
- * centers, participants with an outcomes row each, a survey answered by a share of them, budget
- * lines; CSV (UTF-8 or CP949 survey) or XLSX; one mistyped business number every
- * {@code defectEvery} responses.
+ * Synthetic rounds of any size, streamed to disk (nothing held per row), deterministic
+ * for a seed: centers, participants with an outcomes row each, a survey answered by a
+ * share of them, budget lines; CSV (UTF-8 or CP949 survey) or XLSX; one mistyped business
+ * number every {@code defectEvery} responses.
  *
  * <pre>java -cp target/sogong-outcomes.jar -Dloader.main=kr.seoul.sogong.outcomes.generator.RoundGenerator \
  *   org.springframework.boot.loader.launch.PropertiesLauncher --synthetic --out bench-data/input \
@@ -36,7 +36,10 @@ public final class SyntheticRound {
     public record Spec(int round, int centers, long participants, double responseRate, int defectEvery, boolean xlsx,
             Charset surveyCharset, long seed) {
 
-        /** The options of {@code generate synthetic}; an unknown option or a bad value is an IllegalArgumentException. */
+        /**
+         * The options of {@code generate synthetic}; an unknown option or a bad value is
+         * an IllegalArgumentException.
+         */
         static Spec parse(List<String> args) {
             int round = 2031;
             int centers = 60;
@@ -72,7 +75,8 @@ public final class SyntheticRound {
                         case "--seed" -> seed = Long.parseLong(value);
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
-                } catch (NumberFormatException e) {
+                }
+                catch (NumberFormatException e) {
                     throw new IllegalArgumentException(option + " needs a number, not " + value);
                 }
             }
@@ -80,13 +84,14 @@ public final class SyntheticRound {
         }
     }
 
-    static final List<String> SURVEY = List.of("response_id", "submitted_at", "brn", "firm_name", "center",
-            "employees", "q1", "q2", "q3", "q4", "q5", "q6", "needs", "comment");
+    static final List<String> SURVEY = List.of("response_id", "submitted_at", "brn", "firm_name", "center", "employees",
+            "q1", "q2", "q3", "q4", "q5", "q6", "needs", "comment");
     static final List<String> PARTICIPANTS = List.of("center_code", "brn", "firm_name", "support", "start_date",
             "end_date", "education_hours", "completed");
-    static final List<String> OUTCOMES = List.of("center_code", "brn", "sales_before_k", "sales_after_k",
-            "new_clients", "new_orders", "online_listed", "patterns");
+    static final List<String> OUTCOMES = List.of("center_code", "brn", "sales_before_k", "sales_after_k", "new_clients",
+            "new_orders", "online_listed", "patterns");
     static final List<String> BUDGET = List.of("center_code", "item", "planned_krw", "executed_krw");
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private SyntheticRound() {
@@ -121,13 +126,15 @@ public final class SyntheticRound {
                         RoundGenerator.Firm f = new RoundGenerator.Firm(g.serialBrn(), "업체" + g.firmSerial,
                                 1 + g.random.nextInt(9), center);
                         LocalDate start = LocalDate.of(spec.round(), 4, 1 + g.random.nextInt(28));
-                        results.row(0, List.of(center.code(), f.brn(), f.name(), "지원", start,
-                                start.plusDays(60 + g.random.nextInt(90)), g.random.nextInt(40),
-                                g.random.nextInt(10) < 8 ? "Y" : "N"));
+                        results.row(0,
+                                List.of(center.code(), f.brn(), f.name(), "지원", start,
+                                        start.plusDays(60 + g.random.nextInt(90)), g.random.nextInt(40),
+                                        g.random.nextInt(10) < 8 ? "Y" : "N"));
                         long before = 10_000 + g.random.nextInt(900_000);
-                        results.row(1, List.of(center.code(), f.brn(), before,
-                                Math.max(0, before + g.random.nextInt(200_000) - 50_000), g.random.nextInt(5),
-                                g.random.nextInt(9), g.random.nextBoolean() ? "Y" : "N", g.random.nextInt(10)));
+                        results.row(1,
+                                List.of(center.code(), f.brn(), before,
+                                        Math.max(0, before + g.random.nextInt(200_000) - 50_000), g.random.nextInt(5),
+                                        g.random.nextInt(9), g.random.nextBoolean() ? "Y" : "N", g.random.nextInt(10)));
                         if (g.random.nextDouble() >= spec.responseRate()) {
                             continue;
                         }
@@ -142,7 +149,8 @@ public final class SyntheticRound {
                         survey.row(0, r);
                     }
                     for (String item : RoundGenerator.ITEMS) {
-                        results.row(2, List.of(center.code(), item, 9_000_000L, 8_000_000L + g.random.nextInt(1_000_000)));
+                        results.row(2,
+                                List.of(center.code(), item, 9_000_000L, 8_000_000L + g.random.nextInt(1_000_000)));
                     }
                 }
             }
@@ -151,9 +159,11 @@ public final class SyntheticRound {
 
     /** Where rows go: sheet 0..n of a workbook, or one CSV per sheet. */
     interface Sink extends Closeable {
+
         void header(int sheet, List<String> names) throws IOException;
 
         void row(int sheet, List<Object> values) throws IOException;
+
     }
 
     static String cell(Object v) {
@@ -162,6 +172,7 @@ public final class SyntheticRound {
     }
 
     static final class CsvSink implements Sink {
+
         private final BufferedWriter out;
 
         CsvSink(Path file, Charset charset) throws IOException {
@@ -190,9 +201,11 @@ public final class SyntheticRound {
         public void close() throws IOException {
             out.close();
         }
+
     }
 
     static final class CsvSinks implements Sink {
+
         private final CsvSink[] sinks;
 
         CsvSinks(Path... files) throws IOException {
@@ -218,13 +231,19 @@ public final class SyntheticRound {
                 s.close();
             }
         }
+
     }
 
     static final class XlsxSink implements Sink {
+
         private final Path file;
+
         private final SXSSFWorkbook wb = new SXSSFWorkbook(200);
+
         private final List<Sheet> sheets = new ArrayList<>();
+
         private final int[] next;
+
         private final CellStyle date;
 
         XlsxSink(Path file, List<String> sheetNames) {
@@ -258,5 +277,7 @@ public final class SyntheticRound {
             }
             wb.close();
         }
+
     }
+
 }

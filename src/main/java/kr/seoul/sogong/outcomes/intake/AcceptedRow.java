@@ -3,19 +3,26 @@ package kr.seoul.sogong.outcomes.intake;
 import java.util.List;
 
 /**
- * A row every single-row rule accepted, as the table that stores it wants it: the writer asks the row
- * where it goes and what it holds, so a new kind of row cannot fall through to a wrong table.
- * (Not {@code sealed}: its kinds live in their own packages, survey and results, which a sealed
- * interface outside a named module does not allow.)
+ * A row every single-row rule accepted, as the table that stores it wants it: the writer
+ * asks the row where it goes and what it holds, so a new kind of row cannot fall through
+ * to a wrong table. (Not {@code sealed}: its kinds live in their own packages, survey and
+ * results, which a sealed interface outside a named module does not allow.)
  */
 public interface AcceptedRow {
 
     /** The table that stores it. */
     String table();
 
-    /** Its columns, after the row key every row table starts with (round, source_file, sheet_index, sheet, row_number). */
+    /**
+     * Its columns, after the row key every row table starts with (round, source_file,
+     * sheet_index, sheet, row_number).
+     */
     List<String> columns();
 
-    /** Adds its values, in the order of {@link #columns()}, to the row being written (no list of its own per row). */
+    /**
+     * Adds its values, in the order of {@link #columns()}, to the row being written (no
+     * list of its own per row).
+     */
     void addValuesTo(List<Object> row);
+
 }

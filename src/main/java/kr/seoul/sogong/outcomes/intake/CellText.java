@@ -3,10 +3,10 @@ package kr.seoul.sogong.outcomes.intake;
 import java.text.Normalizer;
 
 /**
- * The text of a cell as the rules see it (contract §8): Unicode NFC, full-width digits and Latin
- * letters as ASCII — so a file saved on a Mac (decomposed Hangul) or typed with a Korean IME in
- * full-width mode reads like any other — and trimmed of every kind of space, non-breaking ones
- * included, so a field of only such spaces is blank.
+ * The text of a cell as the rules see it (contract §8): Unicode NFC, full-width digits
+ * and Latin letters as ASCII — so a file saved on a Mac (decomposed Hangul) or typed with
+ * a Korean IME in full-width mode reads like any other — and trimmed of every kind of
+ * space, non-breaking ones included, so a field of only such spaces is blank.
  */
 public final class CellText {
 
@@ -19,7 +19,8 @@ public final class CellText {
         }
         String s = raw;
         if (!isAsciiOnly(s)) {
-            if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) { // the quick check allocates nothing
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) { // the quick check
+                                                                    // allocates nothing
                 s = Normalizer.normalize(s, Normalizer.Form.NFC);
             }
             s = fullWidthToAscii(s);
@@ -52,7 +53,9 @@ public final class CellText {
         return sb == null ? s : sb.toString();
     }
 
-    /** Whitespace, non-breaking spaces, the zero-width space and a stray byte-order mark. */
+    /**
+     * Whitespace, non-breaking spaces, the zero-width space and a stray byte-order mark.
+     */
     public static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
@@ -72,4 +75,5 @@ public final class CellText {
     public static boolean isBlank(String raw) {
         return raw == null || strip(raw).isEmpty();
     }
+
 }

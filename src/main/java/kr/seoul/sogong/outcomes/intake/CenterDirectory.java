@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The round's centers, found by code or by name (a survey names its center either way). */
+/**
+ * The round's centers, found by code or by name (a survey names its center either way).
+ */
 public final class CenterDirectory {
 
     private final Map<String, Center> byCodeOrName = new HashMap<>();
@@ -28,4 +30,5 @@ public final class CenterDirectory {
         Center c = byCodeOrName.get(normalized);
         return c != null && c.code().equals(normalized) ? Optional.of(c) : Optional.empty();
     }
+
 }

@@ -14,24 +14,30 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * centers.csv, the round's reference data (contract §2). It is not a source of findings: any error
- * in it fails the job with a message naming the row and the field, since every other file is judged
- * against it.
+ * centers.csv, the round's reference data (contract §2). It is not a source of findings:
+ * any error in it fails the job with a message naming the row and the field, since every
+ * other file is judged against it.
  */
 public final class CentersFile {
 
     private static final List<String> COLUMNS = List.of("center_code", "center_name", "district", "industry",
             "project_title", "track", "budget_cap_krw", "target_firms", "period_start", "period_end");
+
     private static final Pattern CODE = Pattern.compile("[A-Z]{2,12}");
 
     private CentersFile() {
     }
 
-    /** A centers.csv that cannot be used; the message names the file, the row and the field. */
+    /**
+     * A centers.csv that cannot be used; the message names the file, the row and the
+     * field.
+     */
     public static final class InvalidCentersFileException extends RuntimeException {
+
         public InvalidCentersFileException(String message) {
             super(message);
         }
+
     }
 
     public static List<Center> read(Path file) throws IOException {
@@ -61,13 +67,14 @@ public final class CentersFile {
                     continue;
                 }
                 if (record.problem() != null) {
-                    throw new InvalidCentersFileException(file + " row " + record.rowNumber() + ": " + record.problem());
+                    throw new InvalidCentersFileException(
+                            file + " row " + record.rowNumber() + ": " + record.problem());
                 }
                 Row row = new Row(file, record.rowNumber(), headers, record.cells());
                 Center center = new Center(row.code(), row.text("center_name", true), row.text("district", false),
                         row.text("industry", false), row.text("project_title", false), row.track(),
-                        row.number("budget_cap_krw"), (int) row.number("target_firms"),
-                        row.date("period_start"), row.date("period_end"));
+                        row.number("budget_cap_krw"), (int) row.number("target_firms"), row.date("period_start"),
+                        row.date("period_end"));
                 if (center.periodEnd().isBefore(center.periodStart())) {
                     throw row.error("period_end", "is before period_start");
                 }
@@ -75,7 +82,8 @@ public final class CentersFile {
                     throw row.error("center_code", "'" + center.code() + "' appears twice");
                 }
                 if (!names.add(center.name())) {
-                    // a survey names its center by code or name: one name for two centers counts answers for the wrong one
+                    // a survey names its center by code or name: one name for two centers
+                    // counts answers for the wrong one
                     throw row.error("center_name", "'" + center.name() + "' appears twice");
                 }
                 centers.add(center);
@@ -129,7 +137,8 @@ public final class CentersFile {
                     throw error(column, "'" + v + "' is negative");
                 }
                 return n;
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw error(column, "'" + v + "' is not a whole number");
             }
         }
@@ -138,9 +147,11 @@ public final class CentersFile {
             String v = text(column, true);
             try {
                 return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 throw error(column, "'" + v + "' is not an ISO date (yyyy-MM-dd)");
             }
         }
     }
+
 }

@@ -1,18 +1,21 @@
 package kr.seoul.sogong.outcomes.intake;
 
 /**
- * A column of an input file: its Korean header, English alias (also the finding's field name), and
- * what the database column that stores it can hold — contract §8 makes those limits rules, so a value
- * the rules accept is never refused (or silently rounded) by the database.
+ * A column of an input file: its Korean header, English alias (also the finding's field
+ * name), and what the database column that stores it can hold — contract §8 makes those
+ * limits rules, so a value the rules accept is never refused (or silently rounded) by the
+ * database.
  */
 public record Column(String korean, String alias, boolean required, Stored stored) {
 
     /**
-     * The storing column's limits: text up to {@code maxLength} characters; a decimal with at most
-     * {@code integerDigits} digits before the point and {@code scale} after it; a whole number up to
-     * {@code maxWhole}. Zero (or {@link Long#MAX_VALUE}) where a limit does not apply.
+     * The storing column's limits: text up to {@code maxLength} characters; a decimal
+     * with at most {@code integerDigits} digits before the point and {@code scale} after
+     * it; a whole number up to {@code maxWhole}. Zero (or {@link Long#MAX_VALUE}) where a
+     * limit does not apply.
      */
     public record Stored(int maxLength, int integerDigits, int scale, long maxWhole) {
+
         static final Stored NONE = new Stored(0, 0, 0, Long.MAX_VALUE);
 
         static Stored text(int maxLength) {
@@ -31,9 +34,10 @@ public record Column(String korean, String alias, boolean required, Stored store
 
     /** An {@code integer} column. */
     static final Stored INTEGER = Stored.whole(Integer.MAX_VALUE);
+
     /**
-     * Money in won ({@code bigint}): at most 15 digits, so that the sums of the outcome tables fit a
-     * {@code bigint} for any number of budget lines a round can hold.
+     * Money in won ({@code bigint}): at most 15 digits, so that the sums of the outcome
+     * tables fit a {@code bigint} for any number of budget lines a round can hold.
      */
     static final Stored MONEY = Stored.whole(999_999_999_999_999L);
 
@@ -45,7 +49,10 @@ public record Column(String korean, String alias, boolean required, Stored store
         return new Column(korean, alias, false, stored);
     }
 
-    /** Header matching ignores case, surrounding spaces and a UTF-8 BOM (contract §2), after normalising (§8). */
+    /**
+     * Header matching ignores case, surrounding spaces and a UTF-8 BOM (contract §2),
+     * after normalising (§8).
+     */
     public static String normalizeHeader(String header) {
         return header == null ? "" : CellText.normalize(header).toLowerCase(java.util.Locale.ROOT);
     }

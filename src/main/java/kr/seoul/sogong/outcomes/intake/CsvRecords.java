@@ -11,28 +11,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 records of a CSV file, streamed, each with the row number Excel shows for it (header = 1;
- * a line break inside quotes does not start a new row; a blank line is a row) and the physical lines
- * it spans.
+ * RFC 4180 records of a CSV file, streamed, each with the row number Excel shows for it
+ * (header = 1; a line break inside quotes does not start a new row; a blank line is a
+ * row) and the physical lines it spans.
  *
- * <p>Contract §8: once the header's field count is known ({@link #expectFields}), a record with fewer
- * or more fields is returned with a {@link CsvRecord#problem()}. A quoted cell may span lines only
- * when the record it ends up in is well formed — its closing quote followed by a delimiter or the
- * end of the line, and the header's field count. Otherwise the quote is a stray one: the record is
- * returned as a problem on the row where the quote opened and reading resumes on the next line, so a
- * stray quote costs one row and never swallows the rows after it (whatever quotes they hold).
+ * <p>
+ * Contract §8: once the header's field count is known ({@link #expectFields}), a record
+ * with fewer or more fields is returned with a {@link CsvRecord#problem()}. A quoted cell
+ * may span lines only when the record it ends up in is well formed — its closing quote
+ * followed by a delimiter or the end of the line, and the header's field count. Otherwise
+ * the quote is a stray one: the record is returned as a problem on the row where the
+ * quote opened and reading resumes on the next line, so a stray quote costs one row and
+ * never swallows the rows after it (whatever quotes they hold).
  */
 public final class CsvRecords implements Closeable {
 
-    /** Longest cell kept in memory; longer ones are cut here and are a FORMAT finding anyway. */
+    /**
+     * Longest cell kept in memory; longer ones are cut here and are a FORMAT finding
+     * anyway.
+     */
     static final int MAX_KEPT_CELL = 1 << 20;
-    /** Text of a multi-line record kept to be read again if the record turns out broken. */
+
+    /**
+     * Text of a multi-line record kept to be read again if the record turns out broken.
+     */
     private static final int MAX_REPLAY = 8 << 20;
 
     static final String STRAY_QUOTE = "a quote opened in this row is not closed on its line; the row is skipped"
             + " and reading goes on with the next line";
 
-    /** A record: its cells, or the problem that made it unusable; lines are 1-based physical lines. */
+    /**
+     * A record: its cells, or the problem that made it unusable; lines are 1-based
+     * physical lines.
+     */
     public record CsvRecord(int rowNumber, List<String> cells, String problem, long firstLine, long lastLine) {
         public boolean isBlank() {
             return problem == null && cells.stream().allMatch(CellText::isBlank);
@@ -40,19 +51,32 @@ public final class CsvRecords implements Closeable {
     }
 
     private final Path file;
+
     private final Charset charset;
+
     private Reader reader;
+
     private final char[] buffer = new char[64 * 1024];
+
     private int position;
+
     private int limit;
+
     private int pushedBack = -2;
+
     /** Text read again before the file (the lines after a broken record's first line). */
     private String replay = "";
+
     private int replayAt;
+
     private StringBuilder capture;
+
     private boolean captureOverflow;
+
     private long physicalLine; // line breaks consumed outside and inside quotes
+
     private int rowNumber;
+
     private int expectedFields;
 
     public CsvRecords(Path file, Charset charset) throws IOException {
@@ -118,31 +142,39 @@ public final class CsvRecords implements Closeable {
                     int d = read();
                     if (d == '"') {
                         append(cell, '"');
-                    } else {
+                    }
+                    else {
                         inQuotes = false;
                         unread(d);
                         badClose |= d != ',' && d != '\n' && d != '\r' && d != -1;
                     }
-                } else if (c == '\n' || c == '\r') {
+                }
+                else if (c == '\n' || c == '\r') {
                     consumeLineBreak(c);
                     append(cell, '\n');
                     if (!multiLine) {
                         multiLine = true;
-                        capture = new StringBuilder(); // the lines after the first, in case they must be read again
+                        capture = new StringBuilder(); // the lines after the first, in
+                                                       // case they must be read again
                     }
-                } else {
+                }
+                else {
                     append(cell, (char) c);
                 }
-            } else if (c == '"' && cell.isEmpty()) {
+            }
+            else if (c == '"' && cell.isEmpty()) {
                 inQuotes = true;
-            } else if (c == ',') {
+            }
+            else if (c == ',') {
                 cells.add(cell.toString());
                 cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
+            }
+            else if (c == '\n' || c == '\r') {
                 consumeLineBreak(c);
                 cells.add(cell.toString());
                 return finish(cells, startLine, multiLine, badClose);
-            } else {
+            }
+            else {
                 append(cell, (char) c);
             }
         }
@@ -158,23 +190,29 @@ public final class CsvRecords implements Closeable {
         long lastLine = Math.max(startLine + 1, physicalLine);
         CsvRecord record = new CsvRecord(++rowNumber, cells, null, startLine + 1, lastLine);
         if (countDiffers && !record.isBlank()) {
-            return new CsvRecord(record.rowNumber(), cells, cells.size() + " fields where the header has "
-                    + expectedFields + " (a shifted or cut row)", startLine + 1, lastLine);
+            return new CsvRecord(record.rowNumber(), cells,
+                    cells.size() + " fields where the header has " + expectedFields + " (a shifted or cut row)",
+                    startLine + 1, lastLine);
         }
         return record;
     }
 
-    /** The record starting at {@code startLine} is a stray quote: report it and go on with its next line. */
+    /**
+     * The record starting at {@code startLine} is a stray quote: report it and go on with
+     * its next line.
+     */
     private CsvRecord broken(long startLine) throws IOException {
         int row = ++rowNumber;
         if (capture != null && !captureOverflow) {
-            // what was read after the first line (a pushed-back character is its last), then what was
+            // what was read after the first line (a pushed-back character is its last),
+            // then what was
             // still to be replayed, then the file
             replay = capture + replay.substring(replayAt);
             replayAt = 0;
             pushedBack = -2;
             physicalLine = startLine + 1;
-        } else {
+        }
+        else {
             reader.close();
             open(startLine + 1);
         }
@@ -195,7 +233,8 @@ public final class CsvRecords implements Closeable {
                 unread(d);
             }
             physicalLine++;
-        } else if (c == '\n') {
+        }
+        else if (c == '\n') {
             physicalLine++;
         }
     }
@@ -209,7 +248,8 @@ public final class CsvRecords implements Closeable {
         }
         if (replayAt < replay.length()) {
             c = replay.charAt(replayAt++);
-        } else {
+        }
+        else {
             if (position == limit) {
                 // our own buffer: Reader.read() per character takes a lock each time
                 limit = reader.read(buffer, 0, buffer.length);
@@ -224,8 +264,10 @@ public final class CsvRecords implements Closeable {
         if (capture != null && !captureOverflow) {
             if (capture.length() < MAX_REPLAY) {
                 capture.append((char) c);
-            } else {
-                captureOverflow = true; // too long to keep: a broken record re-opens the file instead
+            }
+            else {
+                captureOverflow = true; // too long to keep: a broken record re-opens the
+                                        // file instead
             }
         }
         return c;
@@ -239,4 +281,5 @@ public final class CsvRecords implements Closeable {
     public void close() throws IOException {
         reader.close();
     }
+
 }

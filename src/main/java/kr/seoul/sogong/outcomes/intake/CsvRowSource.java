@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Data rows of a CSV file of one kind: the first non-blank record is the header, and every later
- * record must have as many fields (contract §8).
+ * Data rows of a CSV file of one kind: the first non-blank record is the header, and
+ * every later record must have as many fields (contract §8).
  */
 final class CsvRowSource implements RowSource {
 
     private final String sourceFile;
+
     private final CsvRecords records;
+
     private final HeaderMap header;
+
     private long ordinal;
 
     CsvRowSource(Path file, String sourceFile, SourceKind kind, Charset charset)
@@ -24,7 +27,8 @@ final class CsvRowSource implements RowSource {
             CsvRecords.CsvRecord first;
             do {
                 first = records.next();
-            } while (first != null && first.isBlank());
+            }
+            while (first != null && first.isBlank());
             if (first == null) {
                 throw new UnreadableFileException("the file is empty: no header row");
             }
@@ -34,7 +38,8 @@ final class CsvRowSource implements RowSource {
             this.header = new HeaderMap(kind, first.cells());
             header.check("", "");
             records.expectFields(header.width());
-        } catch (IOException | UnreadableFileException | RuntimeException e) {
+        }
+        catch (IOException | UnreadableFileException | RuntimeException e) {
             records.close();
             throw e;
         }
@@ -45,17 +50,19 @@ final class CsvRowSource implements RowSource {
         CsvRecords.CsvRecord record;
         do {
             record = records.next();
-        } while (record != null && record.isBlank());
+        }
+        while (record != null && record.isBlank());
         if (record == null) {
             return null;
         }
         Map<String, String> values = record.problem() == null ? header.values(record.cells()) : Map.of();
-        return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values,
-                record.problem(), Map.of(), false);
+        return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values, record.problem(),
+                Map.of(), false);
     }
 
     @Override
     public void close() throws IOException {
         records.close();
     }
+
 }

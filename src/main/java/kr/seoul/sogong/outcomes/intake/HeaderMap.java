@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which cell position holds which column of a kind, from a header row. Unknown headers are ignored
- * (extra columns are allowed); a missing required column is reported by {@link #missingRequired()};
- * a column named twice (by its Korean header or its alias) is kept in {@link #duplicate()}, since a
- * file that names one column twice cannot say which cell is meant (contract §8).
+ * Which cell position holds which column of a kind, from a header row. Unknown headers
+ * are ignored (extra columns are allowed); a missing required column is reported by
+ * {@link #missingRequired()}; a column named twice (by its Korean header or its alias) is
+ * kept in {@link #duplicate()}, since a file that names one column twice cannot say which
+ * cell is meant (contract §8).
  */
 public final class HeaderMap {
 
     private final SourceKind kind;
+
     private final int width;
+
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+
     private final Map<Integer, String> aliasAt = new HashMap<>();
+
     private String duplicate;
 
     public HeaderMap(SourceKind kind, List<String> headers) {
@@ -30,7 +35,8 @@ public final class HeaderMap {
                     if (before != null && duplicate == null) {
                         duplicate = column.korean() + " (" + column.alias() + ") is named twice, in columns "
                                 + (before + 1) + " and " + (i + 1);
-                    } else if (before == null) {
+                    }
+                    else if (before == null) {
                         aliasAt.put(i, column.alias());
                     }
                 }
@@ -57,7 +63,9 @@ public final class HeaderMap {
         return duplicate;
     }
 
-    /** The alias of the column at a 0-based cell position, or null for an extra column. */
+    /**
+     * The alias of the column at a 0-based cell position, or null for an extra column.
+     */
     public String aliasAt(int position) {
         return aliasAt.get(position);
     }
@@ -72,7 +80,9 @@ public final class HeaderMap {
         return missing;
     }
 
-    /** Fails with UNREADABLE when a required column is missing or a column is named twice. */
+    /**
+     * Fails with UNREADABLE when a required column is missing or a column is named twice.
+     */
     void check(String sheet, String where) throws UnreadableFileException {
         if (duplicate != null) {
             throw new UnreadableFileException(sheet, "", where + "a column is named twice: " + duplicate);
@@ -103,4 +113,5 @@ public final class HeaderMap {
         }
         return sb.toString();
     }
+
 }

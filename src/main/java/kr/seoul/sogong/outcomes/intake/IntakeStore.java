@@ -14,9 +14,13 @@ import org.springframework.stereotype.Repository;
 public class IntakeStore {
 
     /** Tables holding a file's rows; a file's rows are replaced together. */
-    static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line", "finding");
+    static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line",
+            "finding");
 
-    /** A source file as stored: its fingerprint, how it was admitted, and how far it was read. */
+    /**
+     * A source file as stored: its fingerprint, how it was admitted, and how far it was
+     * read.
+     */
     public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding,
             FileStatus status, long rowsRead, boolean complete) {
         public boolean unreadable() {
@@ -26,10 +30,15 @@ public class IntakeStore {
 
     /** Whether admission found a file readable. */
     public enum FileStatus {
+
         READY, UNREADABLE
+
     }
 
-    /** Rows left to read in the pending files; {@code complete} is false while a workbook's length is unknown. */
+    /**
+     * Rows left to read in the pending files; {@code complete} is false while a
+     * workbook's length is unknown.
+     */
     public record RowsLeft(long rows, boolean complete) {
     }
 
@@ -40,7 +49,10 @@ public class IntakeStore {
         }
     }
 
-    /** A round's findings from the single-row rules (found while ingesting) and from the rules across rows. */
+    /**
+     * A round's findings from the single-row rules (found while ingesting) and from the
+     * rules across rows.
+     */
     public record FindingCounts(FindingCount singleRow, FindingCount crossRow) {
         public FindingCount total() {
             return singleRow.plus(crossRow);
@@ -48,27 +60,37 @@ public class IntakeStore {
     }
 
     private final JdbcTemplate jdbc;
+
     private volatile Boolean postgres;
 
     public IntakeStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Whether the store is PostgreSQL (COPY for rows, {@code COLLATE "C"} for binary order); asked once. */
+    /**
+     * Whether the store is PostgreSQL (COPY for rows, {@code COLLATE "C"} for binary
+     * order); asked once.
+     */
     public boolean postgres() {
         if (postgres == null) {
             postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
-                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres")));
         }
         return postgres;
     }
 
     public String centersSha(int round) {
-        List<String> sha = jdbc.queryForList("select centers_sha256 from round_input where round = ?", String.class, round);
+        List<String> sha = jdbc.queryForList("select centers_sha256 from round_input where round = ?", String.class,
+                round);
         return sha.isEmpty() ? null : sha.get(0);
     }
 
-    /** Stores centers.csv; when it changed, every row of the round was judged against old reference data and goes. */
+    /**
+     * Stores centers.csv; when it changed, every row of the round was judged against old
+     * reference data and goes.
+     */
     public void replaceCenters(int round, List<Center> centers, String sha256) {
         if (!sha256.equals(centersSha(round))) {
             for (String table : ROW_TABLES) {
@@ -79,7 +101,8 @@ public class IntakeStore {
             jdbc.update("insert into round_input (round, centers_sha256) values (?, ?)", round, sha256);
         }
         jdbc.update("delete from center where round = ?", round);
-        jdbc.batchUpdate("insert into center (round, center_code, center_name, district, industry, project_title, track,"
+        jdbc.batchUpdate(
+                "insert into center (round, center_code, center_name, district, industry, project_title, track,"
                         + " budget_cap_krw, target_firms, period_start, period_end) values (?,?,?,?,?,?,?,?,?,?,?)",
                 centers, centers.size(), (ps, c) -> {
                     ps.setInt(1, round);
@@ -97,11 +120,12 @@ public class IntakeStore {
     }
 
     public List<Center> centers(int round) {
-        return jdbc.query("select * from center where round = ? order by center_code", (rs, i) -> new Center(
-                rs.getString("center_code"), rs.getString("center_name"), rs.getString("district"),
-                rs.getString("industry"), rs.getString("project_title"), rs.getString("track"),
-                rs.getLong("budget_cap_krw"), rs.getInt("target_firms"), rs.getDate("period_start").toLocalDate(),
-                rs.getDate("period_end").toLocalDate()), round);
+        return jdbc.query("select * from center where round = ? order by center_code",
+                (rs, i) -> new Center(rs.getString("center_code"), rs.getString("center_name"),
+                        rs.getString("district"), rs.getString("industry"), rs.getString("project_title"),
+                        rs.getString("track"), rs.getLong("budget_cap_krw"), rs.getInt("target_firms"),
+                        rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
+                round);
     }
 
     public Map<String, StoredFile> files(int round) {
@@ -123,9 +147,11 @@ public class IntakeStore {
     }
 
     private List<StoredFile> query(String sql, int round) {
-        return jdbc.query(sql, (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
-                rs.getString("kind"), rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
-                rs.getLong("rows_read"), rs.getBoolean("complete")), round);
+        return jdbc.query(sql,
+                (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"), rs.getString("kind"),
+                        rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
+                        rs.getLong("rows_read"), rs.getBoolean("complete")),
+                round);
     }
 
     /** Removes a file and everything read from it. */
@@ -138,16 +164,22 @@ public class IntakeStore {
 
     public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
             FileStatus status, Long estimatedRows) {
-        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
                         + " rows_read, complete, estimated_rows) values (?,?,?,?,?,?,?,?,0,false,?)",
-                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(), estimatedRows);
+                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(),
+                estimatedRows);
     }
 
-    /** Rows left to read in the pending files (a workbook's row count is not known before reading it). */
+    /**
+     * Rows left to read in the pending files (a workbook's row count is not known before
+     * reading it).
+     */
     public RowsLeft rowsLeft(int round) {
-        return jdbc.queryForObject("select coalesce(sum(estimated_rows - rows_read), 0),"
-                + " count(case when estimated_rows is null then 1 end) from source_file"
-                + " where round = ? and status = 'READY' and complete = false",
+        return jdbc.queryForObject(
+                "select coalesce(sum(estimated_rows - rows_read), 0),"
+                        + " count(case when estimated_rows is null then 1 end) from source_file"
+                        + " where round = ? and status = 'READY' and complete = false",
                 (rs, i) -> new RowsLeft(Math.max(0, rs.getLong(1)), rs.getLong(2) == 0), round);
     }
 
@@ -156,13 +188,17 @@ public class IntakeStore {
     }
 
     public void recordProgress(int round, String sourceFile, long rowsRead, boolean complete) {
-        jdbc.update("update source_file set rows_read = ?, complete = ? where round = ? and source_file = ?",
-                rowsRead, complete, round, sourceFile);
+        jdbc.update("update source_file set rows_read = ?, complete = ? where round = ? and source_file = ?", rowsRead,
+                complete, round, sourceFile);
     }
 
-    /** A round's findings by severity, from the single-row rules and from the rules across rows. */
+    /**
+     * A round's findings by severity, from the single-row rules and from the rules across
+     * rows.
+     */
     public FindingCounts findingCounts(int round) {
-        long[][] counts = new long[2][2]; // [cross_row][REJECT, WARN], filled from one group by
+        long[][] counts = new long[2][2]; // [cross_row][REJECT, WARN], filled from one
+                                          // group by
         jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
                 rs -> {
                     counts[rs.getBoolean(1) ? 1 : 0]["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
@@ -171,7 +207,10 @@ public class IntakeStore {
                 new FindingCount(counts[1][0], counts[1][1]));
     }
 
-    /** The round-level findings about its folder (contract §8), replaced on every admission. */
+    /**
+     * The round-level findings about its folder (contract §8), replaced on every
+     * admission.
+     */
     public void replaceFolderNotes(int round, List<Finding> notes) {
         jdbc.update("delete from finding where round = ? and rule in (?, ?)", round, Rule.NOT_READ.name(),
                 Rule.EMPTY_FOLDER.name());
@@ -180,7 +219,7 @@ public class IntakeStore {
 
     public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
         jdbc.batchUpdate("insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
-                        + " message, cross_row) values (?,?,?,?,?,?,?,?,?,?)", findings, 1000, (ps, f) -> {
+                + " message, cross_row) values (?,?,?,?,?,?,?,?,?,?)", findings, 1000, (ps, f) -> {
                     ps.setInt(1, round);
                     ps.setString(2, f.sourceFile());
                     ps.setString(3, f.sheet());
@@ -193,4 +232,5 @@ public class IntakeStore {
                     ps.setBoolean(10, crossRow);
                 });
     }
+
 }

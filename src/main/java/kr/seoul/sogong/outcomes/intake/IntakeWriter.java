@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.intake;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -19,13 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Stores a chunk: accepted rows into their tables, every finding, and each file's checkpoint
- * ({@code rows_read}, {@code complete}) — all in the chunk's one transaction, so a row and its
- * findings are committed exactly once whatever fails when.
+ * Stores a chunk: accepted rows into their tables, every finding, and each file's
+ * checkpoint ({@code rows_read}, {@code complete}) — all in the chunk's one transaction,
+ * so a row and its findings are committed exactly once whatever fails when.
  *
- * <p>On PostgreSQL the rows go in through {@code COPY ... FROM STDIN} on the transaction's own
- * connection (several times faster than batched INSERTs, measured in docs/benchmarks.md); on other
- * databases through JDBC batches.
+ * <p>
+ * On PostgreSQL the rows go in through {@code COPY ... FROM STDIN} on the transaction's
+ * own connection (several times faster than batched INSERTs, measured in
+ * docs/benchmarks.md); on other databases through JDBC batches.
  */
 @Component
 @StepScope
@@ -34,8 +36,11 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
 
     private final JdbcTemplate jdbc;
+
     private final IntakeStore store;
+
     private final int round;
+
     private final boolean copy;
 
     public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
@@ -66,7 +71,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
             try {
                 insert(e.getKey(), columns.get(e.getKey()), e.getValue());
-            } catch (Exception failure) {
+            }
+            catch (Exception failure) {
                 throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
             }
         }
@@ -104,11 +110,15 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 csv.append('\n');
             }
             DataSource ds = jdbc.getDataSource();
-            Connection c = DataSourceUtils.getConnection(ds); // the chunk transaction's connection
+            Connection c = DataSourceUtils.getConnection(ds); // the chunk transaction's
+                                                              // connection
             try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columnList
-                        + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-            } finally {
+                c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(csv.toString()));
+            }
+            finally {
                 DataSourceUtils.releaseConnection(c, ds);
             }
             return;
@@ -122,19 +132,26 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 });
     }
 
-    /** CSV as COPY reads it: unquoted empty is NULL, text always quoted (so "" stays an empty string). */
+    /**
+     * CSV as COPY reads it: unquoted empty is NULL, text always quoted (so "" stays an
+     * empty string).
+     */
     static void appendCsv(StringBuilder csv, Object v) {
         if (v == null) {
             return;
         }
         if (v instanceof String s) {
             csv.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else if (v instanceof Boolean b) {
+        }
+        else if (v instanceof Boolean b) {
             csv.append(b ? 't' : 'f');
-        } else if (v instanceof BigDecimal d) {
+        }
+        else if (v instanceof BigDecimal d) {
             csv.append(d.toPlainString());
-        } else {
+        }
+        else {
             csv.append(v); // numbers, ISO dates and date-times
         }
     }
+
 }

@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.intake;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of every run and every restart: makes the stored round mirror the input folder.
- * Loads centers.csv (a bad one fails the job), then compares each file's sha256 with what was read
- * before: an unchanged file keeps its rows and its checkpoint, a changed file loses its rows and is
- * read again, a removed file's rows disappear, a new file is admitted — or found UNREADABLE.
+ * First step of every run and every restart: makes the stored round mirror the input
+ * folder. Loads centers.csv (a bad one fails the job), then compares each file's sha256
+ * with what was read before: an unchanged file keeps its rows and its checkpoint, a
+ * changed file loses its rows and is read again, a removed file's rows disappear, a new
+ * file is admitted — or found UNREADABLE.
  */
 @Component
 @StepScope
@@ -31,7 +33,9 @@ public class RoundAdmissionTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(RoundAdmissionTasklet.class);
 
     private final IntakeStore store;
+
     private final OutcomesProperties properties;
+
     private final int round;
 
     public RoundAdmissionTasklet(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
@@ -46,7 +50,8 @@ public class RoundAdmissionTasklet implements Tasklet {
         if (!Files.isDirectory(roundDir)) {
             throw new CentersFile.InvalidCentersFileException("input folder " + roundDir + " does not exist");
         }
-        // the round's folder, and the output root where its outputs are staged and swapped in
+        // the round's folder, and the output root where its outputs are staged and
+        // swapped in
         checkWritable(properties.roundOutput(round));
         checkWritable(properties.outputDir());
         Path centersFile = roundDir.resolve("centers.csv");
@@ -90,11 +95,16 @@ public class RoundAdmissionTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The outputs' folder cannot be written: said before any work, rather than as a bare path at the end. */
+    /**
+     * The outputs' folder cannot be written: said before any work, rather than as a bare
+     * path at the end.
+     */
     public static final class OutputNotWritableException extends RuntimeException {
+
         OutputNotWritableException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
 
     private static void checkWritable(Path out) {
@@ -102,12 +112,13 @@ public class RoundAdmissionTasklet implements Tasklet {
             Files.createDirectories(out);
             Path probe = Files.createTempFile(out, ".write-check", ".tmp");
             Files.delete(probe);
-        } catch (java.io.IOException | SecurityException e) {
+        }
+        catch (java.io.IOException | SecurityException e) {
             String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "a file, not a folder, is in the way"
-                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            throw new OutputNotWritableException("cannot write the outputs to " + out.toAbsolutePath().normalize() + " ("
-                    + reason + "): give the user running the job (" + System.getProperty("user.name")
+                            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            throw new OutputNotWritableException("cannot write the outputs to " + out.toAbsolutePath().normalize()
+                    + " (" + reason + "): give the user running the job (" + System.getProperty("user.name")
                     + ") write access there, or set outcomes.output-dir, then run the same command", e);
         }
     }
@@ -118,11 +129,13 @@ public class RoundAdmissionTasklet implements Tasklet {
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows());
             store.insertFindings(round, admission.notes(), false);
-        } catch (UnreadableFileException e) {
+        }
+        catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
             store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.FileStatus.UNREADABLE, null);
-            store.insertFindings(round, List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(),
-                    e.getMessage())), false);
+            store.insertFindings(round,
+                    List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.getMessage())), false);
         }
     }
+
 }

@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.intake;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -12,25 +13,32 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the data rows of every admitted file of a round that is not yet read to its end, in
- * source_file order.
+ * Reads the data rows of every admitted file of a round that is not yet read to its end,
+ * in source_file order.
  *
- * <p>The checkpoint is each file's {@code rows_read} in {@code source_file}, written by the
- * {@link IntakeWriter} in the same transaction as the rows themselves, so after a failure the
- * restarted step skips exactly the committed rows of the file it was in, and files completed
- * before are not opened at all. Keeping it beside the file's sha256 (rather than in the step's
- * ExecutionContext) means a file changed between the failure and the restart is read from its
- * first row, never resumed at a position that belonged to the old content.
+ * <p>
+ * The checkpoint is each file's {@code rows_read} in {@code source_file}, written by the
+ * {@link IntakeWriter} in the same transaction as the rows themselves, so after a failure
+ * the restarted step skips exactly the committed rows of the file it was in, and files
+ * completed before are not opened at all. Keeping it beside the file's sha256 (rather
+ * than in the step's ExecutionContext) means a file changed between the failure and the
+ * restart is read from its first row, never resumed at a position that belonged to the
+ * old content.
  */
 @Component
 @StepScope
 public class RoundRowReader implements ItemStreamReader<SourceRow> {
 
     private final IntakeStore store;
+
     private final Path roundDir;
+
     private final int round;
+
     private Deque<IntakeStore.StoredFile> pending;
+
     private RowSource source;
+
     private SourceRow lookahead;
 
     public RoundRowReader(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
@@ -72,7 +80,8 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
         SourceRow row;
         do {
             row = source.next();
-        } while (row != null && row.ordinal() <= file.rowsRead());
+        }
+        while (row != null && row.ordinal() <= file.rowsRead());
         lookahead = row;
     }
 
@@ -88,8 +97,10 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
     public void close() throws ItemStreamException {
         try {
             closeSource();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new ItemStreamException(e);
         }
     }
+
 }

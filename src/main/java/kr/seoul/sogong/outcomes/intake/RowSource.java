@@ -7,4 +7,5 @@ public interface RowSource extends Closeable {
 
     /** The next data row, or null after the last. */
     SourceRow next() throws Exception;
+
 }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * The database refused a row the rules accepted — which contract §8 says must not happen, so it is a
- * bug in a rule — told as the file and row an operator can open, not as a line of a COPY batch.
+ * The database refused a row the rules accepted — which contract §8 says must not happen,
+ * so it is a bug in a rule — told as the file and row an operator can open, not as a line
+ * of a COPY batch.
  */
 public class RowStorageException extends RuntimeException {
 
@@ -29,11 +30,14 @@ public class RowStorageException extends RuntimeException {
     }
 
     private static String describe(SourceRow row) {
-        return (row.sheet().isEmpty() ? row.sourceFile() : row.sourceFile() + " sheet " + row.sheet())
-                + " row " + row.rowNumber();
+        return (row.sheet().isEmpty() ? row.sourceFile() : row.sourceFile() + " sheet " + row.sheet()) + " row "
+                + row.rowNumber();
     }
 
-    /** The 0-based index in the batch of the row the database refused, or -1 when it does not say. */
+    /**
+     * The 0-based index in the batch of the row the database refused, or -1 when it does
+     * not say.
+     */
     static int failedIndex(Throwable failure, int size) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             Matcher m = COPY_LINE.matcher(String.valueOf(t.getMessage()));
@@ -54,10 +58,14 @@ public class RowStorageException extends RuntimeException {
         return -1;
     }
 
-    /** The first line of the deepest cause's message: what the database said, without its context lines. */
+    /**
+     * The first line of the deepest cause's message: what the database said, without its
+     * context lines.
+     */
     private static String rootMessage(Throwable e) {
         Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return m.lines().findFirst().orElse("").strip();
     }
+
 }

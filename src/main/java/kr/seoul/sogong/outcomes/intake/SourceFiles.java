@@ -18,17 +18,22 @@ import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
 
-/** Finds a round's source files, fingerprints them, and opens them as rows (contract §1–2). */
+/**
+ * Finds a round's source files, fingerprints them, and opens them as rows (contract
+ * §1–2).
+ */
 public final class SourceFiles {
 
     public static final String SURVEY_DIR = "survey";
+
     public static final String RESULTS_DIR = "results";
 
     /**
-     * A file under {@code input/<round>/}: {@code sourceFile} is its path relative to that folder, with '/'.
+     * A file under {@code input/<round>/}: {@code sourceFile} is its path relative to
+     * that folder, with '/'.
      *
-     * @param lineBreaks counted in the same pass as the sha256; a CSV's data rows are about this many
-     *                   minus the header (for progress only)
+     * @param lineBreaks counted in the same pass as the sha256; a CSV's data rows are
+     * about this many minus the header (for progress only)
      * @param unopenable why the file cannot even be opened (permissions), else null
      */
     public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks,
@@ -45,8 +50,9 @@ public final class SourceFiles {
     }
 
     /**
-     * What admission decided: the kind of rows a file holds (SURVEY, or null for a workbook of results),
-     * its encoding, and findings about the file that do not stop it being read (hidden sheets).
+     * What admission decided: the kind of rows a file holds (SURVEY, or null for a
+     * workbook of results), its encoding, and findings about the file that do not stop it
+     * being read (hidden sheets).
      */
     public record Admission(String kind, String encoding, Long estimatedRows, List<Finding> notes) {
     }
@@ -56,15 +62,19 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** A round's source files, and round-level findings about what is in its folder but not read. */
+    /**
+     * A round's source files, and round-level findings about what is in its folder but
+     * not read.
+     */
     public record Listing(List<InputFile> files, List<Finding> notes) {
     }
 
     /**
-     * Survey and results files, subfolders included, sorted by relative path (contract §8). Hidden
-     * files and Excel's lock files are not inputs. What else lies in the round's folder, a missing or
-     * empty survey/ or results/, and links leading out of the input folder are WARN notes. A file the
-     * job may not read is listed, to be found UNREADABLE, never skipped.
+     * Survey and results files, subfolders included, sorted by relative path (contract
+     * §8). Hidden files and Excel's lock files are not inputs. What else lies in the
+     * round's folder, a missing or empty survey/ or results/, and links leading out of
+     * the input folder are WARN notes. A file the job may not read is listed, to be found
+     * UNREADABLE, never skipped.
      */
     public static Listing list(Path roundDir) throws IOException {
         List<InputFile> files = new ArrayList<>();
@@ -116,21 +126,24 @@ public final class SourceFiles {
                 Path target;
                 try {
                     target = p.toRealPath();
-                } catch (IOException e) {
-                    notes.add(note(relative, Rule.NOT_READ, "a link to nothing (" + e.getClass().getSimpleName()
-                            + "): not read"));
+                }
+                catch (IOException e) {
+                    notes.add(note(relative, Rule.NOT_READ,
+                            "a link to nothing (" + e.getClass().getSimpleName() + "): not read"));
                     continue;
                 }
                 if (!target.startsWith(realRoot) || Files.isDirectory(target)) {
-                    notes.add(note(relative, Rule.NOT_READ, Files.isDirectory(target)
-                            ? "a link to a folder is not followed: put the files themselves here"
-                            : "a link to a file outside the input folder is not followed: copy the file here"));
+                    notes.add(note(relative, Rule.NOT_READ,
+                            Files.isDirectory(target)
+                                    ? "a link to a folder is not followed: put the files themselves here"
+                                    : "a link to a file outside the input folder is not followed: copy the file here"));
                     continue;
                 }
             }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 collect(roundDir, p, realRoot, files, notes);
-            } else if (Files.isRegularFile(p)) {
+            }
+            else if (Files.isRegularFile(p)) {
                 files.add(inputFile(relative, p));
             }
         }
@@ -140,8 +153,10 @@ public final class SourceFiles {
         try {
             Fingerprint f = fingerprint(p);
             return new InputFile(relative, p, f.sha256(), Files.size(p), f.lineBreaks(), null);
-        } catch (AccessDeniedException e) {
-            // never equal to a stored fingerprint: the file is looked at again on every run until it can be read
+        }
+        catch (AccessDeniedException e) {
+            // never equal to a stored fingerprint: the file is looked at again on every
+            // run until it can be read
             String unique = (java.util.UUID.randomUUID() + "" + java.util.UUID.randomUUID()).replace("-", "");
             return new InputFile(relative, p, unique, Files.size(p), 0,
                     "the job may not read this file (permission denied for user " + System.getProperty("user.name")
@@ -157,7 +172,10 @@ public final class SourceFiles {
         return fingerprint(file).sha256();
     }
 
-    /** A file's sha256 and its count of line-feed bytes (a line break in UTF-8 and CP949 alike), in one pass. */
+    /**
+     * A file's sha256 and its count of line-feed bytes (a line break in UTF-8 and CP949
+     * alike), in one pass.
+     */
     record Fingerprint(String sha256, long lineBreaks) {
     }
 
@@ -178,7 +196,8 @@ public final class SourceFiles {
                 }
             }
             return new Fingerprint(HexFormat.of().formatHex(digest.digest()), lineBreaks);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -191,8 +210,9 @@ public final class SourceFiles {
         switch (file.extension()) {
             case "csv" -> {
                 SourceKind kind = csvKind(file);
-                Charset charset = TextEncoding.detect(file.path()).orElseThrow(() -> new UnreadableFileException(
-                        "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
+                Charset charset = TextEncoding.detect(file.path())
+                    .orElseThrow(() -> new UnreadableFileException(
+                            "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
                 try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
                     return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1),
                             List.of());
@@ -202,7 +222,8 @@ public final class SourceFiles {
                 if (file.sizeBytes() == 0) {
                     throw new UnreadableFileException("the file is empty: no header row");
                 }
-                try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(), file.isSurvey())) {
+                try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(),
+                        file.isSurvey())) {
                     source.checkHeaders();
                     return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null, null,
                             source.notes());
@@ -231,4 +252,5 @@ public final class SourceFiles {
         return kind.orElseThrow(() -> new UnreadableFileException("cannot tell which sheet this results CSV holds:"
                 + " name it <anything>_participants.csv, _outcomes.csv or _budget.csv"));
     }
+
 }

@@ -5,53 +5,47 @@ import java.util.Locale;
 import java.util.Optional;
 import kr.seoul.sogong.outcomes.intake.Column.Stored;
 
-/** The four kinds of data rows a round holds (contract §2), with their columns and sheet names. */
+/**
+ * The four kinds of data rows a round holds (contract §2), with their columns and sheet
+ * names.
+ */
 public enum SourceKind {
-    SURVEY(null, null, List.of(
-            Column.required("응답번호", "response_id", Stored.text(200)),
-            Column.required("제출일시", "submitted_at", Stored.NONE),
-            Column.required("사업자등록번호", "brn", Stored.NONE),
-            Column.required("업체명", "firm_name", Stored.text(300)),
-            Column.required("소속센터", "center", Stored.NONE),
-            Column.optional("상시근로자수", "employees", Column.INTEGER),
-            Column.optional("문1_전반만족", "q1", Stored.NONE),
-            Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE),
-            Column.optional("문3_판로홍보만족", "q3", Stored.NONE),
-            Column.optional("문4_센터운영만족", "q4", Stored.NONE),
-            Column.optional("문5_재참여의향", "q5", Stored.NONE),
-            Column.optional("문6_추천의향", "q6", Stored.NONE),
-            Column.optional("희망지원분야", "needs", Stored.NONE),
+
+    SURVEY(null, null, List.of(Column.required("응답번호", "response_id", Stored.text(200)),
+            Column.required("제출일시", "submitted_at", Stored.NONE), Column.required("사업자등록번호", "brn", Stored.NONE),
+            Column.required("업체명", "firm_name", Stored.text(300)), Column.required("소속센터", "center", Stored.NONE),
+            Column.optional("상시근로자수", "employees", Column.INTEGER), Column.optional("문1_전반만족", "q1", Stored.NONE),
+            Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE), Column.optional("문3_판로홍보만족", "q3", Stored.NONE),
+            Column.optional("문4_센터운영만족", "q4", Stored.NONE), Column.optional("문5_재참여의향", "q5", Stored.NONE),
+            Column.optional("문6_추천의향", "q6", Stored.NONE), Column.optional("희망지원분야", "needs", Stored.NONE),
             Column.optional("기타의견", "comment", Stored.text(10000)))),
-    PARTICIPANTS("참여기업", "participants", List.of(
-            Column.required("센터코드", "center_code", Stored.NONE),
-            Column.required("사업자등록번호", "brn", Stored.NONE),
-            Column.required("업체명", "firm_name", Stored.text(300)),
-            Column.optional("지원내용", "support", Stored.text(1000)),
-            Column.required("지원시작일", "start_date", Stored.NONE),
+    PARTICIPANTS("참여기업", "participants", List.of(Column.required("센터코드", "center_code", Stored.NONE),
+            Column.required("사업자등록번호", "brn", Stored.NONE), Column.required("업체명", "firm_name", Stored.text(300)),
+            Column.optional("지원내용", "support", Stored.text(1000)), Column.required("지원시작일", "start_date", Stored.NONE),
             Column.required("지원종료일", "end_date", Stored.NONE),
             Column.optional("교육이수시간", "education_hours", Stored.decimal(12, 2)),
             Column.required("수료여부", "completed", Stored.NONE))),
-    OUTCOMES("성과", "outcomes", List.of(
-            Column.required("센터코드", "center_code", Stored.NONE),
-            Column.required("사업자등록번호", "brn", Stored.NONE),
-            Column.optional("지원전매출_천원", "sales_before_k", Stored.decimal(20, 3)),
-            Column.optional("지원후매출_천원", "sales_after_k", Stored.decimal(20, 3)),
-            Column.optional("신규거래처수", "new_clients", Column.INTEGER),
-            Column.optional("신규수주건수", "new_orders", Column.INTEGER),
-            Column.optional("온라인입점", "online_listed", Stored.NONE),
-            Column.optional("개발패턴수", "patterns", Column.INTEGER))),
-    BUDGET("예산", "budget", List.of(
-            Column.required("센터코드", "center_code", Stored.NONE),
-            Column.required("비목", "item", Stored.text(300)),
-            Column.required("계획금액_원", "planned_krw", Column.MONEY),
+    OUTCOMES("성과", "outcomes",
+            List.of(Column.required("센터코드", "center_code", Stored.NONE), Column.required("사업자등록번호", "brn", Stored.NONE),
+                    Column.optional("지원전매출_천원", "sales_before_k", Stored.decimal(20, 3)),
+                    Column.optional("지원후매출_천원", "sales_after_k", Stored.decimal(20, 3)),
+                    Column.optional("신규거래처수", "new_clients", Column.INTEGER),
+                    Column.optional("신규수주건수", "new_orders", Column.INTEGER),
+                    Column.optional("온라인입점", "online_listed", Stored.NONE),
+                    Column.optional("개발패턴수", "patterns", Column.INTEGER))),
+    BUDGET("예산", "budget", List.of(Column.required("센터코드", "center_code", Stored.NONE),
+            Column.required("비목", "item", Stored.text(300)), Column.required("계획금액_원", "planned_krw", Column.MONEY),
             Column.required("집행금액_원", "executed_krw", Column.MONEY)));
 
     /** The results kinds, in the order their sheets are expected in a workbook. */
     public static final List<SourceKind> RESULTS = List.of(PARTICIPANTS, OUTCOMES, BUDGET);
 
     private final String koreanSheet;
+
     private final String englishSheet;
+
     private final List<Column> columns;
+
     private final java.util.Map<String, Column> byAlias = new java.util.HashMap<>();
 
     SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
@@ -87,7 +81,10 @@ public enum SourceKind {
         return s.equals(koreanSheet) || s.equals(englishSheet);
     }
 
-    /** A results CSV names its sheet in its file name: {@code <anything>_participants.csv} (or {@code _참여기업.csv}). */
+    /**
+     * A results CSV names its sheet in its file name: {@code <anything>_participants.csv}
+     * (or {@code _참여기업.csv}).
+     */
     public static Optional<SourceKind> ofResultsCsv(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         for (SourceKind kind : RESULTS) {
@@ -97,4 +94,5 @@ public enum SourceKind {
         }
         return Optional.empty();
     }
+
 }

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The two encodings a CSV may come in (contract §2): UTF-8, with or without BOM, or CP949 — what
- * Excel on Korean Windows writes. A file is decoded strictly, whole, first as UTF-8 and then as
- * CP949; one that is neither is unreadable, never guessed at.
+ * The two encodings a CSV may come in (contract §2): UTF-8, with or without BOM, or CP949
+ * — what Excel on Korean Windows writes. A file is decoded strictly, whole, first as
+ * UTF-8 and then as CP949; one that is neither is unreadable, never guessed at.
  */
 public final class TextEncoding {
 
@@ -46,8 +46,8 @@ public final class TextEncoding {
 
     private static boolean decodesStrictly(Path file, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         CharBuffer out = CharBuffer.allocate(64 * 1024);
         try (InputStream stream = Files.newInputStream(file)) {
@@ -62,7 +62,8 @@ public final class TextEncoding {
             }
             in.flip();
             return decodeInto(decoder, in, out, true) && !decoder.flush(out).isError();
-        } catch (CharacterCodingException e) {
+        }
+        catch (CharacterCodingException e) {
             return false;
         }
     }
@@ -80,4 +81,5 @@ public final class TextEncoding {
             }
         }
     }
+
 }

@@ -1,9 +1,13 @@
 package kr.seoul.sogong.outcomes.intake;
 
-/** A whole file that cannot be read (rule UNREADABLE); {@code field} names a missing header or sheet. */
+/**
+ * A whole file that cannot be read (rule UNREADABLE); {@code field} names a missing
+ * header or sheet.
+ */
 public class UnreadableFileException extends Exception {
 
     private final String sheet;
+
     private final String field;
 
     public UnreadableFileException(String sheet, String field, String message) {
@@ -23,4 +27,5 @@ public class UnreadableFileException extends Exception {
     public String field() {
         return field;
     }
+
 }

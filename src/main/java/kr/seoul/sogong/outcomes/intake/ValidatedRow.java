@@ -3,6 +3,8 @@ package kr.seoul.sogong.outcomes.intake;
 import java.util.List;
 import kr.seoul.sogong.outcomes.findings.Finding;
 
-/** A row with its findings, and its typed record when no finding rejected it (else null). */
+/**
+ * A row with its findings, and its typed record when no finding rejected it (else null).
+ */
 public record ValidatedRow(SourceRow source, AcceptedRow record, List<Finding> findings) {
 }

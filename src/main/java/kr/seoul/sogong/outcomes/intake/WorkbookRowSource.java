@@ -15,11 +15,12 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 
 /**
- * Data rows of a workbook: a survey workbook reads every visible sheet as responses; a results
- * workbook reads the sheets 참여기업/participants, 성과/outcomes and 예산/budget (all three required)
- * and ignores any other sheet. Hidden sheets are not read, each with a WARN finding (contract §8). In
- * each sheet the header is the first row, among rows 1–{@value #HEADER_SEARCH_ROWS}, that names every
- * required column; rows above it (a title, a note) are not data.
+ * Data rows of a workbook: a survey workbook reads every visible sheet as responses; a
+ * results workbook reads the sheets 참여기업/participants, 성과/outcomes and 예산/budget (all
+ * three required) and ignores any other sheet. Hidden sheets are not read, each with a
+ * WARN finding (contract §8). In each sheet the header is the first row, among rows
+ * 1–{@value #HEADER_SEARCH_ROWS}, that names every required column; rows above it (a
+ * title, a note) are not data.
  */
 final class WorkbookRowSource implements RowSource {
 
@@ -28,16 +29,27 @@ final class WorkbookRowSource implements RowSource {
             + " formulas): open the workbook in Excel and save it, or type the value";
 
     private final String sourceFile;
+
     private final boolean survey;
+
     private final WorkbookRows rows;
+
     private final Map<Integer, SourceKind> kindBySheet = new HashMap<>();
+
     private final List<SourceKind> seenKinds = new ArrayList<>();
+
     private final List<Finding> notes = new ArrayList<>();
+
     private HeaderMap header;
+
     private int headerSheet = -1;
+
     private int searchSheet = -1;
+
     private HeaderMap closest;
+
     private String closestSheet;
+
     private long ordinal;
 
     WorkbookRowSource(Path file, String sourceFile, boolean survey) throws UnreadableFileException {
@@ -65,7 +77,8 @@ final class WorkbookRowSource implements RowSource {
                     }
                 }
             }
-        } catch (UnreadableFileException | RuntimeException e) {
+        }
+        catch (UnreadableFileException | RuntimeException e) {
             closeQuietly();
             throw e;
         }
@@ -78,12 +91,15 @@ final class WorkbookRowSource implements RowSource {
     static WorkbookRows openWorkbook(Path file) throws UnreadableFileException {
         try {
             return new WorkbookRows(file);
-        } catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new UnreadableFileException("the workbook is encrypted or in the old .xls format; save it as an"
-                    + " unprotected .xlsx");
-        } catch (NotOfficeXmlFileException e) {
+        }
+        catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
+            throw new UnreadableFileException(
+                    "the workbook is encrypted or in the old .xls format; save it as an" + " unprotected .xlsx");
+        }
+        catch (NotOfficeXmlFileException e) {
             throw new UnreadableFileException("not an .xlsx workbook: " + e.getMessage());
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new UnreadableFileException("the workbook cannot be read: " + rootMessage(e));
         }
     }
@@ -97,14 +113,17 @@ final class WorkbookRowSource implements RowSource {
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
-    /** Findings about the workbook as a whole that do not stop it being read (hidden sheets). */
+    /**
+     * Findings about the workbook as a whole that do not stop it being read (hidden
+     * sheets).
+     */
     List<Finding> notes() {
         return notes;
     }
 
     /**
-     * Finds each sheet's header and checks its columns, without reading the data rows; a survey
-     * workbook whose sheets are all empty has no header row.
+     * Finds each sheet's header and checks its columns, without reading the data rows; a
+     * survey workbook whose sheets are all empty has no header row.
      */
     void checkHeaders() throws UnreadableFileException {
         boolean anyHeader = false;
@@ -120,9 +139,11 @@ final class WorkbookRowSource implements RowSource {
                 }
             }
             failWithoutHeader();
-        } catch (UnreadableFileException e) {
+        }
+        catch (UnreadableFileException e) {
             throw e;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new UnreadableFileException("the workbook cannot be read: " + rootMessage(e));
         }
         if (!anyHeader) {
@@ -141,8 +162,8 @@ final class WorkbookRowSource implements RowSource {
 
     /**
      * While a sheet's header is not found: is this row the header? A sheet whose first
-     * {@value #HEADER_SEARCH_ROWS} rows name no complete set of columns is UNREADABLE, naming what the
-     * closest row lacks.
+     * {@value #HEADER_SEARCH_ROWS} rows name no complete set of columns is UNREADABLE,
+     * naming what the closest row lacks.
      */
     private boolean lookForHeader(WorkbookRows.SheetRow row) throws UnreadableFileException {
         if (searchSheet != row.sheetIndex()) {
@@ -174,8 +195,8 @@ final class WorkbookRowSource implements RowSource {
         if (closest != null) {
             HeaderMap c = closest;
             closest = null;
-            c.check(closestSheet, "sheet " + closestSheet + ": no header row in the first " + HEADER_SEARCH_ROWS
-                    + " rows; ");
+            c.check(closestSheet,
+                    "sheet " + closestSheet + ": no header row in the first " + HEADER_SEARCH_ROWS + " rows; ");
         }
     }
 
@@ -203,8 +224,8 @@ final class WorkbookRowSource implements RowSource {
                     continue; // formulas only in extra columns of an otherwise blank row
                 }
             }
-            return new SourceRow(sourceFile, header.kind(), row.sheet(), row.sheetIndex(), row.rowNumber(),
-                    ++ordinal, header.values(row.cells()), null, cellProblems, false);
+            return new SourceRow(sourceFile, header.kind(), row.sheet(), row.sheetIndex(), row.rowNumber(), ++ordinal,
+                    header.values(row.cells()), null, cellProblems, false);
         }
         failWithoutHeader();
         return null;
@@ -213,7 +234,8 @@ final class WorkbookRowSource implements RowSource {
     private void closeQuietly() {
         try {
             rows.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // read-only package
         }
     }
@@ -222,4 +244,5 @@ final class WorkbookRowSource implements RowSource {
     public void close() throws IOException {
         rows.close();
     }
+
 }

@@ -31,21 +31,24 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
- * Rows of an {@code .xlsx} workbook, streamed sheet by sheet through POI's XSSF event API, each with
- * its sheet name and the sheet's own row number.
+ * Rows of an {@code .xlsx} workbook, streamed sheet by sheet through POI's XSSF event
+ * API, each with its sheet name and the sheet's own row number.
  *
- * <p>Why not spring-batch-excel's {@code StreamingXlsxItemReader} (0.1.1): it numbers the rows it
- * delivers, not the sheet's rows, so a row after an empty one gets the wrong number; and it formats
- * cells with a fixed {@code DataFormatter}, so a date cell arrives as whatever text it displays.
- * Here a cell with a date format becomes ISO text, and a number its plain decimal form (a business
- * number stored as a number cell stays ten digits). The package is opened read-only, which also
- * keeps POI's zip-bomb limits ({@code ZipSecureFile}) at their defaults.
+ * <p>
+ * Why not spring-batch-excel's {@code StreamingXlsxItemReader} (0.1.1): it numbers the
+ * rows it delivers, not the sheet's rows, so a row after an empty one gets the wrong
+ * number; and it formats cells with a fixed {@code DataFormatter}, so a date cell arrives
+ * as whatever text it displays. Here a cell with a date format becomes ISO text, and a
+ * number its plain decimal form (a business number stored as a number cell stays ten
+ * digits). The package is opened read-only, which also keeps POI's zip-bomb limits
+ * ({@code ZipSecureFile}) at their defaults.
  */
 public final class WorkbookRows implements Closeable {
 
     /**
-     * One row: values by 0-based column; an absent cell is blank. {@code formulasWithoutValue} are the
-     * columns whose cell holds a formula and no stored result (we never compute formulas).
+     * One row: values by 0-based column; an absent cell is blank.
+     * {@code formulasWithoutValue} are the columns whose cell holds a formula and no
+     * stored result (we never compute formulas).
      */
     public record SheetRow(String sheet, int sheetIndex, int rowNumber, List<String> cells,
             Set<Integer> formulasWithoutValue) {
@@ -59,34 +62,53 @@ public final class WorkbookRows implements Closeable {
         }
     }
 
-    /** A sheet in workbook order; a hidden (or very hidden) sheet is not read (contract §8). */
+    /**
+     * A sheet in workbook order; a hidden (or very hidden) sheet is not read (contract
+     * §8).
+     */
     public record SheetRef(String name, int index, boolean hidden) {
     }
 
     private final OPCPackage pkg;
+
     private final ReadOnlySharedStringsTable strings;
+
     private final StylesTable styles;
+
     private final XSSFReader reader;
+
     private final List<SheetRef> sheets = new ArrayList<>();
 
     private XSSFReader.SheetIterator sheetIterator;
+
     private SheetRef currentSheet;
+
     private InputStream currentStream;
+
     private XMLStreamReader xml;
+
     private XSSFSheetXMLHandler handler;
+
     private final RowCollector collector = new RowCollector();
+
     private final boolean date1904;
+
     // the cell being read, to tell a formula without a stored value from a blank cell
     private int cellColumn;
+
     private boolean cellHasFormula;
+
     private boolean cellHasValue;
+
     private final Set<Integer> formulasWithoutValue = new TreeSet<>();
 
     public WorkbookRows(Path file) throws Exception {
         this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         try {
             this.reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false); // phonetic guides are not the value
+            this.strings = new ReadOnlySharedStringsTable(pkg, false); // phonetic guides
+                                                                       // are not the
+                                                                       // value
             this.styles = reader.getStylesTable();
             nameEastAsianDateFormats(styles);
             WorkbookProperties properties;
@@ -103,18 +125,19 @@ public final class WorkbookRows implements Closeable {
                 }
             }
             this.sheetIterator = (XSSFReader.SheetIterator) reader.getSheetsData();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             pkg.revert();
             throw e;
         }
     }
 
     /**
-     * Korean Excel's built-in date formats 50–58 are named in a workbook by index only, and POI knows
-     * no format string for them (it does for 0–49), so its sheet reader handed their cells over as raw
-     * serial numbers ("44696.0") without asking the formatter: a date read as a number. Naming them here
-     * (unless the workbook names them itself) sends them through {@link IsoDataFormatter}, which decides
-     * by index.
+     * Korean Excel's built-in date formats 50–58 are named in a workbook by index only,
+     * and POI knows no format string for them (it does for 0–49), so its sheet reader
+     * handed their cells over as raw serial numbers ("44696.0") without asking the
+     * formatter: a date read as a number. Naming them here (unless the workbook names
+     * them itself) sends them through {@link IsoDataFormatter}, which decides by index.
      */
     private static void nameEastAsianDateFormats(StylesTable styles) {
         for (short index = 50; index <= 58; index++) {
@@ -124,7 +147,10 @@ public final class WorkbookRows implements Closeable {
         }
     }
 
-    /** What workbook.xml says about the whole workbook: its date system and which sheets are hidden. */
+    /**
+     * What workbook.xml says about the whole workbook: its date system and which sheets
+     * are hidden.
+     */
     record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
         static WorkbookProperties read(InputStream workbookXml) throws Exception {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbookXml);
@@ -138,24 +164,30 @@ public final class WorkbookRows implements Closeable {
                     if ("workbookPr".equals(xml.getLocalName())) {
                         String v = xml.getAttributeValue(null, "date1904");
                         date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
-                    } else if ("sheet".equals(xml.getLocalName())) {
+                    }
+                    else if ("sheet".equals(xml.getLocalName())) {
                         String state = xml.getAttributeValue(null, "state");
                         if ("hidden".equals(state) || "veryHidden".equals(state)) {
                             hidden.add(xml.getAttributeValue(null, "name"));
                         }
                     }
                 }
-            } finally {
+            }
+            finally {
                 xml.close();
             }
             return new WorkbookProperties(date1904, hidden);
         }
     }
+
     public List<SheetRef> sheets() {
         return sheets;
     }
 
-    /** The next non-absent row of the workbook, sheets in order, or null after the last sheet. */
+    /**
+     * The next non-absent row of the workbook, sheets in order, or null after the last
+     * sheet.
+     */
     public SheetRow next() throws Exception {
         while (true) {
             if (xml == null) {
@@ -192,13 +224,14 @@ public final class WorkbookRows implements Closeable {
                     handler.startElement(null, name, name, attributes(xml));
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 case XMLStreamConstants.END_ELEMENT -> {
                     String name = xml.getLocalName();
                     handler.endElement(null, name, name);
                     if ("c".equals(name) && cellHasFormula && !cellHasValue) {
                         formulasWithoutValue.add(cellColumn);
-                    } else if ("row".equals(name)) {
+                    }
+                    else if ("row".equals(name)) {
                         Set<Integer> formulas = formulasWithoutValue.isEmpty() ? Set.of()
                                 : Set.copyOf(formulasWithoutValue);
                         formulasWithoutValue.clear();
@@ -214,7 +247,9 @@ public final class WorkbookRows implements Closeable {
         return null;
     }
 
-    /** Notes, per cell, whether it holds a formula and whether a result is stored with it. */
+    /**
+     * Notes, per cell, whether it holds a formula and whether a result is stored with it.
+     */
     private void trackCell(String element) {
         switch (element) {
             case "row" -> cellColumn = -1;
@@ -256,15 +291,19 @@ public final class WorkbookRows implements Closeable {
     public void close() throws IOException {
         try {
             closeSheet();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             // closing a read-only package cannot lose data
         }
         pkg.revert();
     }
 
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
         private int rowNumber;
+
         private final Map<Integer, String> values = new HashMap<>();
+
         private int maxColumn = -1;
 
         @Override
@@ -285,7 +324,10 @@ public final class WorkbookRows implements Closeable {
             maxColumn = Math.max(maxColumn, col);
         }
 
-        /** The row's cells; a formula without a stored value is blank, whatever POI made of it. */
+        /**
+         * The row's cells; a formula without a stored value is blank, whatever POI made
+         * of it.
+         */
         List<String> cells(Set<Integer> formulasWithoutValue) {
             int last = maxColumn;
             for (int col : formulasWithoutValue) {
@@ -297,20 +339,25 @@ public final class WorkbookRows implements Closeable {
             }
             return cells;
         }
+
     }
 
     /**
-     * Dates as ISO text whatever they display as; other numbers in plain decimal form. A date is any
-     * format Excel shows as one (contract §8): POI's test, the East Asian built-in formats 27–36 and
-     * 50–58, and custom formats whose date parts are wrapped in quoted Korean text or locale tags
-     * ({@code yyyy"년" m"월" d"일"}, {@code [$-412]yyyy-mm-dd AM/PM h:mm}), which POI does not see.
-     * Serial numbers count from the workbook's own epoch (1900, or 1904 for Mac workbooks).
+     * Dates as ISO text whatever they display as; other numbers in plain decimal form. A
+     * date is any format Excel shows as one (contract §8): POI's test, the East Asian
+     * built-in formats 27–36 and 50–58, and custom formats whose date parts are wrapped
+     * in quoted Korean text or locale tags ({@code yyyy"년" m"월" d"일"},
+     * {@code [$-412]yyyy-mm-dd AM/PM h:mm}), which POI does not see. Serial numbers count
+     * from the workbook's own epoch (1900, or 1904 for Mac workbooks).
      */
     static final class IsoDataFormatter extends DataFormatter {
+
         private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
         private final boolean date1904;
-        // every numeric cell asks; a workbook has a handful of formats, an index naming one: decide each once
+
+        // every numeric cell asks; a workbook has a handful of formats, an index naming
+        // one: decide each once
         private final Map<Integer, Boolean> dateFormats = new HashMap<>();
 
         IsoDataFormatter(boolean date1904) {
@@ -336,8 +383,8 @@ public final class WorkbookRows implements Closeable {
         }
 
         /**
-         * The format's first section, without quoted text, escaped characters, bracketed tags and
-         * AM/PM markers, holds date or time letters and no digit placeholder.
+         * The format's first section, without quoted text, escaped characters, bracketed
+         * tags and AM/PM markers, holds date or time letters and no digit placeholder.
          */
         static boolean hasOnlyDateParts(String format) {
             if (format == null || format.isEmpty()) {
@@ -348,19 +395,23 @@ public final class WorkbookRows implements Closeable {
                 char c = format.charAt(i);
                 if (c == ';') {
                     break;
-                } else if (c == '"') {
+                }
+                else if (c == '"') {
                     int close = format.indexOf('"', i + 1);
                     i = close < 0 ? format.length() : close;
-                } else if (c == '\\' || c == '_' || c == '*') {
+                }
+                else if (c == '\\' || c == '_' || c == '*') {
                     i++;
-                } else if (c == '[') {
+                }
+                else if (c == '[') {
                     int close = format.indexOf(']', i + 1);
                     String tag = close < 0 ? "" : format.substring(i + 1, close);
                     if (tag.matches("(?i)h+|m+|s+")) {
                         rest.append('h'); // elapsed time
                     }
                     i = close < 0 ? format.length() : close;
-                } else {
+                }
+                else {
                     rest.append(c);
                 }
             }
@@ -373,11 +424,14 @@ public final class WorkbookRows implements Closeable {
                 }
                 if ("ymdhseb".indexOf(c) >= 0) {
                     dateLetter = true;
-                } else if (Character.isLetter(c) && c != 'g') {
+                }
+                else if (Character.isLetter(c) && c != 'g') {
                     return false;
                 }
             }
             return dateLetter;
         }
+
     }
+
 }

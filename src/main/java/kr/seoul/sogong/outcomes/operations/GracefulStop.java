@@ -10,29 +10,36 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import sun.misc.Signal;
 
 /**
- * SIGTERM (systemd stop, Kubernetes eviction) and SIGINT (Ctrl-C) stop the running job at its next
- * chunk boundary with status STOPPED; the process then exits normally with
+ * SIGTERM (systemd stop, Kubernetes eviction) and SIGINT (Ctrl-C) stop the running job at
+ * its next chunk boundary with status STOPPED; the process then exits normally with
  * {@link ExitCodes#STOPPED}, and the same command later resumes the run.
  *
- * <p>The signal is taken over instead of left to the JVM's shutdown hooks, Spring Batch 6's
- * {@code JobExecutionShutdownHook} included: a shutdown hook runs once the JVM is already exiting, so
- * the process ends with 143 whatever the job does, never with 5; the hook only requests the stop and
- * returns, so the JVM halts without waiting for the chunk boundary; and every hook runs at once, so
- * H2's own would close the database under the job while it finishes its chunk. A second signal gets
- * the default behaviour and ends the process at once.
+ * <p>
+ * The signal is taken over instead of left to the JVM's shutdown hooks, Spring Batch 6's
+ * {@code JobExecutionShutdownHook} included: a shutdown hook runs once the JVM is already
+ * exiting, so the process ends with 143 whatever the job does, never with 5; the hook
+ * only requests the stop and returns, so the JVM halts without waiting for the chunk
+ * boundary; and every hook runs at once, so H2's own would close the database under the
+ * job while it finishes its chunk. A second signal gets the default behaviour and ends
+ * the process at once.
  */
 public final class GracefulStop implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
+
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
     private static volatile JobExecution current;
 
-    /** Takes over SIGTERM and SIGINT; called by the launcher of a real process, never by tests in one JVM. */
+    /**
+     * Takes over SIGTERM and SIGINT; called by the launcher of a real process, never by
+     * tests in one JVM.
+     */
     public static void install() {
         if (INSTALLED.compareAndSet(false, true)) {
-            for (String name : new String[] {"TERM", "INT"}) {
+            for (String name : new String[] { "TERM", "INT" }) {
                 Signal.handle(new Signal(name), GracefulStop::onSignal);
             }
         }
@@ -43,7 +50,8 @@ public final class GracefulStop implements JobExecutionListener {
     }
 
     private static void onSignal(Signal signal) {
-        Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the process
+        Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the
+                                                               // process
         REQUESTED.set(true);
         JobExecution running = current;
         if (running == null) {
@@ -52,11 +60,16 @@ public final class GracefulStop implements JobExecutionListener {
         }
         log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
                 + " run the same command to resume", signal.getName(), running.getId());
-        // In this JVM the running execution is at hand: flag it, and the job's own thread stops at the next
-        // chunk boundary (ChunkOrientedStep checks terminateOnly per chunk, the job STOPPING between steps)
-        // and records STOPPED itself. JobOperator.stop would write the step execution to the repository
-        // from this thread while the job's thread writes the same object: in 6.0.6 that race ends the
-        // step UNKNOWN ("Attempt to update step execution id=2 with wrong version"), exit 1, seen once
+        // In this JVM the running execution is at hand: flag it, and the job's own thread
+        // stops at the next
+        // chunk boundary (ChunkOrientedStep checks terminateOnly per chunk, the job
+        // STOPPING between steps)
+        // and records STOPPED itself. JobOperator.stop would write the step execution to
+        // the repository
+        // from this thread while the job's thread writes the same object: in 6.0.6 that
+        // race ends the
+        // step UNKNOWN ("Attempt to update step execution id=2 with wrong version"), exit
+        // 1, seen once
         // in ten SIGTERM runs.
         running.setStatus(BatchStatus.STOPPING);
         for (StepExecution step : running.getStepExecutions()) {
@@ -75,4 +88,5 @@ public final class GracefulStop implements JobExecutionListener {
     public void afterJob(JobExecution jobExecution) {
         current = null;
     }
+
 }

@@ -16,27 +16,34 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Lets two processes share an H2 file database whatever URL the operator gives: adds
- * {@code AUTO_SERVER=TRUE} when it is missing (the first process serves the file, later ones connect
- * to it), and lets only one process at a time <em>open</em> it. Two processes starting together
- * otherwise race for H2's lock file ({@code FileLock.waitUntilOld}): the loser waited for the winner's
- * whole run, or failed with "Database may be already in use" — never the documented refusal (exit 4).
- * The guard is an OS lock beside the database file, held only while this process opens its first
- * connection; that connection stays open for the life of the process, so the database (and, when this
- * process opened it, the server other processes reach it through) never closes under a pool between
- * connections.
+ * {@code AUTO_SERVER=TRUE} when it is missing (the first process serves the file, later
+ * ones connect to it), and lets only one process at a time <em>open</em> it. Two
+ * processes starting together otherwise race for H2's lock file
+ * ({@code FileLock.waitUntilOld}): the loser waited for the winner's whole run, or failed
+ * with "Database may be already in use" — never the documented refusal (exit 4). The
+ * guard is an OS lock beside the database file, held only while this process opens its
+ * first connection; that connection stays open for the life of the process, so the
+ * database (and, when this process opened it, the server other processes reach it
+ * through) never closes under a pool between connections.
  */
 public final class H2StartupGuard implements ApplicationListener<ApplicationEvent> {
 
     static final String URL = "spring.datasource.url";
 
     private FileChannel channel;
+
     private FileLock lock;
+
     /** Held for the life of the process: see the class comment. */
     private static java.sql.Connection keepOpen;
+
     private static volatile String databaseUrl = "";
+
     private static volatile String databaseUser = "";
 
-    /** The database URL this process uses (without credentials), for messages about it. */
+    /**
+     * The database URL this process uses (without credentials), for messages about it.
+     */
     public static String databaseUrl() {
         return databaseUrl;
     }
@@ -65,31 +72,41 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
                 try {
                     keepOpen = java.sql.DriverManager.getConnection(url, databaseUser,
                             env.getProperty("spring.datasource.password", ""));
-                } catch (java.sql.SQLException e) {
-                    // the pool meets the same problem and it is reported then, in one line
-                } finally {
+                }
+                catch (java.sql.SQLException e) {
+                    // the pool meets the same problem and it is reported then, in one
+                    // line
+                }
+                finally {
                     release();
                 }
             }
         }
     }
 
-    /** A launch refused before it opened the database: another process on this machine runs the round. */
+    /**
+     * A launch refused before it opened the database: another process on this machine
+     * runs the round.
+     */
     public static final class RoundHeldException extends RuntimeException {
+
         RoundHeldException(String message) {
             super(message);
         }
+
     }
 
     /** Held for the life of a process that runs a round on an H2 file. */
     private static FileChannel roundChannel;
+
     private static FileLock roundLock;
 
     /**
-     * On an H2 file a second launch of a running round must be refused before it opens the database:
-     * the process that opens it first serves it to the others (AUTO_SERVER), and a refused process that
-     * happened to be that one took the database away from the running job when it exited ("Database is
-     * already closed", exit 1). An OS lock per round beside the database file decides first.
+     * On an H2 file a second launch of a running round must be refused before it opens
+     * the database: the process that opens it first serves it to the others
+     * (AUTO_SERVER), and a refused process that happened to be that one took the database
+     * away from the running job when it exited ("Database is already closed", exit 1). An
+     * OS lock per round beside the database file decides first.
      */
     private static void holdRound(Path databaseFile, String[] args) {
         String round = null;
@@ -99,15 +116,18 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             }
         }
         if (round == null || !round.matches("\\d{4}") || roundLock != null) {
-            return; // not a round command (nightly, status) or a malformed one, reported later
+            return; // not a round command (nightly, status) or a malformed one, reported
+                    // later
         }
         Path lockFile = Path.of(databaseFile + ".round-" + round + ".lock").toAbsolutePath();
         try {
             Files.createDirectories(lockFile.getParent());
             roundChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             roundLock = roundChannel.tryLock();
-        } catch (IOException e) {
-            return; // without it the run lock in the database still refuses the second launch
+        }
+        catch (IOException e) {
+            return; // without it the run lock in the database still refuses the second
+                    // launch
         }
         if (roundLock == null) {
             throw new RoundHeldException("round " + round + " is already running (another process on this machine"
@@ -116,7 +136,10 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
         }
     }
 
-    /** The database file of an H2 URL that opens one ({@code jdbc:h2:file:} or a plain path), else null. */
+    /**
+     * The database file of an H2 URL that opens one ({@code jdbc:h2:file:} or a plain
+     * path), else null.
+     */
     static Path h2File(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:")) {
@@ -144,9 +167,12 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             Path guard = Path.of(databaseFile + ".start.lock").toAbsolutePath();
             Files.createDirectories(guard.getParent());
             channel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = channel.lock(); // waits while another process opens the database: seconds at most
-        } catch (IOException e) {
-            // without the guard H2's own locking still protects the file; the race is only less tidy
+            lock = channel.lock(); // waits while another process opens the database:
+                                   // seconds at most
+        }
+        catch (IOException e) {
+            // without the guard H2's own locking still protects the file; the race is
+            // only less tidy
             release();
         }
     }
@@ -159,10 +185,12 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             if (channel != null) {
                 channel.close();
             }
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // the lock goes with the channel
         }
         lock = null;
         channel = null;
     }
+
 }

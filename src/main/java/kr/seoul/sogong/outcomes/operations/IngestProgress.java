@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.operations;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,9 @@ import kr.seoul.sogong.outcomes.intake.ValidatedRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Progress an operator can read at 2 a.m.: at most every {@code interval}, rows done of the total
- * (estimated from the CSVs' line counts; open-ended while a workbook is pending), percent, rows per
- * second and an ETA.
+ * Progress an operator can read at 2 a.m.: at most every {@code interval}, rows done of
+ * the total (estimated from the CSVs' line counts; open-ended while a workbook is
+ * pending), percent, rows per second and an ETA.
  */
 @Component
 @StepScope
@@ -28,12 +29,19 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
     private static final Logger log = LoggerFactory.getLogger(IngestProgress.class);
 
     private final IntakeStore store;
+
     private final int round;
+
     private final Duration interval;
+
     private StepExecution step;
+
     private long total;
+
     private boolean totalKnown;
+
     private long startNanos;
+
     private long lastLogNanos;
 
     public IngestProgress(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
@@ -73,7 +81,8 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
             sb.append(String.format(" / %,d rows (%.0f%%)", shown, 100.0 * done / shown));
             long etaMillis = rate == 0 ? 0 : Math.max(0, shown - done) * 1000 / rate;
             sb.append(String.format(", %,d rows/s, ETA %s", rate, RunHistory.format(Duration.ofMillis(etaMillis))));
-        } else {
+        }
+        else {
             sb.append(String.format(" rows, %,d rows/s", rate));
         }
         return sb.toString();
@@ -81,8 +90,10 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info("{}: {} rows read in {}", stepExecution.getStepName(), String.format("%,d", stepExecution.getReadCount()),
+        log.info("{}: {} rows read in {}", stepExecution.getStepName(),
+                String.format("%,d", stepExecution.getReadCount()),
                 RunHistory.format(Duration.ofNanos(System.nanoTime() - startNanos)));
         return stepExecution.getExitStatus();
     }
+
 }

@@ -12,9 +12,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 
 /**
- * Puts the job, round, execution and step into the logging context (MDC), so every line, plain or
- * structured JSON ({@code --logging.structured.format.console=ecs}), says which run it belongs to;
- * and logs each step's start, and its end with its duration and counts.
+ * Puts the job, round, execution and step into the logging context (MDC), so every line,
+ * plain or structured JSON ({@code --logging.structured.format.console=ecs}), says which
+ * run it belongs to; and logs each step's start, and its end with its duration and
+ * counts.
  */
 public class LogContext implements JobExecutionListener, StepExecutionListener {
 
@@ -38,16 +39,18 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeStep(StepExecution s) {
         MDC.put("step", s.getStepName());
-        // Spring Batch 5 logged this line itself; 6 does not, and operators (and the process tests) follow it
+        // Spring Batch 5 logged this line itself; 6 does not, and operators (and the
+        // process tests) follow it
         log.info("Executing step: [{}]", s.getStepName());
     }
 
     @Override
     public ExitStatus afterStep(StepExecution s) {
-        log.info("{} {} in {} (read {}, written {})", s.getStepName(), s.getStatus() == BatchStatus.STARTED
-                ? "done" : s.getStatus(), RunHistory.format(RunHistory.elapsed(s.getStartTime(), null)),
-                s.getReadCount(), s.getWriteCount());
+        log.info("{} {} in {} (read {}, written {})", s.getStepName(),
+                s.getStatus() == BatchStatus.STARTED ? "done" : s.getStatus(),
+                RunHistory.format(RunHistory.elapsed(s.getStartTime(), null)), s.getReadCount(), s.getWriteCount());
         MDC.remove("step");
         return s.getExitStatus();
     }
+
 }

@@ -11,9 +11,10 @@ import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Which rounds the nightly run covers: {@code outcomes.nightly.rounds} (a comma list) when set,
- * else every round folder in the input folder up to the run date's year, oldest first — so a
- * round's year-over-year table compares with the previous round computed the same night.
+ * Which rounds the nightly run covers: {@code outcomes.nightly.rounds} (a comma list)
+ * when set, else every round folder in the input folder up to the run date's year, oldest
+ * first — so a round's year-over-year table compares with the previous round computed the
+ * same night.
  */
 @Component
 public class NightlyRounds {
@@ -33,11 +34,17 @@ public class NightlyRounds {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(input)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("\\d{4}")).map(Integer::parseInt)
-                    .filter(r -> r <= runDate.getYear()).sorted().toList();
-        } catch (IOException e) {
+            return dirs.filter(Files::isDirectory)
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.matches("\\d{4}"))
+                .map(Integer::parseInt)
+                .filter(r -> r <= runDate.getYear())
+                .sorted()
+                .toList();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

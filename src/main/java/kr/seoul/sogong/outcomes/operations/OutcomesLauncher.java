@@ -23,16 +23,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator's commands: {@code round=<yyyy> [runDate=<yyyy-MM-dd>]} runs or restarts a round;
- * {@code nightly} runs the configured rounds one after the other; {@code status} shows recent runs;
- * {@code purge} deletes old ones.
+ * The operator's commands: {@code round=<yyyy> [runDate=<yyyy-MM-dd>]} runs or restarts a
+ * round; {@code nightly} runs the configured rounds one after the other; {@code status}
+ * shows recent runs; {@code purge} deletes old ones.
  *
- * <p>A run is identified by its business parameters, {@code round} and {@code runDate}: the same
- * command after a failure restarts that job instance from its checkpoint. The same command after a
- * completed run runs the round again as a new instance ({@code rerun=n}), so a nightly rerun on
- * unchanged files simply reproduces the outputs instead of being refused. Before launching, the
- * round's {@link RunLock} is taken (a second launch is refused while one runs) and executions left
- * running by a killed process are recovered.
+ * <p>
+ * A run is identified by its business parameters, {@code round} and {@code runDate}: the
+ * same command after a failure restarts that job instance from its checkpoint. The same
+ * command after a completed run runs the round again as a new instance ({@code rerun=n}),
+ * so a nightly rerun on unchanged files simply reproduces the outputs instead of being
+ * refused. Before launching, the round's {@link RunLock} is taken (a second launch is
+ * refused while one runs) and executions left running by a killed process are recovered.
  */
 @Component
 @ConditionalOnProperty(name = "outcomes.launcher.enabled", havingValue = "true", matchIfMissing = true)
@@ -41,19 +42,28 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(OutcomesLauncher.class);
 
     private final JobRepository jobRepository;
+
     private final JobOperator jobOperator;
+
     private final Job job;
+
     private final RunLock runLock;
+
     private final StaleExecutionRecovery recovery;
+
     private final RunHistory history;
+
     private final NightlyRounds nightly;
+
     private final RunFacts facts;
+
     private final RunPurge purge;
+
     private int exitCode = ExitCodes.FAILED;
 
-    public OutcomesLauncher(JobRepository jobRepository, JobOperator jobOperator,
-            Job outcomesJob, RunLock runLock, StaleExecutionRecovery recovery, RunHistory history,
-            NightlyRounds nightly, RunFacts facts, RunPurge purge) {
+    public OutcomesLauncher(JobRepository jobRepository, JobOperator jobOperator, Job outcomesJob, RunLock runLock,
+            StaleExecutionRecovery recovery, RunHistory history, NightlyRounds nightly, RunFacts facts,
+            RunPurge purge) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
@@ -74,7 +84,8 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                 case "status" -> {
                     try {
                         history.print(RunRequest.roundFilter(words.subList(1, words.size())));
-                    } catch (org.springframework.jdbc.BadSqlGrammarException noTablesYet) {
+                    }
+                    catch (org.springframework.jdbc.BadSqlGrammarException noTablesYet) {
                         System.out.println("no runs yet (the database has no job tables)");
                     }
                     exitCode = ExitCodes.COMPLETED;
@@ -95,7 +106,8 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                     exitCode = runRound(request);
                 }
             }
-        } catch (RunRequest.UsageException e) {
+        }
+        catch (RunRequest.UsageException e) {
             log.error(e.getMessage());
             exitCode = ExitCodes.USAGE;
         }
@@ -150,17 +162,19 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                 log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
                         last.getId(), last.getStatus());
             }
-            // a failed or stopped instance is restarted from its checkpoint; otherwise a new one starts
+            // a failed or stopped instance is restarted from its checkpoint; otherwise a
+            // new one starts
             JobExecution execution = last != null && last.getStatus() != BatchStatus.COMPLETED
                     ? jobOperator.restart(last) : jobOperator.start(job, parameters);
             int code = exitCodeOf(execution);
-            log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(),
-                    execution.getStatus(), code);
+            log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(), execution.getStatus(),
+                    code);
             if (code == ExitCodes.STOPPED) {
                 log.info("to resume: the same command, round={} runDate={}", round, request.runDate());
             }
             return code;
-        } finally {
+        }
+        finally {
             heartbeat.shutdownNow();
             runLock.release(round);
         }
@@ -170,18 +184,24 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         try {
             runLock.heartbeat(round);
             facts.beat(round);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("run lock heartbeat failed: {}", e.getMessage());
         }
     }
 
-    /** The parameters to launch with, and that instance's last execution (null for a new instance). */
+    /**
+     * The parameters to launch with, and that instance's last execution (null for a new
+     * instance).
+     */
     record Instance(JobParameters parameters, JobExecution lastExecution) {
     }
 
-    /** round and runDate; plus rerun=n when the instance with lower n already completed. */
+    /**
+     * round and runDate; plus rerun=n when the instance with lower n already completed.
+     */
     Instance instanceFor(RunRequest request) {
-        for (long rerun = 0; ; rerun++) {
+        for (long rerun = 0;; rerun++) {
             JobParameters parameters = RunParameters.of(request.round(), request.runDate(), rerun);
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
@@ -214,4 +234,5 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     public int getExitCode() {
         return exitCode;
     }
+
 }

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Facts of each execution that the job repository does not keep: the findings it ended with and its
- * last heartbeat. {@code status} reads them per execution, so a failed run shows its own counts, not
- * those of the run that fixed it, and a killed run's duration ends where its heartbeat stopped.
+ * Facts of each execution that the job repository does not keep: the findings it ended
+ * with and its last heartbeat. {@code status} reads them per execution, so a failed run
+ * shows its own counts, not those of the run that fixed it, and a killed run's duration
+ * ends where its heartbeat stopped.
  */
 @Component
 public class RunFacts {
@@ -25,20 +26,25 @@ public class RunFacts {
                 round, now());
     }
 
-    /** The round's running execution is alive: one run per round at a time, so it is the round's newest. */
+    /**
+     * The round's running execution is alive: one run per round at a time, so it is the
+     * round's newest.
+     */
     public void beat(int round) {
         jdbc.update("update run_facts set heartbeat_at = ? where job_execution_id = (select max(job_execution_id)"
                 + " from run_facts where round = ?)", now(), round);
     }
 
     public void ended(long executionId, long rejects, long warnings) {
-        jdbc.update("update run_facts set reject_count = ?, warn_count = ?, heartbeat_at = ? where job_execution_id = ?",
+        jdbc.update(
+                "update run_facts set reject_count = ?, warn_count = ?, heartbeat_at = ? where job_execution_id = ?",
                 rejects, warnings, now(), executionId);
     }
 
     /**
-     * The last sign of life of an execution whose process is gone: its last heartbeat, or the last
-     * update of one of its steps (a chunk commit), whichever is later; null when nothing is known.
+     * The last sign of life of an execution whose process is gone: its last heartbeat, or
+     * the last update of one of its steps (a chunk commit), whichever is later; null when
+     * nothing is known.
      */
     public LocalDateTime lastSignOfLife(long executionId) {
         List<Timestamp> times = jdbc.queryForList("select max(t) from (select heartbeat_at t from run_facts where"
@@ -55,4 +61,5 @@ public class RunFacts {
     private static Timestamp now() {
         return Timestamp.valueOf(LocalDateTime.now());
     }
+
 }

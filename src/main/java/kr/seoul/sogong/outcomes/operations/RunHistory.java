@@ -10,16 +10,20 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code status}: recent executions with their counts, findings, duration, and what to do next. */
+/**
+ * {@code status}: recent executions with their counts, findings, duration, and what to do
+ * next.
+ */
 @Component
 public class RunHistory {
 
     private static final int RECENT = 20;
 
     /**
-     * One query over the job repository's tables and run_facts: the newest executions with their
-     * parameters, rows read and the findings each ended with. (Through JobExplorer it loaded every
-     * instance, execution, step and context: about 19 s for a few hundred executions.)
+     * One query over the job repository's tables and run_facts: the newest executions
+     * with their parameters, rows read and the findings each ended with. (Through
+     * JobExplorer it loaded every instance, execution, step and context: about 19 s for a
+     * few hundred executions.)
      */
     private static final String RECENT_EXECUTIONS = """
             select e.job_execution_id, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
@@ -39,13 +43,16 @@ public class RunHistory {
              order by e.job_execution_id desc
              limit ?
             """;
+
     private static final String ROUND_FILTER = """
             where exists (select 1 from batch_job_execution_params p
                      where p.job_execution_id = e.job_execution_id and p.parameter_name = 'round'
                        and p.parameter_value = ?)""";
 
     private final JdbcTemplate jdbc;
+
     private final RunLock runLock;
+
     private final RunFacts facts;
 
     public RunHistory(JdbcTemplate jdbc, RunLock runLock, RunFacts facts) {
@@ -55,8 +62,8 @@ public class RunHistory {
     }
 
     /**
-     * One execution as the status table shows it; {@code rejects}/{@code warnings} are null when the
-     * execution recorded none (it ended before the job could count them).
+     * One execution as the status table shows it; {@code rejects}/{@code warnings} are
+     * null when the execution recorded none (it ended before the job could count them).
      */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
             LocalDateTime start, Duration duration, long rowsRead, Long rejects, Long warnings, String next) {
@@ -78,7 +85,8 @@ public class RunHistory {
             long id = rs.getLong("job_execution_id");
             String next = next(id, status, rs.getString("exit_message"), r, runDate);
             if (end == null && status.isRunning() && next.startsWith(GONE)) {
-                end = facts.lastSignOfLife(id); // a killed run's time stopped with its last heartbeat
+                end = facts.lastSignOfLife(id); // a killed run's time stopped with its
+                                                // last heartbeat
             }
             String rerun = rs.getString("rerun");
             return new Line(id, r, runDate, rerun == null ? 0 : Long.parseLong(rerun), status,
@@ -103,8 +111,8 @@ public class RunHistory {
             case STARTED, STARTING, STOPPING -> {
                 Optional<RunLock.Holder> holder = runLock.holder(round);
                 yield holder.filter(runLock::isAlive)
-                        .map(h -> "running: pid " + h.pid() + " on " + h.host())
-                        .orElse(GONE + "; the next run recovers it");
+                    .map(h -> "running: pid " + h.pid() + " on " + h.host())
+                    .orElse(GONE + "; the next run recovers it");
             }
             default -> status.toString();
         };
@@ -146,7 +154,8 @@ public class RunHistory {
 
     static String format(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%d.%01ds", s, d.toMillisPart() / 100);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : s >= 60
+                ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%d.%01ds", s, d.toMillisPart() / 100);
     }
+
 }

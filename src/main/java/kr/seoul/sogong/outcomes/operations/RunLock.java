@@ -14,18 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One run per round at a time, across processes and hosts, through a row of {@code run_lock}
- * (inserting it is atomic in any database).
+ * One run per round at a time, across processes and hosts, through a row of
+ * {@code run_lock} (inserting it is atomic in any database).
  *
- * <p>The stale rule: the holder is gone when it ran on this host and its pid is no longer alive,
- * or, from another host, when its heartbeat is older than {@code outcomes.stale-after} (the holder
- * beats every {@link #HEARTBEAT}). A gone holder's row is taken over, and its executions left
- * STARTED are recovered by {@link StaleExecutionRecovery}.
+ * <p>
+ * The stale rule: the holder is gone when it ran on this host and its pid is no longer
+ * alive, or, from another host, when its heartbeat is older than
+ * {@code outcomes.stale-after} (the holder beats every {@link #HEARTBEAT}). A gone
+ * holder's row is taken over, and its executions left STARTED are recovered by
+ * {@link StaleExecutionRecovery}.
  */
 @Component
 public class RunLock {
 
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
+
     public static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** Who holds a round. */
@@ -33,8 +36,11 @@ public class RunLock {
     }
 
     private final JdbcTemplate jdbc;
+
     private final Duration staleAfter;
+
     private final String host = hostName();
+
     private final long pid = ProcessHandle.current().pid();
 
     public RunLock(JdbcTemplate jdbc, kr.seoul.sogong.outcomes.settings.OutcomesProperties properties) {
@@ -45,7 +51,8 @@ public class RunLock {
     static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return "unknown-host";
         }
     }
@@ -58,7 +65,8 @@ public class RunLock {
                 jdbc.update("insert into run_lock (round, host, pid, acquired_at, heartbeat_at) values (?,?,?,?,?)",
                         round, host, pid, now, now);
                 return Optional.empty();
-            } catch (DataIntegrityViolationException taken) {
+            }
+            catch (DataIntegrityViolationException taken) {
                 Optional<Holder> holder = holder(round);
                 if (holder.isEmpty()) {
                     continue; // released meanwhile
@@ -67,8 +75,8 @@ public class RunLock {
                     return holder;
                 }
                 Holder gone = holder.get();
-                log.warn("round {} was held by pid {} on {} (last heartbeat {}), which is gone: taking over",
-                        round, gone.pid(), gone.host(), gone.heartbeatAt());
+                log.warn("round {} was held by pid {} on {} (last heartbeat {}), which is gone: taking over", round,
+                        gone.pid(), gone.host(), gone.heartbeatAt());
                 jdbc.update("delete from run_lock where round = ? and host = ? and pid = ?", round, gone.host(),
                         gone.pid());
             }
@@ -77,9 +85,11 @@ public class RunLock {
     }
 
     public Optional<Holder> holder(int round) {
-        List<Holder> rows = jdbc.query("select * from run_lock where round = ?", (rs, i) -> new Holder(
-                rs.getString("host"), rs.getLong("pid"), rs.getTimestamp("acquired_at").toLocalDateTime(),
-                rs.getTimestamp("heartbeat_at").toLocalDateTime()), round);
+        List<Holder> rows = jdbc.query("select * from run_lock where round = ?",
+                (rs, i) -> new Holder(rs.getString("host"), rs.getLong("pid"),
+                        rs.getTimestamp("acquired_at").toLocalDateTime(),
+                        rs.getTimestamp("heartbeat_at").toLocalDateTime()),
+                round);
         return rows.stream().findFirst();
     }
 
@@ -98,4 +108,5 @@ public class RunLock {
     public void release(int round) {
         jdbc.update("delete from run_lock where round = ? and host = ? and pid = ?", round, host, pid);
     }
+
 }

@@ -19,17 +19,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code purge [keep=10] [round=<yyyy>] [--dry-run]}: deletes old job executions and the outcome tables
- * they stored, since nothing else ever does. Per round it keeps the newest {@code keep} executions, the
- * latest completed one whatever its age (the committee's figures and next year's comparison come from
- * it), and any execution still running. A round that is running now is left alone (its run lock is
- * taken as a run takes it). The intake tables hold a round's current rows, not one per execution, and
- * are not touched; nor are the files under {@code output/} and {@code logs/}.
+ * {@code purge [keep=10] [round=<yyyy>] [--dry-run]}: deletes old job executions and the
+ * outcome tables they stored, since nothing else ever does. Per round it keeps the newest
+ * {@code keep} executions, the latest completed one whatever its age (the committee's
+ * figures and next year's comparison come from it), and any execution still running. A
+ * round that is running now is left alone (its run lock is taken as a run takes it). The
+ * intake tables hold a round's current rows, not one per execution, and are not touched;
+ * nor are the files under {@code output/} and {@code logs/}.
  *
- * <p>Each execution is deleted in its own transaction, through the job repository's own delete
- * (context, parameters, steps), so a purge killed half way leaves whole executions behind, never
- * parts of one. A job instance left without executions is deleted too: the same command then starts a
- * new instance instead of restarting one whose history is gone.
+ * <p>
+ * Each execution is deleted in its own transaction, through the job repository's own
+ * delete (context, parameters, steps), so a purge killed half way leaves whole executions
+ * behind, never parts of one. A job instance left without executions is deleted too: the
+ * same command then starts a new instance instead of restarting one whose history is
+ * gone.
  */
 @Component
 public class RunPurge {
@@ -43,9 +46,13 @@ public class RunPurge {
     }
 
     private final JobRepository repository;
+
     private final OutcomeStore outcomes;
+
     private final RunFacts facts;
+
     private final RunLock runLock;
+
     private final TransactionTemplate transactions;
 
     public RunPurge(JobRepository repository, OutcomeStore outcomes, RunFacts facts, RunLock runLock,
@@ -57,7 +64,9 @@ public class RunPurge {
         this.transactions = transactions;
     }
 
-    /** @param round null for every round */
+    /**
+     * @param round null for every round
+     */
     public List<RoundPurge> purge(Integer round, int keep, boolean dryRun) {
         if (keep < 1) {
             throw new IllegalArgumentException("keep must be 1 or more");
@@ -76,7 +85,8 @@ public class RunPurge {
         }
         try {
             Optional<JobExecution> latestCompleted = newestFirst.stream()
-                    .filter(e -> e.getStatus() == BatchStatus.COMPLETED).findFirst();
+                .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
+                .findFirst();
             List<Long> kept = new ArrayList<>();
             List<JobExecution> doomed = new ArrayList<>();
             for (JobExecution e : newestFirst) {
@@ -84,7 +94,8 @@ public class RunPurge {
                         || latestCompleted.map(c -> c.getId() == e.getId()).orElse(false);
                 if (keepIt) {
                     kept.add(e.getId());
-                } else {
+                }
+                else {
                     doomed.add(e);
                 }
             }
@@ -96,7 +107,8 @@ public class RunPurge {
                         doomed.stream().map(JobExecution::getId).toList());
             }
             return new RoundPurge(round, kept, doomed.stream().map(JobExecution::getId).toList(), false);
-        } finally {
+        }
+        finally {
             runLock.release(round);
         }
     }
@@ -134,11 +146,13 @@ public class RunPurge {
         for (RoundPurge p : purged) {
             if (p.skippedRunning()) {
                 out.printf("round %d: running now, not purged (%d executions)%n", p.round(), p.kept().size());
-            } else {
+            }
+            else {
                 out.printf("round %d: %s %d execution(s) %s, kept %d %s%n", p.round(),
                         dryRun ? "would delete" : "deleted", p.deleted().size(), p.deleted(), p.kept().size(),
                         p.kept());
             }
         }
     }
+
 }

@@ -17,9 +17,11 @@ public record RunRequest(int round, LocalDate runDate) {
 
     /** Thrown for a command line that names no round or an impossible one. */
     public static final class UsageException extends RuntimeException {
+
         public UsageException(String message) {
             super(message + "\n" + USAGE);
         }
+
     }
 
     public static RunRequest parse(List<String> args, LocalDate today) {
@@ -106,7 +108,8 @@ public record RunRequest(int round, LocalDate runDate) {
     private static LocalDate date(String value) {
         try {
             return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             throw new UsageException("runDate must be yyyy-MM-dd, not '" + value + "'");
         }
     }

@@ -16,13 +16,18 @@ import org.springframework.batch.core.step.StepExecution;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 
-/** At the end of a run: a table per step, the findings by severity, the metrics totals, where the outputs are. */
+/**
+ * At the end of a run: a table per step, the findings by severity, the metrics totals,
+ * where the outputs are.
+ */
 public class RunSummary implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
     private final IntakeStore intake;
+
     private final MeterRegistry meters;
+
     private final RunFacts facts;
 
     public RunSummary(IntakeStore intake, MeterRegistry meters, RunFacts facts) {
@@ -44,7 +49,8 @@ public class RunSummary implements JobExecutionListener {
         Integer round = RunParameters.round(execution.getJobParameters());
         StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
                 execution.getId(), execution.getStatus()));
-        // findings by the step that found them: single-row rules in ingestRows, the others in crossRowRules
+        // findings by the step that found them: single-row rules in ingestRows, the
+        // others in crossRowRules
         Map<String, IntakeStore.FindingCount> bySource = new HashMap<>();
         IntakeStore.FindingCounts counts = round == null ? null : intake.findingCounts(round);
         if (counts != null) {
@@ -63,8 +69,10 @@ public class RunSummary implements JobExecutionListener {
         if (counts != null) {
             long rejects = counts.total().rejects();
             long warnings = counts.total().warnings();
-            facts.ended(execution.getId(), rejects, warnings); // what status shows for this execution, for good
-            // only what this run wrote is named: a run that failed before the findings step published nothing
+            facts.ended(execution.getId(), rejects, warnings); // what status shows for
+                                                               // this execution, for good
+            // only what this run wrote is named: a run that failed before the findings
+            // step published nothing
             String published = execution.getExecutionContext().getString(OutputPublisher.PUBLISHED, null);
             table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings, published != null
                     ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
@@ -75,12 +83,15 @@ public class RunSummary implements JobExecutionListener {
         Map<String, String> totals = new TreeMap<>();
         meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("spring.batch")).forEach(m -> {
             if (m instanceof Timer t && t.count() > 0) {
-                totals.merge(m.getId().getName(), t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)),
-                        (a, b) -> sum(a, b));
+                totals.merge(m.getId().getName(),
+                        t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)), (a, b) -> sum(a, b));
             }
         });
-        totals.forEach((name, value) -> table.append("  metric ").append(name).append(": ").append(value)
-                .append(System.lineSeparator()));
+        totals.forEach((name, value) -> table.append("  metric ")
+            .append(name)
+            .append(": ")
+            .append(value)
+            .append(System.lineSeparator()));
         log.info(table.toString().stripTrailing());
     }
 
@@ -91,4 +102,5 @@ public class RunSummary implements JobExecutionListener {
         return (Long.parseLong(x[0]) + Long.parseLong(y[0])) + " x "
                 + String.format("%.2fs", Double.parseDouble(x[1]) + Double.parseDouble(y[1]));
     }
+
 }

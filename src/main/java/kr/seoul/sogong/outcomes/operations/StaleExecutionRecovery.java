@@ -13,12 +13,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A killed JVM leaves its execution STARTED, and Spring Batch refuses to restart it. Once this
- * process holds the round's {@link RunLock}, no live process can be running that round, so any
- * execution of it still marked running is stale: Spring Batch 6's {@link JobOperator#recover} marks it
- * and its running steps FAILED, and the same command restarts the job instance from its checkpoint.
- * No operator SQL. What stays ours is the decision that the holder is gone (the run lock), and the
- * end time: the last sign of life, not the moment we noticed.
+ * A killed JVM leaves its execution STARTED, and Spring Batch refuses to restart it. Once
+ * this process holds the round's {@link RunLock}, no live process can be running that
+ * round, so any execution of it still marked running is stale: Spring Batch 6's
+ * {@link JobOperator#recover} marks it and its running steps FAILED, and the same command
+ * restarts the job instance from its checkpoint. No operator SQL. What stays ours is the
+ * decision that the holder is gone (the run lock), and the end time: the last sign of
+ * life, not the moment we noticed.
  */
 @Component
 public class StaleExecutionRecovery {
@@ -26,7 +27,9 @@ public class StaleExecutionRecovery {
     private static final Logger log = LoggerFactory.getLogger(StaleExecutionRecovery.class);
 
     private final JobRepository repository;
+
     private final JobOperator operator;
+
     private final RunFacts facts;
 
     public StaleExecutionRecovery(JobRepository repository, JobOperator operator, RunFacts facts) {
@@ -35,7 +38,10 @@ public class StaleExecutionRecovery {
         this.facts = facts;
     }
 
-    /** Marks FAILED the executions of {@code jobName} for this round left running; returns how many. */
+    /**
+     * Marks FAILED the executions of {@code jobName} for this round left running; returns
+     * how many.
+     */
     public int recover(String jobName, int round) {
         int recovered = 0;
         for (JobExecution stale : repository.findRunningJobExecutions(jobName)) {
@@ -45,12 +51,13 @@ public class StaleExecutionRecovery {
             }
             // it ended where its last heartbeat or chunk did, not when we noticed
             LocalDateTime end = java.util.Optional.ofNullable(facts.lastSignOfLife(stale.getId()))
-                    .orElse(LocalDateTime.now());
+                .orElse(LocalDateTime.now());
             String reason = "marked FAILED at " + LocalDateTime.now().withNano(0)
                     + ": its process ended without finishing (killed or crashed); last sign of life " + end.withNano(0);
             JobExecution failed = operator.recover(stale);
             for (StepExecution step : failed.getStepExecutions()) {
-                if (step.getStatus() == BatchStatus.FAILED && step.getEndTime() != null && !end.isAfter(step.getEndTime())) {
+                if (step.getStatus() == BatchStatus.FAILED && step.getEndTime() != null
+                        && !end.isAfter(step.getEndTime())) {
                     step.setExitStatus(step.getExitStatus().addExitDescription(reason));
                     step.setEndTime(end);
                     repository.update(step);
@@ -59,10 +66,11 @@ public class StaleExecutionRecovery {
             failed.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
             failed.setEndTime(end);
             repository.update(failed);
-            log.warn("execution {} of round {} (started {}) was left {} by a process that is gone: {}",
-                    stale.getId(), round, stale.getStartTime(), BatchStatus.STARTED, "marked FAILED, restarting it");
+            log.warn("execution {} of round {} (started {}) was left {} by a process that is gone: {}", stale.getId(),
+                    round, stale.getStartTime(), BatchStatus.STARTED, "marked FAILED, restarting it");
             recovered++;
         }
         return recovered;
     }
+
 }

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * A run that could not even start — most often the database: down, unreachable, refusing the login —
- * told in one ERROR line with the cause and the next step; the stack trace goes to the log file only.
+ * A run that could not even start — most often the database: down, unreachable, refusing
+ * the login — told in one ERROR line with the cause and the next step; the stack trace
+ * goes to the log file only.
  */
 public final class StartupFailure {
 
@@ -29,9 +30,11 @@ public final class StartupFailure {
             String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
             String what = state.startsWith("28") ? "refused the login of user '" + H2StartupGuard.databaseUser() + "'"
                     : "cannot be reached";
-            log.error("the database {} {}: {} Check that it is running and that OUTCOMES_DB_URL, OUTCOMES_DB_USER and"
-                    + " OUTCOMES_DB_PASSWORD are right, then run the same command.", H2StartupGuard.databaseUrl(),
-                    what, sentence(sql == null ? root : firstLine(sql.getMessage())), failure);
+            log.error(
+                    "the database {} {}: {} Check that it is running and that OUTCOMES_DB_URL, OUTCOMES_DB_USER and"
+                            + " OUTCOMES_DB_PASSWORD are right, then run the same command.",
+                    H2StartupGuard.databaseUrl(), what, sentence(sql == null ? root : firstLine(sql.getMessage())),
+                    failure);
             return ExitCodes.FAILED;
         }
         log.error("the job could not start: {} The log file has the details.", sentence(root), failure);
@@ -63,4 +66,5 @@ public final class StartupFailure {
     private static String sentence(String text) {
         return text.endsWith(".") ? text : text + ".";
     }
+
 }

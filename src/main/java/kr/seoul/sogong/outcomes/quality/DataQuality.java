@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-/** The findings of a round, and the per-file counts of data_quality.csv (contract §5, §7). */
+/**
+ * The findings of a round, and the per-file counts of data_quality.csv (contract §5, §7).
+ */
 @Component
 public class DataQuality {
 
@@ -27,6 +29,7 @@ public class DataQuality {
     }
 
     private final JdbcTemplate jdbc;
+
     private final IntakeStore store;
 
     public DataQuality(JdbcTemplate jdbc, IntakeStore store) {
@@ -35,20 +38,23 @@ public class DataQuality {
     }
 
     /**
-     * Every finding of the round, in rejects.csv order, one at a time: sorted by the database and read
-     * through a cursor, so memory does not grow with their number. Contract §5's order: source_file,
-     * sheet, row_number (empty first), field, rule (then message), in binary string order ({@code COLLATE
+     * Every finding of the round, in rejects.csv order, one at a time: sorted by the
+     * database and read through a cursor, so memory does not grow with their number.
+     * Contract §5's order: source_file, sheet, row_number (empty first), field, rule
+     * (then message), in binary string order ({@code COLLATE
      * "C"} on PostgreSQL, H2's default), ties in the order found.
      */
     public void eachFinding(int round, Consumer<Finding> consumer) {
         String c = store.postgres() ? " collate \"C\"" : "";
         JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
         cursor.setFetchSize(1000);
-        cursor.query("select source_file, sheet, row_number, field, val, rule, severity, message from finding"
-                + " where round = ? order by source_file" + c + ", sheet" + c + ", coalesce(row_number, -1), field" + c
-                + ", rule" + c + ", message" + c + ", id", (RowCallbackHandler) rs -> consumer.accept(new Finding(
-                rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4),
-                rs.getString(5), Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8))),
+        cursor.query(
+                "select source_file, sheet, row_number, field, val, rule, severity, message from finding"
+                        + " where round = ? order by source_file" + c + ", sheet" + c
+                        + ", coalesce(row_number, -1), field" + c + ", rule" + c + ", message" + c + ", id",
+                (RowCallbackHandler) rs -> consumer.accept(new Finding(rs.getString(1), rs.getString(2),
+                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5),
+                        Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8))),
                 round);
     }
 
@@ -57,8 +63,9 @@ public class DataQuality {
     }
 
     /**
-     * Per file: rows_rejected are rows with a REJECT, rows_warned rows with a WARN and no REJECT;
-     * file- and center-level findings are not rows. Counted by the database, one query each.
+     * Per file: rows_rejected are rows with a REJECT, rows_warned rows with a WARN and no
+     * REJECT; file- and center-level findings are not rows. Counted by the database, one
+     * query each.
      */
     public List<FileQuality> quality(int round) {
         Map<String, Long> rejected = perFile("select source_file, count(*) from (select distinct source_file, sheet,"
@@ -71,8 +78,9 @@ public class DataQuality {
                 + " group by source_file", round);
         List<FileQuality> quality = new ArrayList<>();
         for (IntakeStore.StoredFile file : store.allFiles(round)) {
-            quality.add(new FileQuality(file.sourceFile(), file.rowsRead(), rejected.getOrDefault(file.sourceFile(), 0L),
-                    warned.getOrDefault(file.sourceFile(), 0L), file.unreadable()));
+            quality
+                .add(new FileQuality(file.sourceFile(), file.rowsRead(), rejected.getOrDefault(file.sourceFile(), 0L),
+                        warned.getOrDefault(file.sourceFile(), 0L), file.unreadable()));
         }
         quality.sort(Comparator.comparing(FileQuality::sourceFile));
         return quality;
@@ -83,4 +91,5 @@ public class DataQuality {
         jdbc.query(sql, (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), round);
         return counts;
     }
+
 }

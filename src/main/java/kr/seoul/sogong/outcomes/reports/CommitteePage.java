@@ -11,9 +11,9 @@ import java.util.List;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 
 /**
- * committee-report.html: the same tables as the workbook, with inline SVG charts, in one file that
- * needs no network (no external fonts, scripts or images) and prints on A4. Every text is
- * HTML-escaped.
+ * committee-report.html: the same tables as the workbook, with inline SVG charts, in one
+ * file that needs no network (no external fonts, scripts or images) and prints on A4.
+ * Every text is HTML-escaped.
  */
 public final class CommitteePage {
 
@@ -54,19 +54,28 @@ public final class CommitteePage {
     public static void write(Path target, OutcomeTables outcomes, List<ReportTable> tables) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(outcomes.round()).append("년 소공인 협력사업 성과표</title><style>")
-                .append(STYLE).append("</style></head><body>\n");
-        html.append("<h1>").append(outcomes.round()).append("년 서울 소공인특화지원센터 협력사업 성과표</h1>")
-                .append("<p class=\"meta\">조정위원회 자료 · 작업 실행 번호 ").append(outcomes.jobExecutionId())
-                .append(" · 정의는 맨 끝 참조</p>\n");
+            .append("<title>")
+            .append(outcomes.round())
+            .append("년 소공인 협력사업 성과표</title><style>")
+            .append(STYLE)
+            .append("</style></head><body>\n");
+        html.append("<h1>")
+            .append(outcomes.round())
+            .append("년 서울 소공인특화지원센터 협력사업 성과표</h1>")
+            .append("<p class=\"meta\">조정위원회 자료 · 작업 실행 번호 ")
+            .append(outcomes.jobExecutionId())
+            .append(" · 정의는 맨 끝 참조</p>\n");
         html.append("<section class=\"charts\">");
         List<String[]> satisfaction = new ArrayList<>();
         List<String[]> budget = new ArrayList<>();
         for (OutcomeTables.Budget b : outcomes.budget()) {
-            outcomes.satisfaction().stream().filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
-                    .findFirst().ifPresent(s -> satisfaction.add(new String[] {b.centerCode(),
-                            s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100())}));
-            budget.add(new String[] {b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct())});
+            outcomes.satisfaction()
+                .stream()
+                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
+                .findFirst()
+                .ifPresent(s -> satisfaction.add(new String[] { b.centerCode(),
+                        s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()) }));
+            budget.add(new String[] { b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct()) });
         }
         html.append(barChart("전반 만족도 (100점 환산)", satisfaction, 100));
         html.append(barChart("예산 집행률 (%)", budget, 100));
@@ -82,10 +91,13 @@ public final class CommitteePage {
                 for (ReportTable.Cell cell : line.cells()) {
                     if (cell.suppressed()) {
                         html.append("<td class=\"sup\">").append(CommitteeWorkbook.SUPPRESSED).append("</td>");
-                    } else if (cell.format() == ExportFormat.BOOLEAN) {
-                        html.append("<td>").append(cell.value() == null ? "" : (Boolean) cell.value() ? "예" : "아니오")
-                                .append("</td>");
-                    } else {
+                    }
+                    else if (cell.format() == ExportFormat.BOOLEAN) {
+                        html.append("<td>")
+                            .append(cell.value() == null ? "" : (Boolean) cell.value() ? "예" : "아니오")
+                            .append("</td>");
+                    }
+                    else {
                         String cls = cell.format() == ExportFormat.TEXT ? "" : " class=\"num\"";
                         html.append("<td").append(cls).append('>').append(escape(cell.text())).append("</td>");
                     }
@@ -102,8 +114,13 @@ public final class CommitteePage {
         }
         html.append("<section><h2>정의</h2><table><thead><tr><th>지표</th><th>정의</th><th>기준(n)</th></tr></thead><tbody>");
         for (String[] d : CommitteeWorkbook.DEFINITIONS) {
-            html.append("<tr><td>").append(escape(d[0])).append("</td><td>").append(escape(d[1])).append("</td><td>")
-                    .append(escape(d[2])).append("</td></tr>");
+            html.append("<tr><td>")
+                .append(escape(d[0]))
+                .append("</td><td>")
+                .append(escape(d[1]))
+                .append("</td><td>")
+                .append(escape(d[2]))
+                .append("</td></tr>");
         }
         html.append("</tbody></table></section>\n</body></html>\n");
         Files.createDirectories(target.toAbsolutePath().getParent());
@@ -112,33 +129,63 @@ public final class CommitteePage {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A horizontal bar chart as inline SVG; a null value (suppressed) is drawn as "—". */
+    /**
+     * A horizontal bar chart as inline SVG; a null value (suppressed) is drawn as "—".
+     */
     static String barChart(String title, List<String[]> bars, double max) {
         int rowHeight = 22;
         int width = 360;
         int labelWidth = 80;
         int plot = width - labelWidth - 50;
         int height = bars.size() * rowHeight + 10;
-        StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title)).append("</figcaption>")
-                .append("<svg role=\"img\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\"><title>").append(escape(title)).append("</title>");
+        StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title))
+            .append("</figcaption>")
+            .append("<svg role=\"img\" width=\"")
+            .append(width)
+            .append("\" height=\"")
+            .append(height)
+            .append("\" viewBox=\"0 0 ")
+            .append(width)
+            .append(' ')
+            .append(height)
+            .append("\"><title>")
+            .append(escape(title))
+            .append("</title>");
         int y = 4;
         for (String[] bar : bars) {
             svg.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar[0])).append("</text>");
             if (bar[1] == null || bar[1].isEmpty()) {
-                svg.append("<text x=\"").append(labelWidth).append("\" y=\"").append(y + 14).append("\" fill=\"#888\">—</text>");
-            } else {
+                svg.append("<text x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y + 14)
+                    .append("\" fill=\"#888\">—</text>");
+            }
+            else {
                 double v = new BigDecimal(bar[1]).doubleValue();
                 long w = Math.round(Math.max(0, Math.min(v, max * 1.2)) / max * plot);
                 String fill = OutcomeTables.ALL.equals(bar[0]) ? "#1f3f60" : "#2d5b8a";
-                svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
-                        .append(w).append("\" height=\"").append(rowHeight - 8).append("\" fill=\"").append(fill)
-                        .append("\"/><text x=\"").append(labelWidth + w + 4).append("\" y=\"").append(y + 14)
-                        .append("\">").append(escape(bar[1])).append("</text>");
+                svg.append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y + 3)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"")
+                    .append(rowHeight - 8)
+                    .append("\" fill=\"")
+                    .append(fill)
+                    .append("\"/><text x=\"")
+                    .append(labelWidth + w + 4)
+                    .append("\" y=\"")
+                    .append(y + 14)
+                    .append("\">")
+                    .append(escape(bar[1]))
+                    .append("</text>");
             }
             y += rowHeight;
         }
         return svg.append("</svg></figure>").toString();
     }
+
 }

@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.reports;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes the committee's files from the tables this execution stored: the CSVs of contract §5,
- * committee-report.xlsx, committee-report.html and manifest.json. Each file is written whole and
- * moved into place, so a rerun after a crash rewrites them cleanly.
+ * Writes the committee's files from the tables this execution stored: the CSVs of
+ * contract §5, committee-report.xlsx, committee-report.html and manifest.json. Each file
+ * is written whole and moved into place, so a rerun after a crash rewrites them cleanly.
  */
 @Component
 @StepScope
@@ -31,9 +32,13 @@ public class CommitteeReportsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(CommitteeReportsTasklet.class);
 
     private final OutcomeStore outcomes;
+
     private final DataQuality dataQuality;
+
     private final IntakeStore intake;
+
     private final OutcomesProperties properties;
+
     private final int round;
 
     public CommitteeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality, IntakeStore intake,
@@ -68,4 +73,5 @@ public class CommitteeReportsTasklet implements Tasklet {
         log.info("round {}: committee files written", round);
         return RepeatStatus.FINISHED;
     }
+
 }

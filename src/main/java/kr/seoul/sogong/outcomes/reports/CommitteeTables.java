@@ -14,13 +14,18 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
 
-/** The tables of contract §5 (all but rejects), with their columns, formats and Korean labels. */
+/**
+ * The tables of contract §5 (all but rejects), with their columns, formats and Korean
+ * labels.
+ */
 public final class CommitteeTables {
 
     private CommitteeTables() {
     }
 
-    /** A column with the format of its cells; null: each row's cell says (year over year). */
+    /**
+     * A column with the format of its cells; null: each row's cell says (year over year).
+     */
     private record Col(String header, String label, ExportFormat format) {
     }
 
@@ -31,11 +36,17 @@ public final class CommitteeTables {
     /** The statistics withheld in a small cell (contract §4, min_cell). */
     private static final Set<String> WITHHELD = Set.of("mean", "ci95_low", "ci95_high", "top2_pct", "score100");
 
-    /** Builds a table's lines: each cell takes its column's format, the ALL row is marked. */
+    /**
+     * Builds a table's lines: each cell takes its column's format, the ALL row is marked.
+     */
     private static final class Builder {
+
         private final String file;
+
         private final String title;
+
         private final List<Col> columns;
+
         private final List<ReportTable.Line> lines = new ArrayList<>();
 
         Builder(String file, String title, List<Col> columns) {
@@ -68,68 +79,69 @@ public final class CommitteeTables {
             return new ReportTable(file, title, columns.stream().map(c -> new Column(c.header(), c.label())).toList(),
                     lines, note, suppressionNote);
         }
+
     }
 
     public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality) {
         int r = t.round();
         List<ReportTable> tables = new ArrayList<>();
 
-        Builder participation = new Builder("participation_by_center.csv", "센터별 참여 현황", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
-                c("target_firms", "목표 기업수", INTEGER), c("supported_firms", "지원 기업수", INTEGER),
-                c("completed_firms", "수료 기업수", INTEGER), c("completion_rate_pct", "수료율(%)", ONE_DECIMAL),
-                c("survey_responses", "설문 응답수", INTEGER), c("response_rate_pct", "응답률(%)", ONE_DECIMAL)));
+        Builder participation = new Builder("participation_by_center.csv", "센터별 참여 현황",
+                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
+                        c("target_firms", "목표 기업수", INTEGER), c("supported_firms", "지원 기업수", INTEGER),
+                        c("completed_firms", "수료 기업수", INTEGER), c("completion_rate_pct", "수료율(%)", ONE_DECIMAL),
+                        c("survey_responses", "설문 응답수", INTEGER), c("response_rate_pct", "응답률(%)", ONE_DECIMAL)));
         for (var p : t.participation()) {
             participation.row(r, p.centerCode(), p.centerName(), p.targetFirms(), p.supportedFirms(),
                     p.completedFirms(), p.completionRatePct(), p.surveyResponses(), p.responseRatePct());
         }
         tables.add(participation.table("응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100", null));
 
-        Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
-                c("n", "응답수(n)", INTEGER), c("mean", "평균", TWO_DECIMALS), c("ci95_low", "95% 신뢰구간 하한", TWO_DECIMALS),
-                c("ci95_high", "95% 신뢰구간 상한", TWO_DECIMALS), c("top2_pct", "Top-2(%)", ONE_DECIMAL),
-                c("score100", "100점 환산", ONE_DECIMAL), c("suppressed", "비공개", BOOLEAN)));
+        Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도",
+                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
+                        c("n", "응답수(n)", INTEGER), c("mean", "평균", TWO_DECIMALS),
+                        c("ci95_low", "95% 신뢰구간 하한", TWO_DECIMALS), c("ci95_high", "95% 신뢰구간 상한", TWO_DECIMALS),
+                        c("top2_pct", "Top-2(%)", ONE_DECIMAL), c("score100", "100점 환산", ONE_DECIMAL),
+                        c("suppressed", "비공개", BOOLEAN)));
         for (var s : t.satisfaction()) {
             satisfaction.styledRow(s.suppressed(), null, r, s.centerCode(), s.item(), s.n(), s.mean(), s.ci95Low(),
                     s.ci95High(), s.top2Pct(), s.score100(), s.suppressed());
         }
         tables.add(satisfaction.table(null, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
 
-        Builder kpi = new Builder("kpi_by_center.csv", "센터별 성과지표", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT),
-                c("firms_with_sales", "매출 비교 기업수", INTEGER),
-                c("sales_growth_median_pct", "매출 증가율 중앙값(%)", ONE_DECIMAL),
-                c("new_clients_total", "신규 거래처", INTEGER), c("new_orders_total", "신규 수주", INTEGER),
-                c("online_listed_firms", "온라인 입점 기업", INTEGER), c("patterns_total", "개발 패턴", INTEGER),
-                c("education_hours_total", "교육 이수시간", ONE_DECIMAL)));
+        Builder kpi = new Builder("kpi_by_center.csv", "센터별 성과지표", List.of(c("round", "연도", YEAR),
+                c("center_code", "센터코드", TEXT), c("firms_with_sales", "매출 비교 기업수", INTEGER),
+                c("sales_growth_median_pct", "매출 증가율 중앙값(%)", ONE_DECIMAL), c("new_clients_total", "신규 거래처", INTEGER),
+                c("new_orders_total", "신규 수주", INTEGER), c("online_listed_firms", "온라인 입점 기업", INTEGER),
+                c("patterns_total", "개발 패턴", INTEGER), c("education_hours_total", "교육 이수시간", ONE_DECIMAL)));
         for (var k : t.kpi()) {
             kpi.row(r, k.centerCode(), k.firmsWithSales(), k.salesGrowthMedianPct(), k.newClientsTotal(),
                     k.newOrdersTotal(), k.onlineListedFirms(), k.patternsTotal(), k.educationHoursTotal());
         }
         tables.add(kpi.table(null, null));
 
-        Builder budget = new Builder("budget_by_center.csv", "센터별 예산 집행", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("budget_cap_krw", "사업비 상한(원)", INTEGER),
-                c("planned_krw", "계획(원)", INTEGER), c("executed_krw", "집행(원)", INTEGER),
-                c("execution_rate_pct", "집행률(%)", ONE_DECIMAL), c("over_cap", "상한 초과", BOOLEAN)));
+        Builder budget = new Builder("budget_by_center.csv", "센터별 예산 집행",
+                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT),
+                        c("budget_cap_krw", "사업비 상한(원)", INTEGER), c("planned_krw", "계획(원)", INTEGER),
+                        c("executed_krw", "집행(원)", INTEGER), c("execution_rate_pct", "집행률(%)", ONE_DECIMAL),
+                        c("over_cap", "상한 초과", BOOLEAN)));
         for (var b : t.budget()) {
             budget.row(r, b.centerCode(), b.budgetCapKrw(), b.plannedKrw(), b.executedKrw(), b.executionRatePct(),
                     b.overCap());
         }
         tables.add(budget.table(null, null));
 
-        Builder needs = new Builder("needs_by_center.csv", "센터별 희망 지원분야", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
-                c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)));
+        Builder needs = new Builder("needs_by_center.csv", "센터별 희망 지원분야",
+                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
+                        c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)));
         for (var n : t.needs()) {
             needs.row(r, n.centerCode(), n.need(), n.count(), n.sharePct());
         }
         tables.add(needs.table(null, null));
 
-        Builder yoy = new Builder("yoy_by_center.csv", "전년 대비", List.of(
-                c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
-                c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
+        Builder yoy = new Builder("yoy_by_center.csv", "전년 대비",
+                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
+                        c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
         for (var y : t.yoy()) {
             yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric(), y.current(), y.previous(),
                     y.delta());
@@ -140,12 +152,15 @@ public final class CommitteeTables {
         return tables;
     }
 
-    /** data_quality.csv, written with the findings before the quality gate and again with the committee pack. */
+    /**
+     * data_quality.csv, written with the findings before the quality gate and again with
+     * the committee pack.
+     */
     public static ReportTable dataQuality(int round, List<FileQuality> quality) {
-        Builder table = new Builder("data_quality.csv", "자료 품질", List.of(
-                c("round", "연도", YEAR), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
-                c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
-                c("rows_warned", "경고", INTEGER)));
+        Builder table = new Builder("data_quality.csv", "자료 품질",
+                List.of(c("round", "연도", YEAR), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
+                        c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
+                        c("rows_warned", "경고", INTEGER)));
         for (FileQuality q : quality) {
             table.row(round, q.sourceFile(), q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rowsWarned());
         }
@@ -160,4 +175,5 @@ public final class CommitteeTables {
             default -> ONE_DECIMAL;
         };
     }
+
 }

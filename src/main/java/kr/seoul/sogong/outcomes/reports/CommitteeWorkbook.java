@@ -40,10 +40,11 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * committee-report.xlsx: a sheet per table with Korean labels, frozen header, number formats and
- * suppressed cells shown as "—" with a footnote; a chart sheet (satisfaction and budget execution by
- * center); a definitions sheet. Numbers are written as the CSV rounds them, so the workbook shows
- * the same figures. Text is escaped against formula injection like the CSV.
+ * committee-report.xlsx: a sheet per table with Korean labels, frozen header, number
+ * formats and suppressed cells shown as "—" with a footnote; a chart sheet (satisfaction
+ * and budget execution by center); a definitions sheet. Numbers are written as the CSV
+ * rounds them, so the workbook shows the same figures. Text is escaped against formula
+ * injection like the CSV.
  */
 public final class CommitteeWorkbook {
 
@@ -78,7 +79,8 @@ public final class CommitteeWorkbook {
                     }
                     sheet.setColumnWidth(c, Math.min(60, Math.max(8, widest + 3)) * 256);
                 }
-                // printable as the committee gets it: landscape A4, all columns on one page width
+                // printable as the committee gets it: landscape A4, all columns on one
+                // page width
                 sheet.getPrintSetup().setLandscape(true);
                 sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
                 sheet.setFitToPage(true);
@@ -139,8 +141,10 @@ public final class CommitteeWorkbook {
 
     private static Map<ExportFormat, CellStyle> styles(XSSFWorkbook wb) {
         Map<ExportFormat, CellStyle> styles = new HashMap<>();
-        for (var e : Map.of(ExportFormat.INTEGER, "#,##0", ExportFormat.ONE_DECIMAL, "0.0",
-                ExportFormat.TWO_DECIMALS, "0.00", ExportFormat.YEAR, "0").entrySet()) {
+        for (var e : Map
+            .of(ExportFormat.INTEGER, "#,##0", ExportFormat.ONE_DECIMAL, "0.0", ExportFormat.TWO_DECIMALS, "0.00",
+                    ExportFormat.YEAR, "0")
+            .entrySet()) {
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(wb.createDataFormat().getFormat(e.getValue()));
             styles.put(e.getKey(), s);
@@ -148,7 +152,10 @@ public final class CommitteeWorkbook {
         return styles;
     }
 
-    /** Two charts on their own sheet, each drawn from a small block of the numbers it shows. */
+    /**
+     * Two charts on their own sheet, each drawn from a small block of the numbers it
+     * shows.
+     */
     private static void charts(XSSFWorkbook wb, OutcomeTables t, Map<ExportFormat, CellStyle> styles) {
         XSSFSheet sheet = wb.createSheet("차트");
         Row h = sheet.createRow(0);
@@ -159,12 +166,15 @@ public final class CommitteeWorkbook {
         for (OutcomeTables.Budget b : t.budget()) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(b.centerCode());
-            t.satisfaction().stream().filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1")
-                    && s.score100() != null).findFirst().ifPresent(s -> {
-                        Cell c = row.createCell(1);
-                        c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(s.score100()).doubleValue());
-                        c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
-                    });
+            t.satisfaction()
+                .stream()
+                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1") && s.score100() != null)
+                .findFirst()
+                .ifPresent(s -> {
+                    Cell c = row.createCell(1);
+                    c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(s.score100()).doubleValue());
+                    c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
+                });
             if (b.executionRatePct() != null) {
                 Cell c = row.createCell(2);
                 c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(b.executionRatePct()).doubleValue());
@@ -198,33 +208,31 @@ public final class CommitteeWorkbook {
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lastRow, column, column)));
         series.setTitle(sheet.getRow(0).getCell(column).getStringCellValue(), null);
         XDDFShapeProperties shape = new XDDFShapeProperties();
-        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(new byte[] {0x2d, 0x5b, (byte) 0x8a})));
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(new byte[] { 0x2d, 0x5b, (byte) 0x8a })));
         series.setShapeProperties(shape);
         data.setVaryColors(false);
         chart.plot(data);
     }
 
     static final List<String[]> DEFINITIONS = List.of(
-            new String[] {"지원 기업수", "참여기업 시트의 유효 행에서 사업자등록번호 기준 중복 없는 기업 수", "유효 참여기업 행"},
-            new String[] {"수료율(%)", "수료 기업수 ÷ 지원 기업수 × 100", "지원 기업수"},
-            new String[] {"응답률(%)", "해당 센터 참여기업의 유효 설문 응답 ÷ 지원 기업수 × 100", "지원 기업수"},
-            new String[] {"평균", "1~5점 응답의 평균 (9=모름, 무응답 제외)", "n = 1~5점 응답수"},
-            new String[] {"95% 신뢰구간", "평균 ± t(0.975, n−1) × 표본표준편차 ÷ √n (n < 2이면 비어 있음)", "n"},
-            new String[] {"Top-2(%)", "4점 또는 5점 응답 ÷ n × 100", "n"},
-            new String[] {"100점 환산", "(평균 − 1) × 25", "n"},
-            new String[] {"비공개 (—)", "n이 최소 셀 크기(기본 3) 미만이면 평균·구간·Top-2·점수를 공개하지 않음", "n"},
-            new String[] {"매출 증가율 중앙값(%)", "지원전 매출 > 0이고 지원후 매출이 있는 기업의 (후 − 전) ÷ 전 × 100의 중앙값",
-                    "매출 비교 기업수"},
-            new String[] {"집행률(%)", "집행 합계 ÷ 계획 합계 × 100; 상한 초과 = 계획 합계 > 사업비 상한", "계획 합계"},
-            new String[] {"희망 지원분야 비율(%)", "해당 분야를 고른 응답 ÷ 유효 응답수 × 100", "유효 응답수"},
-            new String[] {"전년 대비", "같은 지표의 직전 저장 연도 값과 차이 (전체 정밀도로 계산 후 반올림)", "각 지표의 기준"},
-            new String[] {"ALL 행", "건수·금액은 센터 합계, 비율·통계는 전체 행을 모아 다시 계산 (평균의 평균이 아님)", "전체"},
-            new String[] {"반올림", "내보내기에서만 사사오입: 비율·백분율 소수 1자리, 평균·신뢰구간 소수 2자리", ""});
+            new String[] { "지원 기업수", "참여기업 시트의 유효 행에서 사업자등록번호 기준 중복 없는 기업 수", "유효 참여기업 행" },
+            new String[] { "수료율(%)", "수료 기업수 ÷ 지원 기업수 × 100", "지원 기업수" },
+            new String[] { "응답률(%)", "해당 센터 참여기업의 유효 설문 응답 ÷ 지원 기업수 × 100", "지원 기업수" },
+            new String[] { "평균", "1~5점 응답의 평균 (9=모름, 무응답 제외)", "n = 1~5점 응답수" },
+            new String[] { "95% 신뢰구간", "평균 ± t(0.975, n−1) × 표본표준편차 ÷ √n (n < 2이면 비어 있음)", "n" },
+            new String[] { "Top-2(%)", "4점 또는 5점 응답 ÷ n × 100", "n" }, new String[] { "100점 환산", "(평균 − 1) × 25", "n" },
+            new String[] { "비공개 (—)", "n이 최소 셀 크기(기본 3) 미만이면 평균·구간·Top-2·점수를 공개하지 않음", "n" },
+            new String[] { "매출 증가율 중앙값(%)", "지원전 매출 > 0이고 지원후 매출이 있는 기업의 (후 − 전) ÷ 전 × 100의 중앙값", "매출 비교 기업수" },
+            new String[] { "집행률(%)", "집행 합계 ÷ 계획 합계 × 100; 상한 초과 = 계획 합계 > 사업비 상한", "계획 합계" },
+            new String[] { "희망 지원분야 비율(%)", "해당 분야를 고른 응답 ÷ 유효 응답수 × 100", "유효 응답수" },
+            new String[] { "전년 대비", "같은 지표의 직전 저장 연도 값과 차이 (전체 정밀도로 계산 후 반올림)", "각 지표의 기준" },
+            new String[] { "ALL 행", "건수·금액은 센터 합계, 비율·통계는 전체 행을 모아 다시 계산 (평균의 평균이 아님)", "전체" },
+            new String[] { "반올림", "내보내기에서만 사사오입: 비율·백분율 소수 1자리, 평균·신뢰구간 소수 2자리", "" });
 
     private static void definitions(XSSFWorkbook wb, CellStyle header) {
         XSSFSheet sheet = wb.createSheet("정의");
         Row h = sheet.createRow(0);
-        String[] labels = {"지표", "정의", "기준(n)"};
+        String[] labels = { "지표", "정의", "기준(n)" };
         for (int i = 0; i < labels.length; i++) {
             Cell c = h.createCell(i);
             c.setCellValue(labels[i]);
@@ -242,4 +250,5 @@ public final class CommitteeWorkbook {
         sheet.setColumnWidth(1, 90 * 256);
         sheet.setColumnWidth(2, 20 * 256);
     }
+
 }

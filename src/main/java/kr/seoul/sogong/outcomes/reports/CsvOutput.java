@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Writes an output CSV per contract §5: UTF-8 with BOM, RFC 4180 quoting, CRLF line ends, and text
- * that a spreadsheet would run as a formula escaped with a leading {@code '}. The file is written
- * beside its target and moved into place, so a reader never sees half a file.
+ * Writes an output CSV per contract §5: UTF-8 with BOM, RFC 4180 quoting, CRLF line ends,
+ * and text that a spreadsheet would run as a formula escaped with a leading {@code '}.
+ * The file is written beside its target and moved into place, so a reader never sees half
+ * a file.
  */
 public final class CsvOutput {
 
@@ -28,13 +29,17 @@ public final class CsvOutput {
     }
 
     /**
-     * A CSV written row by row (for a file too large to hold, such as rejects.csv): the same format,
-     * written beside its target and moved into place by {@link #close()}.
+     * A CSV written row by row (for a file too large to hold, such as rejects.csv): the
+     * same format, written beside its target and moved into place by {@link #close()}.
      */
     public static final class Rows implements AutoCloseable {
+
         private final Path target;
+
         private final Path temp;
+
         private final BufferedWriter out;
+
         private long count;
 
         private Rows(Path target, List<String> header) throws IOException {
@@ -50,7 +55,8 @@ public final class CsvOutput {
             try {
                 writeRow(out, row);
                 count++;
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
@@ -64,6 +70,7 @@ public final class CsvOutput {
             out.close();
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+
     }
 
     public static Rows open(Path target, List<String> header) throws IOException {
@@ -87,7 +94,10 @@ public final class CsvOutput {
         out.write("\r\n");
     }
 
-    /** Text beginning with = + - @, tab or CR gets a leading ' — unless it is a plain number such as -3. */
+    /**
+     * Text beginning with = + - @, tab or CR gets a leading ' — unless it is a plain
+     * number such as -3.
+     */
     public static String escapeFormula(String value) {
         if (value == null || value.isEmpty()) {
             return "";
@@ -102,4 +112,5 @@ public final class CsvOutput {
                 || value.indexOf('\r') >= 0;
         return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
+
 }

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How a value is shown in the exports (contract §4-5): half-up rounding (halves away from zero),
- * percentages and rates with exactly 1 decimal, means and CI bounds with exactly 2, counts and money
- * as integers, never {@code -0.0}. The database keeps full precision; only exports round.
+ * How a value is shown in the exports (contract §4-5): half-up rounding (halves away from
+ * zero), percentages and rates with exactly 1 decimal, means and CI bounds with exactly
+ * 2, counts and money as integers, never {@code -0.0}. The database keeps full precision;
+ * only exports round.
  */
 public enum ExportFormat {
+
     TEXT(-1), INTEGER(0), ONE_DECIMAL(1), TWO_DECIMALS(2), BOOLEAN(-1),
     /** The round: a whole number that is a label, shown without a thousands separator. */
     YEAR(0);
@@ -43,4 +45,5 @@ public enum ExportFormat {
             default -> rounded(value).toPlainString();
         };
     }
+
 }

@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.reports;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes {@code rejects.csv} and {@code data_quality.csv}, then applies the quality gate: a file
- * that is UNREADABLE, or whose REJECT rows exceed {@code outcomes.max-reject-rate} of its data rows,
- * fails the job — after the findings are written, so the operator can fix the file and rerun.
+ * Writes {@code rejects.csv} and {@code data_quality.csv}, then applies the quality gate:
+ * a file that is UNREADABLE, or whose REJECT rows exceed {@code outcomes.max-reject-rate}
+ * of its data rows, fails the job — after the findings are written, so the operator can
+ * fix the file and rerun.
  */
 @Component
 @StepScope
@@ -32,7 +34,9 @@ public class FindingsReportTasklet implements Tasklet {
             "value", "rule", "severity", "message");
 
     private final DataQuality dataQuality;
+
     private final OutcomesProperties properties;
+
     private final int round;
 
     public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, @JobRound int round) {
@@ -47,11 +51,14 @@ public class FindingsReportTasklet implements Tasklet {
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         String r = String.valueOf(round);
         long written;
-        // streamed from the database in rejects.csv order: memory does not grow with the number of findings
+        // streamed from the database in rejects.csv order: memory does not grow with the
+        // number of findings
         try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), REJECTS_HEADER)) {
-            dataQuality.eachFinding(round, f -> rejects.add(List.of(r, f.sourceFile(), f.sheet(),
-                    f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(), f.rule().name(),
-                    f.severity().name(), f.message())));
+            dataQuality
+                .eachFinding(round,
+                        f -> rejects.add(List.of(r, f.sourceFile(), f.sheet(),
+                                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(),
+                                f.rule().name(), f.severity().name(), f.message())));
             written = rejects.count();
         }
 
@@ -72,10 +79,10 @@ public class FindingsReportTasklet implements Tasklet {
         for (FileQuality q : quality) {
             if (q.unreadable()) {
                 failures.add(q.sourceFile() + " is UNREADABLE (see rejects.csv)");
-            } else if (q.rowsRead() > 0
-                    && (double) q.rowsRejected() / q.rowsRead() > properties.maxRejectRate()) {
-                failures.add(String.format("%s rejects %d of %d rows (%.1f%%, over the %.1f%% allowed)",
-                        q.sourceFile(), q.rowsRejected(), q.rowsRead(), 100.0 * q.rowsRejected() / q.rowsRead(),
+            }
+            else if (q.rowsRead() > 0 && (double) q.rowsRejected() / q.rowsRead() > properties.maxRejectRate()) {
+                failures.add(String.format("%s rejects %d of %d rows (%.1f%%, over the %.1f%% allowed)", q.sourceFile(),
+                        q.rowsRejected(), q.rowsRead(), 100.0 * q.rowsRejected() / q.rowsRead(),
                         100 * properties.maxRejectRate()));
             }
         }
@@ -84,4 +91,5 @@ public class FindingsReportTasklet implements Tasklet {
                     + ". Fix or remove the file and run the same command again.");
         }
     }
+
 }

@@ -19,17 +19,24 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Whole outputs: a run writes into its own staging folder ({@code output/.staging/<round>-<execution>})
- * and, when it ends, its files replace {@code output/<round>/} together (two directory renames), so the
- * folder never mixes runs. A run that failed after writing its findings publishes them with a
- * manifest saying FAILED, and keeps the last completed run's committee files, with their manifest, in
- * {@code output/<round>/last-completed/}. A run that wrote nothing leaves the folder as it was.
+ * Whole outputs: a run writes into its own staging folder
+ * ({@code output/.staging/<round>-<execution>}) and, when it ends, its files replace
+ * {@code output/<round>/} together (two directory renames), so the folder never mixes
+ * runs. A run that failed after writing its findings publishes them with a manifest
+ * saying FAILED, and keeps the last completed run's committee files, with their manifest,
+ * in {@code output/<round>/last-completed/}. A run that wrote nothing leaves the folder
+ * as it was.
  */
 public class OutputPublisher implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutputPublisher.class);
+
     public static final String LAST_COMPLETED = "last-completed";
-    /** Set in the job's execution context to the round's folder when this run's outputs were moved there. */
+
+    /**
+     * Set in the job's execution context to the round's folder when this run's outputs
+     * were moved there.
+     */
     public static final String PUBLISHED = "outputs.published";
     static final String STAGING = ".staging";
 
@@ -75,13 +82,17 @@ public class OutputPublisher implements JobExecutionListener {
             execution.getExecutionContext().putString(PUBLISHED, target.toAbsolutePath().normalize().toString());
             log.info("round {}: outputs of execution {} ({}) in {}", round, execution.getId(), execution.getStatus(),
                     target.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            log.error("round {}: the outputs could not be moved from {} into place: {}", round, staging,
-                    e.getMessage(), e);
+        }
+        catch (IOException e) {
+            log.error("round {}: the outputs could not be moved from {} into place: {}", round, staging, e.getMessage(),
+                    e);
         }
     }
 
-    /** The committee files of the last completed run: the folder's own, or what it kept itself. */
+    /**
+     * The committee files of the last completed run: the folder's own, or what it kept
+     * itself.
+     */
     private static void keepLastCompleted(Path target, Path keep) throws IOException {
         if (!Files.isDirectory(target)) {
             return;
@@ -94,12 +105,16 @@ public class OutputPublisher implements JobExecutionListener {
                     Files.move(f, keep.resolve(f.getFileName().toString()));
                 }
             }
-        } else if (Files.isDirectory(target.resolve(LAST_COMPLETED))) {
+        }
+        else if (Files.isDirectory(target.resolve(LAST_COMPLETED))) {
             Files.move(target.resolve(LAST_COMPLETED), keep);
         }
     }
 
-    /** A manifest's status; one written before the status was recorded is a completed run's. */
+    /**
+     * A manifest's status; one written before the status was recorded is a completed
+     * run's.
+     */
     static String status(Path manifest) throws IOException {
         JsonNode node = new ObjectMapper().readTree(manifest.toFile());
         return node.hasNonNull("status") ? node.get("status").asString() : "COMPLETED";
@@ -133,9 +148,11 @@ public class OutputPublisher implements JobExecutionListener {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(round + "-")).toList()) {
-                FileSystemUtils.deleteRecursively(p); // left by a killed run of this round
+                FileSystemUtils.deleteRecursively(p); // left by a killed run of this
+                                                      // round
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("could not clean {}: {}", dir, e.getMessage());
         }
     }
@@ -148,4 +165,5 @@ public class OutputPublisher implements JobExecutionListener {
             return files.anyMatch(Files::isRegularFile);
         }
     }
+
 }

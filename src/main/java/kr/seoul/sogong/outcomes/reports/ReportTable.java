@@ -3,14 +3,15 @@ package kr.seoul.sogong.outcomes.reports;
 import java.util.List;
 
 /**
- * One outcome table as every export shows it: the CSV, the workbook and the page render the same
- * cells from this, so the four places a number appears cannot disagree, and none of them decides by
- * a column's position how a cell looks.
+ * One outcome table as every export shows it: the CSV, the workbook and the page render
+ * the same cells from this, so the four places a number appears cannot disagree, and none
+ * of them decides by a column's position how a cell looks.
  *
- * @param file             the CSV file name
- * @param title            the Korean title for the committee
- * @param note             a footnote shown under the table in the workbook and the page, or null
- * @param suppressionNote  a footnote shown only when a cell of the table is withheld, or null
+ * @param file the CSV file name
+ * @param title the Korean title for the committee
+ * @param note a footnote shown under the table in the workbook and the page, or null
+ * @param suppressionNote a footnote shown only when a cell of the table is withheld, or
+ * null
  */
 public record ReportTable(String file, String title, List<Column> columns, List<Line> lines, String note,
         String suppressionNote) {
@@ -20,8 +21,8 @@ public record ReportTable(String file, String title, List<Column> columns, List<
     }
 
     /**
-     * One cell: its value, how it is shown, and whether it is withheld as a small cell (its value is then
-     * empty in the CSV and shown as "—" in the workbook and the page).
+     * One cell: its value, how it is shown, and whether it is withheld as a small cell
+     * (its value is then empty in the CSV and shown as "—" in the workbook and the page).
      */
     public record Cell(Object value, ExportFormat format, boolean suppressed) {
 

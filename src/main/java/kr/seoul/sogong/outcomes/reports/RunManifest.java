@@ -21,7 +21,8 @@ public final class RunManifest {
     }
 
     /**
-     * @param outputs output files with their data row counts (null where rows do not apply)
+     * @param outputs output files with their data row counts (null where rows do not
+     * apply)
      */
     public static void write(Path target, long jobExecutionId, int round, String centersSha256, int centers,
             List<IntakeStore.StoredFile> inputs, Map<Path, Long> outputs) throws IOException {
@@ -48,9 +49,12 @@ public final class RunManifest {
         write(target, manifest);
     }
 
-    /** The manifest of a run that did not complete: its status and the files it did write (the findings). */
-    public static void writeFailed(Path target, long jobExecutionId, int round, String status,
-            Map<Path, Long> outputs) throws IOException {
+    /**
+     * The manifest of a run that did not complete: its status and the files it did write
+     * (the findings).
+     */
+    public static void writeFailed(Path target, long jobExecutionId, int round, String status, Map<Path, Long> outputs)
+            throws IOException {
         Map<String, Object> manifest = header(jobExecutionId, round, status);
         manifest.put("note", "this run did not complete: the committee files of the last completed run are in "
                 + OutputPublisher.LAST_COMPLETED + "/");
@@ -84,7 +88,11 @@ public final class RunManifest {
 
     private static void write(Path target, Map<String, Object> manifest) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
-        tools.jackson.databind.json.JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(temp.toFile(), manifest);
+        tools.jackson.databind.json.JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValue(temp.toFile(), manifest);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
 }

@@ -6,7 +6,10 @@ import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.rules.RowFields;
 import kr.seoul.sogong.outcomes.findings.Rule;
 
-/** The single-row rules of the three results sheets (contract §2–3); each returns null when the row is rejected. */
+/**
+ * The single-row rules of the three results sheets (contract §2–3); each returns null
+ * when the row is rejected.
+ */
 public final class ResultsRowValidator {
 
     private final CenterDirectory centers;
@@ -27,8 +30,7 @@ public final class ResultsRowValidator {
         if (start != null && end != null && end.isBefore(start)) {
             f.add("end_date", end.toString(), Rule.RANGE, "end_date is before start_date " + start);
         }
-        return f.rejected() ? null
-                : new Participant(center, brn, firmName, support, start, end, hours, completed);
+        return f.rejected() ? null : new Participant(center, brn, firmName, support, start, end, hours, completed);
     }
 
     public Outcome outcome(RowFields f) {
@@ -40,8 +42,7 @@ public final class ResultsRowValidator {
         Integer newOrders = f.integer("new_orders", false);
         Boolean online = f.yesNo("online_listed", false);
         Integer patterns = f.integer("patterns", false);
-        return f.rejected() ? null
-                : new Outcome(center, brn, before, after, newClients, newOrders, online, patterns);
+        return f.rejected() ? null : new Outcome(center, brn, before, after, newClients, newOrders, online, patterns);
     }
 
     public BudgetLine budget(RowFields f) {
@@ -60,4 +61,5 @@ public final class ResultsRowValidator {
         }
         return v;
     }
+
 }

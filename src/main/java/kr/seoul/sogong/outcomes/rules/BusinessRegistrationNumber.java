@@ -1,13 +1,13 @@
 package kr.seoul.sogong.outcomes.rules;
 
 /**
- * 사업자등록번호: ten digits, 3-2-5, the last a check digit (contract §3).
- * Parsing reports which of FORMAT or BRN_CHECKSUM a text breaks; {@link #masked(String)} is the only
- * form in which a number may appear in anything an operator or the committee reads.
+ * 사업자등록번호: ten digits, 3-2-5, the last a check digit (contract §3). Parsing reports which
+ * of FORMAT or BRN_CHECKSUM a text breaks; {@link #masked(String)} is the only form in
+ * which a number may appear in anything an operator or the committee reads.
  */
 public record BusinessRegistrationNumber(String digits) {
 
-    private static final int[] WEIGHTS = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+    private static final int[] WEIGHTS = { 1, 3, 7, 1, 3, 7, 1, 3, 5 };
 
     public BusinessRegistrationNumber {
         if (!isWellFormed(digits) || !hasValidCheckDigit(digits)) {
@@ -28,7 +28,10 @@ public record BusinessRegistrationNumber(String digits) {
         return digits != null && digits.length() == 10 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** S = Σ di·wi (i = 1..9), S += floor(d9·5 / 10); valid iff (10 − S mod 10) mod 10 == d10. */
+    /**
+     * S = Σ di·wi (i = 1..9), S += floor(d9·5 / 10); valid iff (10 − S mod 10) mod 10 ==
+     * d10.
+     */
     public static boolean hasValidCheckDigit(String digits) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {
@@ -38,7 +41,10 @@ public record BusinessRegistrationNumber(String digits) {
         return (10 - sum % 10) % 10 == digits.charAt(9) - '0';
     }
 
-    /** The check digit that makes nine digits a valid number; the sample generator uses it. */
+    /**
+     * The check digit that makes nine digits a valid number; the sample generator uses
+     * it.
+     */
     public static int checkDigitFor(String nineDigits) {
         for (int d = 0; d <= 9; d++) {
             if (hasValidCheckDigit(nineDigits + d)) {
@@ -48,7 +54,10 @@ public record BusinessRegistrationNumber(String digits) {
         throw new IllegalStateException("no check digit for " + nineDigits);
     }
 
-    /** {@code 123-45-*****}: the tax office and type digits only; any other text is masked whole. */
+    /**
+     * {@code 123-45-*****}: the tax office and type digits only; any other text is masked
+     * whole.
+     */
     public static String masked(String text) {
         if (text == null || text.isBlank()) {
             return "";

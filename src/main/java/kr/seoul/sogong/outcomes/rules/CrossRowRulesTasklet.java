@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.rules;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -28,35 +29,44 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The rules that need more than one row — DUPLICATE, NOT_PARTICIPANT, OVER_CAP — in the order of
- * contract §7: participants' DUPLICATE first (NOT_PARTICIPANT looks at accepted participants), then
- * NOT_PARTICIPANT, then DUPLICATE among rows still accepted.
+ * The rules that need more than one row — DUPLICATE, NOT_PARTICIPANT, OVER_CAP — in the
+ * order of contract §7: participants' DUPLICATE first (NOT_PARTICIPANT looks at accepted
+ * participants), then NOT_PARTICIPANT, then DUPLICATE among rows still accepted.
  *
- * <p>Each table is read once, in key order from its index, and the rows of one key are judged
- * together; the accepted participants are kept as a sorted array of numeric keys (8 bytes a firm).
- * So a national round neither has to fit in memory nor costs a lookup per row (a correlated EXISTS
- * or a window over millions of rows was minutes on H2, and out of heap).
+ * <p>
+ * Each table is read once, in key order from its index, and the rows of one key are
+ * judged together; the accepted participants are kept as a sorted array of numeric keys
+ * (8 bytes a firm). So a national round neither has to fit in memory nor costs a lookup
+ * per row (a correlated EXISTS or a window over millions of rows was minutes on H2, and
+ * out of heap).
  *
- * <p>It starts by undoing its own previous verdicts and runs in one transaction, so the result
- * depends only on the stored rows: the same after a restart, or after one file changed, as in one
- * clean run.
+ * <p>
+ * It starts by undoing its own previous verdicts and runs in one transaction, so the
+ * result depends only on the stored rows: the same after a restart, or after one file
+ * changed, as in one clean run.
  */
 @Component
 @StepScope
 public class CrossRowRulesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CrossRowRulesTasklet.class);
+
     private static final int FETCH = 10_000;
 
     private final JdbcTemplate jdbc;
+
     private final IntakeStore store;
+
     private final int round;
+
     private Map<String, Integer> fileSeq;
+
     private Map<String, Integer> centerIndex;
 
     public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(FETCH); // PostgreSQL streams with a cursor inside the step's transaction
+        this.jdbc.setFetchSize(FETCH); // PostgreSQL streams with a cursor inside the
+                                       // step's transaction
         this.store = store;
         this.round = round;
     }
@@ -116,17 +126,23 @@ public class CrossRowRulesTasklet implements Tasklet {
                 withSubmittedAt ? rs.getTimestamp("submitted_at") : null);
     }
 
-    /** center and firm as one number: center index above the ten digits of the business number. */
+    /**
+     * center and firm as one number: center index above the ten digits of the business
+     * number.
+     */
     private long key(String center, String brn) {
         Integer c = centerIndex.get(center);
         return c == null ? -1 : c * 10_000_000_000L + Long.parseLong(brn);
     }
 
-    /** Calls {@code group} with the rows of each key in turn, from a query ordered by that key. */
+    /**
+     * Calls {@code group} with the rows of each key in turn, from a query ordered by that
+     * key.
+     */
     private void inGroups(String sql, boolean withSubmittedAt, java.util.function.Function<KeyedRow, String> key,
             java.util.function.Consumer<List<KeyedRow>> group) {
         List<KeyedRow> current = new ArrayList<>();
-        String[] currentKey = {null};
+        String[] currentKey = { null };
         jdbc.query(sql, rs -> {
             KeyedRow row = keyed(rs, withSubmittedAt);
             String k = key.apply(row);
@@ -142,12 +158,16 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
     }
 
-    /** DUPLICATE: the same firm twice in one center, the later rows; returns the accepted keys, sorted. */
+    /**
+     * DUPLICATE: the same firm twice in one center, the later rows; returns the accepted
+     * keys, sorted.
+     */
     private long[] participants(List<Finding> findings, List<Long> rejected) {
         LongStream.Builder keys = LongStream.builder();
-        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
-                + " where round = ? and accepted = true order by center_code, brn", false,
-                r -> r.center() + "|" + r.brn(), rows -> {
+        inGroups(
+                "select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
+                        + " where round = ? and accepted = true order by center_code, brn",
+                false, r -> r.center() + "|" + r.brn(), rows -> {
                     keepFirst(rows, findings, rejected, "the same firm is listed earlier for this center at");
                     keys.add(key(rows.get(0).center(), rows.get(0).brn()));
                 });
@@ -155,8 +175,7 @@ public class CrossRowRulesTasklet implements Tasklet {
     }
 
     /** Sorts a key's rows by reading order; all but the first are DUPLICATE. */
-    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected,
-            String message) {
+    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected, String message) {
         rows.sort(Comparator.comparingLong(KeyedRow::order));
         List<KeyedRow> later = rows.subList(1, rows.size());
         for (KeyedRow r : later) {
@@ -172,9 +191,10 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     /** NOT_PARTICIPANT (REJECT), then DUPLICATE among the rows left. */
     private void outcomes(long[] participants, List<Finding> findings, List<Long> rejected) {
-        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn from outcome"
-                + " where round = ? and accepted = true order by center_code, brn", false,
-                r -> r.center() + "|" + r.brn(), rows -> {
+        inGroups(
+                "select id, source_file, sheet_index, sheet, row_number, center_code, brn from outcome"
+                        + " where round = ? and accepted = true order by center_code, brn",
+                false, r -> r.center() + "|" + r.brn(), rows -> {
                     KeyedRow first = rows.get(0);
                     if (!contains(participants, key(first.center(), first.brn()))) {
                         for (KeyedRow r : rows) {
@@ -189,13 +209,14 @@ public class CrossRowRulesTasklet implements Tasklet {
     }
 
     /**
-     * NOT_PARTICIPANT (WARN, the row stays), then DUPLICATE across centers: a firm answers once a
-     * round; the latest submitted_at is kept, on a tie the row read last.
+     * NOT_PARTICIPANT (WARN, the row stays), then DUPLICATE across centers: a firm
+     * answers once a round; the latest submitted_at is kept, on a tie the row read last.
      */
     private void survey(long[] participants, List<Finding> findings, List<Long> rejected, List<Long> strangers) {
-        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn, submitted_at"
-                + " from survey_response where round = ? and accepted = true order by brn", true, KeyedRow::brn,
-                rows -> {
+        inGroups(
+                "select id, source_file, sheet_index, sheet, row_number, center_code, brn, submitted_at"
+                        + " from survey_response where round = ? and accepted = true order by brn",
+                true, KeyedRow::brn, rows -> {
                     for (KeyedRow r : rows) {
                         if (!contains(participants, key(r.center(), r.brn()))) {
                             findings.add(new Finding(r.file(), r.sheet(), r.row(), "brn", r.masked(),
@@ -204,8 +225,9 @@ public class CrossRowRulesTasklet implements Tasklet {
                         }
                     }
                     if (rows.size() > 1) {
-                        rows.sort(Comparator.comparing(KeyedRow::submittedAt).thenComparingLong(KeyedRow::order)
-                                .reversed());
+                        rows.sort(Comparator.comparing(KeyedRow::submittedAt)
+                            .thenComparingLong(KeyedRow::order)
+                            .reversed());
                         for (KeyedRow r : rows.subList(1, rows.size())) {
                             findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
                                     "the firm answered again; the latest submission is kept, at "
@@ -221,7 +243,10 @@ public class CrossRowRulesTasklet implements Tasklet {
                 (ps, id) -> ps.setLong(1, id));
     }
 
-    /** A center whose planned budget total exceeds its cap; reported on its (first) budget file. */
+    /**
+     * A center whose planned budget total exceeds its cap; reported on its (first) budget
+     * file.
+     */
     private List<Finding> overCap() {
         String sql = "select b.center_code, b.source_file, b.sheet, sum(b.planned_krw) as planned,"
                 + " min(c.budget_cap_krw) as cap from budget_line b"
@@ -231,13 +256,14 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
         Map<String, List<Part>> byCenter = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
-            byCenter.computeIfAbsent(rs.getString("center_code"), k -> new ArrayList<>()).add(new Part(
-                    rs.getString("center_code"), rs.getString("source_file"), rs.getString("sheet"),
-                    rs.getLong("planned"), rs.getLong("cap")));
+            byCenter.computeIfAbsent(rs.getString("center_code"), k -> new ArrayList<>())
+                .add(new Part(rs.getString("center_code"), rs.getString("source_file"), rs.getString("sheet"),
+                        rs.getLong("planned"), rs.getLong("cap")));
         }, round);
         List<Finding> findings = new ArrayList<>();
         for (List<Part> parts : byCenter.values()) {
-            parts.sort(Comparator.comparingInt((Part p) -> fileSeq.getOrDefault(p.file(), 0)).thenComparing(Part::sheet));
+            parts.sort(
+                    Comparator.comparingInt((Part p) -> fileSeq.getOrDefault(p.file(), 0)).thenComparing(Part::sheet));
             long planned = parts.stream().mapToLong(Part::planned).sum();
             Part first = parts.get(0);
             if (planned > first.cap()) {
@@ -247,4 +273,5 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
         return findings;
     }
+
 }

@@ -19,21 +19,28 @@ import kr.seoul.sogong.outcomes.intake.Column;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 
 /**
- * Reads the typed values of one row under contract §3 and §7, collecting a finding for every value
- * that breaks a rule. Parsing is strict: nothing is adjusted or guessed; a blank (or spaces-only)
- * value of a required field is REQUIRED and nothing else.
+ * Reads the typed values of one row under contract §3 and §7, collecting a finding for
+ * every value that breaks a rule. Parsing is strict: nothing is adjusted or guessed; a
+ * blank (or spaces-only) value of a required field is REQUIRED and nothing else.
  */
 public final class RowFields {
 
-    private static final List<DateTimeFormatter> SUBMITTED_AT = List.of(
-            strict("uuuu-MM-dd HH:mm[:ss]"), strict("uuuu.MM.dd HH:mm"), strict("uuuu/M/d H:mm"));
+    private static final List<DateTimeFormatter> SUBMITTED_AT = List.of(strict("uuuu-MM-dd HH:mm[:ss]"),
+            strict("uuuu.MM.dd HH:mm"), strict("uuuu/M/d H:mm"));
+
     private static final DateTimeFormatter WORKBOOK_DATE_ONLY = strict("uuuu-MM-dd");
-    /** Korean-locale text timestamps (contract §8): {@code 2022. 6. 1 오후 3:04:05}, {@code 2022. 6. 1. 오전 9:05}. */
-    private static final Pattern KOREAN_TIMESTAMP = Pattern.compile(
-            "(\\d{4})\\.\\s*(\\d{1,2})\\.\\s*(\\d{1,2})\\.?\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+
+    /**
+     * Korean-locale text timestamps (contract §8): {@code 2022. 6. 1 오후 3:04:05},
+     * {@code 2022. 6. 1. 오전 9:05}.
+     */
+    private static final Pattern KOREAN_TIMESTAMP = Pattern
+        .compile("(\\d{4})\\.\\s*(\\d{1,2})\\.\\s*(\\d{1,2})\\.?\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
     private final SourceRow row;
+
     private final int maxFieldLength;
+
     private final List<Finding> findings = new ArrayList<>();
 
     public RowFields(SourceRow row, int maxFieldLength) {
@@ -69,9 +76,10 @@ public final class RowFields {
     }
 
     /**
-     * The value, or null when blank or unusable: REQUIRED when blank and required; FORMAT when the cell
-     * is a formula without a stored result, holds a NUL character (no database stores one), or is longer
-     * than its column holds or {@code outcomes.max-field-length} allows.
+     * The value, or null when blank or unusable: REQUIRED when blank and required; FORMAT
+     * when the cell is a formula without a stored result, holds a NUL character (no
+     * database stores one), or is longer than its column holds or
+     * {@code outcomes.max-field-length} allows.
      */
     public String text(String field, boolean required) {
         String problem = row.cellProblems().get(field);
@@ -107,7 +115,10 @@ public final class RowFields {
         return column > 0 ? Math.min(column, maxFieldLength) : maxFieldLength;
     }
 
-    /** A business registration number: ten digits after removing dashes and spaces, with a valid check digit. */
+    /**
+     * A business registration number: ten digits after removing dashes and spaces, with a
+     * valid check digit.
+     */
     public String brn(String field) {
         String v = text(field, true);
         if (v == null) {
@@ -153,7 +164,10 @@ public final class RowFields {
         return n;
     }
 
-    /** A whole number ≥ 0 ({@code 3.0} from a number cell counts as 3) that its column holds. */
+    /**
+     * A whole number ≥ 0 ({@code 3.0} from a number cell counts as 3) that its column
+     * holds.
+     */
     public Long whole(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
@@ -176,12 +190,18 @@ public final class RowFields {
         return n.longValueExact();
     }
 
-    /** Plain decimal notation, else null: {@code 5e0}, {@code +5} and {@code 1,000} are not numbers here. */
+    /**
+     * Plain decimal notation, else null: {@code 5e0}, {@code +5} and {@code 1,000} are
+     * not numbers here.
+     */
     public static BigDecimal parsePlain(String v) {
         return isPlainNumber(v) ? new BigDecimal(v) : null;
     }
 
-    /** {@code -?(\\d+(\\.\\d+)?|\\.\\d+)}, by hand: this runs for every number of every row. */
+    /**
+     * {@code -?(\\d+(\\.\\d+)?|\\.\\d+)}, by hand: this runs for every number of every
+     * row.
+     */
     static boolean isPlainNumber(String v) {
         int i = v.startsWith("-") ? 1 : 0;
         int digitsBefore = 0;
@@ -213,7 +233,8 @@ public final class RowFields {
         try {
             BigDecimal whole = n.stripTrailingZeros();
             return whole.scale() > 0 ? null : whole.longValueExact();
-        } catch (ArithmeticException e) {
+        }
+        catch (ArithmeticException e) {
             return null;
         }
     }
@@ -231,7 +252,8 @@ public final class RowFields {
         }
         try {
             return LocalDate.parse(v, WORKBOOK_DATE_ONLY);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             add(field, v, Rule.FORMAT, "not a date (yyyy-MM-dd)");
             return null;
         }
@@ -245,7 +267,8 @@ public final class RowFields {
         for (DateTimeFormatter f : SUBMITTED_AT) {
             try {
                 return LocalDateTime.parse(v, f);
-            } catch (DateTimeParseException ignored) {
+            }
+            catch (DateTimeParseException ignored) {
                 // next accepted form
             }
         }
@@ -257,7 +280,8 @@ public final class RowFields {
             // a date cell without a time of day
             try {
                 return LocalDate.parse(v, WORKBOOK_DATE_ONLY).atStartOfDay();
-            } catch (DateTimeParseException ignored) {
+            }
+            catch (DateTimeParseException ignored) {
                 // reported below
             }
         }
@@ -266,7 +290,10 @@ public final class RowFields {
         return null;
     }
 
-    /** {@code 2022. 6. 1 오후 3:04:05}: 오전/오후 with a 12-hour clock; null when it is not that form or impossible. */
+    /**
+     * {@code 2022. 6. 1 오후 3:04:05}: 오전/오후 with a 12-hour clock; null when it is not that
+     * form or impossible.
+     */
     static LocalDateTime koreanTimestamp(String v) {
         Matcher m = KOREAN_TIMESTAMP.matcher(v);
         if (!m.matches()) {
@@ -281,7 +308,8 @@ public final class RowFields {
             return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), hour24, Integer.parseInt(m.group(6)),
                     m.group(7) == null ? 0 : Integer.parseInt(m.group(7)));
-        } catch (java.time.DateTimeException e) {
+        }
+        catch (java.time.DateTimeException e) {
             return null;
         }
     }
@@ -301,4 +329,5 @@ public final class RowFields {
         add(field, v, Rule.FORMAT, "not Y or N");
         return null;
     }
+
 }

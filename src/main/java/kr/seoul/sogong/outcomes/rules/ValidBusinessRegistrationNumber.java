@@ -10,10 +10,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Bean Validation form of the 사업자등록번호 checksum, for any bean that carries one as text. */
+/**
+ * Bean Validation form of the 사업자등록번호 checksum, for any bean that carries one as text.
+ */
 @Documented
 @Constraint(validatedBy = ValidBusinessRegistrationNumber.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidBusinessRegistrationNumber {
 
@@ -24,6 +26,7 @@ public @interface ValidBusinessRegistrationNumber {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<ValidBusinessRegistrationNumber, String> {
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
@@ -32,5 +35,7 @@ public @interface ValidBusinessRegistrationNumber {
             String digits = BusinessRegistrationNumber.normalize(value);
             return digits != null && BusinessRegistrationNumber.hasValidCheckDigit(digits);
         }
+
     }
+
 }

@@ -8,21 +8,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Operator settings ({@code outcomes.*}), contract §3 and §6.
  *
- * @param inputDir       root holding {@code <round>/centers.csv}, {@code survey/}, {@code results/}
- * @param outputDir      root receiving {@code <round>/...} outputs
- * @param maxRejectRate  quality gate: share of REJECT rows per source file above which the job fails
- * @param minCell        small-cell suppression: below this n, satisfaction statistics are hidden
- * @param chunkSize      rows per ingest transaction (checkpoint granularity)
- * @param maxFieldLength   a longer cell is a FORMAT finding instead of being stored
- * @param staleAfter       a run-lock holder on another host silent this long is gone
+ * @param inputDir root holding {@code <round>/centers.csv}, {@code survey/},
+ * {@code results/}
+ * @param outputDir root receiving {@code <round>/...} outputs
+ * @param maxRejectRate quality gate: share of REJECT rows per source file above which the
+ * job fails
+ * @param minCell small-cell suppression: below this n, satisfaction statistics are hidden
+ * @param chunkSize rows per ingest transaction (checkpoint granularity)
+ * @param maxFieldLength a longer cell is a FORMAT finding instead of being stored
+ * @param staleAfter a run-lock holder on another host silent this long is gone
  * @param progressInterval how often the ingest logs its progress
- * @param nightly          what {@code nightly} runs
+ * @param nightly what {@code nightly} runs
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
         Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly) {
 
-    /** @param rounds the rounds {@code nightly} runs, oldest first; empty: every round folder up to the run date's year */
+    /**
+     * @param rounds the rounds {@code nightly} runs, oldest first; empty: every round
+     * folder up to the run date's year
+     */
     public record Nightly(List<Integer> rounds) {
         public Nightly {
             rounds = rounds == null ? List.of() : rounds.stream().sorted().toList();

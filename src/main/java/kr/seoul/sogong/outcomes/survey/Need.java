@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** 희망지원분야, in the contract's list order (which is also the order of needs_by_center.csv). */
+/**
+ * 희망지원분야, in the contract's list order (which is also the order of needs_by_center.csv).
+ */
 public enum Need {
+
     SALES("판로"), PROMOTION("홍보"), DESIGN("디자인"), TECH("기술"), EDUCATION("교육"), FINANCE("자금"), STAFF("인력");
 
     private final String korean;
@@ -26,7 +29,8 @@ public enum Need {
     /** A need by its Korean name, or (an extension) its English name. */
     public static Optional<Need> of(String value) {
         return Arrays.stream(values())
-                .filter(n -> n.korean.equals(value) || n.name().equalsIgnoreCase(value))
-                .findFirst();
+            .filter(n -> n.korean.equals(value) || n.name().equalsIgnoreCase(value))
+            .findFirst();
     }
+
 }

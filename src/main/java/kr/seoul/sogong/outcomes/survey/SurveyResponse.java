@@ -7,7 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
-/** A survey response that passed every single-row rule; {@code q} holds q1..q6 (9 = 모름, null = blank). */
+/**
+ * A survey response that passed every single-row rule; {@code q} holds q1..q6 (9 = 모름,
+ * null = blank).
+ */
 public record SurveyResponse(String responseId, LocalDateTime submittedAt, String brn, String firmName,
         String centerCode, Integer employees, Integer[] q, EnumSet<Need> needs, String comment) implements AcceptedRow {
 

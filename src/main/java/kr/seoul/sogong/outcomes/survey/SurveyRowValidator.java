@@ -12,13 +12,17 @@ import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.rules.RowFields;
 import kr.seoul.sogong.outcomes.findings.Rule;
 
-/** The single-row rules of a survey response (contract §3); DUPLICATE and NOT_PARTICIPANT come later, set-based. */
+/**
+ * The single-row rules of a survey response (contract §3); DUPLICATE and NOT_PARTICIPANT
+ * come later, set-based.
+ */
 public final class SurveyRowValidator {
 
     /** Employees at or above this are not a 소공인 by law. */
     static final int SOGONG_MAX_EMPLOYEES = 10;
 
     private final CenterDirectory centers;
+
     private final int round;
 
     public SurveyRowValidator(CenterDirectory centers, int round) {
@@ -107,4 +111,5 @@ public final class SurveyRowValidator {
         }
         return needs;
     }
+
 }

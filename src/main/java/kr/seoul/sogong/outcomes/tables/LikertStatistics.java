@@ -6,22 +6,24 @@ import java.math.MathContext;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Statistics of one 5-point item from exact integer sums (contract §4): n, mean, the t-based 95%
- * confidence interval, top-2-box share and the 100-point score, with small-cell suppression.
- * Working from n, Σx and Σx² keeps the mean and the variance exact (answers are integers), lets the
- * database do the summing, and pools the ALL row from the centers' sums rather than their means.
+ * Statistics of one 5-point item from exact integer sums (contract §4): n, mean, the
+ * t-based 95% confidence interval, top-2-box share and the 100-point score, with
+ * small-cell suppression. Working from n, Σx and Σx² keeps the mean and the variance
+ * exact (answers are integers), lets the database do the summing, and pools the ALL row
+ * from the centers' sums rather than their means.
  */
 public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDecimal ci95High, BigDecimal top2Pct,
         BigDecimal score100, boolean suppressed) {
 
     static final MathContext PRECISION = MathContext.DECIMAL128;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
-     * @param n     answers in 1..5 (9 = 모름 and blanks excluded)
-     * @param sum   Σx over those answers
+     * @param n answers in 1..5 (9 = 모름 and blanks excluded)
+     * @param sum Σx over those answers
      * @param sumSq Σx²
-     * @param top2  answers 4 or 5
+     * @param top2 answers 4 or 5
      */
     public static LikertStatistics of(long n, long sum, long sumSq, long top2, int minCell) {
         if (n < minCell || n == 0) {
@@ -32,11 +34,13 @@ public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDe
         BigDecimal low = null;
         BigDecimal high = null;
         if (n >= 2) {
-            // s² = (nΣx² − (Σx)²) / (n(n−1)), exact; half-width = t(0.975, n−1) · sqrt(s²/n)
-            BigInteger numerator = BigInteger.valueOf(n).multiply(BigInteger.valueOf(sumSq))
-                    .subtract(BigInteger.valueOf(sum).pow(2));
+            // s² = (nΣx² − (Σx)²) / (n(n−1)), exact; half-width = t(0.975, n−1) ·
+            // sqrt(s²/n)
+            BigInteger numerator = BigInteger.valueOf(n)
+                .multiply(BigInteger.valueOf(sumSq))
+                .subtract(BigInteger.valueOf(sum).pow(2));
             BigDecimal variance = new BigDecimal(numerator)
-                    .divide(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(n - 1)), PRECISION);
+                .divide(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(n - 1)), PRECISION);
             BigDecimal standardError = variance.divide(count, PRECISION).sqrt(PRECISION);
             BigDecimal t = BigDecimal.valueOf(new TDistribution(null, n - 1).inverseCumulativeProbability(0.975));
             BigDecimal half = t.multiply(standardError, PRECISION);
@@ -50,6 +54,7 @@ public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDe
 
     /** part ÷ whole × 100, or null when whole is 0. */
     public static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
     }
 }

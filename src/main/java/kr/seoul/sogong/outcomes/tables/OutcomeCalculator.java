@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the outcome tables of contract §4 from the accepted rows of a round. The database
- * groups, counts and sums; Java finishes what needs exact arithmetic (means and variances from
- * integer sums, the median, the t quantile from Commons Math). Every ALL figure is recomputed from
- * pooled counts and sums, never averaged over centers.
+ * Computes the outcome tables of contract §4 from the accepted rows of a round. The
+ * database groups, counts and sums; Java finishes what needs exact arithmetic (means and
+ * variances from integer sums, the median, the t quantile from Commons Math). Every ALL
+ * figure is recomputed from pooled counts and sums, never averaged over centers.
  */
 @Component
 public class OutcomeCalculator {
@@ -28,6 +28,7 @@ public class OutcomeCalculator {
     public static final List<String> ITEMS = List.of("q1", "q2", "q3", "q4", "q5", "q6");
 
     private final JdbcTemplate jdbc;
+
     private final IntakeStore intake;
 
     public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake) {
@@ -37,14 +38,16 @@ public class OutcomeCalculator {
 
     public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
         List<Center> centers = intake.centers(round);
-        // one scan per table: a national round is millions of rows, and each scan costs seconds on H2
+        // one scan per table: a national round is millions of rows, and each scan costs
+        // seconds on H2
         Map<String, BigDecimal> hours = new HashMap<>();
         Map<String, long[]> firms = new HashMap<>();
         jdbc.query("select center_code, count(*), count(case when completed = true then 1 end),"
                 + " coalesce(sum(education_hours), 0) from participant where round = ? and accepted = true"
                 + " group by center_code", rs -> {
-                    // DUPLICATE leaves one accepted row per center and firm: counting rows counts firms
-                    firms.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    // DUPLICATE leaves one accepted row per center and firm: counting
+                    // rows counts firms
+                    firms.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
                     hours.put(rs.getString(1), rs.getBigDecimal(4));
                 }, round);
         Map<String, long[]> survey = counts(surveySql(), SURVEY_WIDTH, round);
@@ -53,21 +56,38 @@ public class OutcomeCalculator {
                 needs(centers, survey), yoy);
     }
 
-    /** Survey columns: responses, participant responses, then n, Σx, Σx², top-2 for q1..q6, then each need. */
+    /**
+     * Survey columns: responses, participant responses, then n, Σx, Σx², top-2 for
+     * q1..q6, then each need.
+     */
     private static final int SURVEY_WIDTH = 2 + 6 * 4 + Need.values().length;
+
     private static final int ITEMS_AT = 2;
+
     private static final int NEEDS_AT = 2 + 6 * 4;
 
     private static String surveySql() {
         // survey_response.participant is set by the rules across rows (NOT_PARTICIPANT)
-        StringBuilder sql = new StringBuilder("select center_code, count(*), count(case when participant = true then 1 end)");
+        StringBuilder sql = new StringBuilder(
+                "select center_code, count(*), count(case when participant = true then 1 end)");
         for (String q : ITEMS) {
             String valid = "case when " + q + " between 1 and 5 then " + q + " end";
-            sql.append(", count(").append(valid).append(")")
-                    .append(", coalesce(sum(").append(valid).append("), 0)")
-                    .append(", coalesce(sum(case when ").append(q).append(" between 1 and 5 then ").append(q)
-                    .append(" * ").append(q).append(" end), 0)")
-                    .append(", count(case when ").append(q).append(" in (4, 5) then 1 end)");
+            sql.append(", count(")
+                .append(valid)
+                .append(")")
+                .append(", coalesce(sum(")
+                .append(valid)
+                .append("), 0)")
+                .append(", coalesce(sum(case when ")
+                .append(q)
+                .append(" between 1 and 5 then ")
+                .append(q)
+                .append(" * ")
+                .append(q)
+                .append(" end), 0)")
+                .append(", count(case when ")
+                .append(q)
+                .append(" in (4, 5) then 1 end)");
         }
         for (Need n : Need.values()) {
             sql.append(", count(case when ").append(n.column()).append(" = true then 1 end)");
@@ -104,14 +124,15 @@ public class OutcomeCalculator {
         long target = 0;
         for (Center c : centers) {
             target += c.targetFirms();
-            rows.add(participationRow(c.code(), c.name(), c.targetFirms(),
-                    firms.getOrDefault(c.code(), new long[2]), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH])));
+            rows.add(participationRow(c.code(), c.name(), c.targetFirms(), firms.getOrDefault(c.code(), new long[2]),
+                    survey.getOrDefault(c.code(), new long[SURVEY_WIDTH])));
         }
         rows.add(participationRow(OutcomeTables.ALL, "", target, sum(firms, 2), sum(survey, SURVEY_WIDTH)));
         return rows;
     }
 
-    private static Participation participationRow(String code, String name, long target, long[] firms, long[] responses) {
+    private static Participation participationRow(String code, String name, long target, long[] firms,
+            long[] responses) {
         return new Participation(code, name, (int) target, (int) firms[0], (int) firms[1],
                 LikertStatistics.percent(firms[1], firms[0]), (int) responses[0], (int) responses[1],
                 LikertStatistics.percent(responses[1], firms[0]));
@@ -136,9 +157,11 @@ public class OutcomeCalculator {
     }
 
     private List<Kpi> kpi(int round, List<Center> centers, Map<String, BigDecimal> hours) {
-        Map<String, long[]> sums = counts("select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
-                + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
-                + " from outcome where round = ? and accepted = true group by center_code", 4, round);
+        Map<String, long[]> sums = counts(
+                "select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
+                        + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
+                        + " from outcome where round = ? and accepted = true group by center_code",
+                4, round);
         SalesGrowthMedian growth = new SalesGrowthMedian();
         String rows2 = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
                 + " and sales_before_k > 0 and sales_after_k is not null";
@@ -201,4 +224,5 @@ public class OutcomeCalculator {
             rows.add(new NeedShare(center, n.korean(), (int) count, LikertStatistics.percent(count, c[0])));
         }
     }
+
 }

@@ -110,32 +110,43 @@ public class OutcomeStore {
     private static final String CENTER_ORDER = "case when center_code = 'ALL' then 1 else 0 end, center_code";
 
     public OutcomeTables load(int round, long id) {
-        List<Participation> participation = jdbc.query("select * from participation_by_center where job_execution_id = ?"
-                + " order by " + CENTER_ORDER, (rs, i) -> new Participation(rs.getString("center_code"),
-                rs.getString("center_name"), rs.getInt("target_firms"), rs.getInt("supported_firms"),
-                rs.getInt("completed_firms"), rs.getBigDecimal("completion_rate_pct"), rs.getInt("survey_responses"),
-                rs.getInt("participant_responses"), rs.getBigDecimal("response_rate_pct")), id);
-        List<Satisfaction> satisfaction = jdbc.query("select * from satisfaction_by_center where job_execution_id = ?"
-                + " order by " + CENTER_ORDER + ", item", (rs, i) -> new Satisfaction(rs.getString("center_code"),
-                rs.getString("item"), rs.getInt("n"), rs.getBigDecimal("mean"), rs.getBigDecimal("ci95_low"),
-                rs.getBigDecimal("ci95_high"), rs.getBigDecimal("top2_pct"), rs.getBigDecimal("score100"),
-                rs.getBoolean("suppressed")), id);
+        List<Participation> participation = jdbc.query(
+                "select * from participation_by_center where job_execution_id = ?" + " order by " + CENTER_ORDER,
+                (rs, i) -> new Participation(rs.getString("center_code"), rs.getString("center_name"),
+                        rs.getInt("target_firms"), rs.getInt("supported_firms"), rs.getInt("completed_firms"),
+                        rs.getBigDecimal("completion_rate_pct"), rs.getInt("survey_responses"),
+                        rs.getInt("participant_responses"), rs.getBigDecimal("response_rate_pct")),
+                id);
+        List<Satisfaction> satisfaction = jdbc.query(
+                "select * from satisfaction_by_center where job_execution_id = ?" + " order by " + CENTER_ORDER
+                        + ", item",
+                (rs, i) -> new Satisfaction(rs.getString("center_code"), rs.getString("item"), rs.getInt("n"),
+                        rs.getBigDecimal("mean"), rs.getBigDecimal("ci95_low"), rs.getBigDecimal("ci95_high"),
+                        rs.getBigDecimal("top2_pct"), rs.getBigDecimal("score100"), rs.getBoolean("suppressed")),
+                id);
         List<Kpi> kpi = jdbc.query("select * from kpi_by_center where job_execution_id = ? order by " + CENTER_ORDER,
                 (rs, i) -> new Kpi(rs.getString("center_code"), rs.getInt("firms_with_sales"),
                         rs.getBigDecimal("sales_growth_median_pct"), rs.getLong("new_clients_total"),
                         rs.getLong("new_orders_total"), rs.getInt("online_listed_firms"), rs.getLong("patterns_total"),
-                        rs.getBigDecimal("education_hours_total")), id);
-        List<Budget> budget = jdbc.query("select * from budget_by_center where job_execution_id = ? order by "
-                + CENTER_ORDER, (rs, i) -> new Budget(rs.getString("center_code"), rs.getLong("budget_cap_krw"),
-                rs.getLong("planned_krw"), rs.getLong("executed_krw"), rs.getBigDecimal("execution_rate_pct"),
-                rs.getBoolean("over_cap")), id);
-        List<NeedShare> needs = jdbc.query("select * from needs_by_center where job_execution_id = ? order by "
-                + CENTER_ORDER + ", need_order", (rs, i) -> new NeedShare(rs.getString("center_code"),
-                rs.getString("need"), rs.getInt("response_count"), rs.getBigDecimal("share_pct")), id);
-        List<YearOverYear> yoy = jdbc.query("select * from yoy_by_center where job_execution_id = ? order by "
-                + CENTER_ORDER + ", metric_order", (rs, i) -> new YearOverYear(rs.getString("center_code"),
-                rs.getString("metric"), rs.getBigDecimal("current_value"), rs.getBigDecimal("previous_value"),
-                rs.getBigDecimal("delta")), id);
+                        rs.getBigDecimal("education_hours_total")),
+                id);
+        List<Budget> budget = jdbc.query(
+                "select * from budget_by_center where job_execution_id = ? order by " + CENTER_ORDER,
+                (rs, i) -> new Budget(rs.getString("center_code"), rs.getLong("budget_cap_krw"),
+                        rs.getLong("planned_krw"), rs.getLong("executed_krw"), rs.getBigDecimal("execution_rate_pct"),
+                        rs.getBoolean("over_cap")),
+                id);
+        List<NeedShare> needs = jdbc.query(
+                "select * from needs_by_center where job_execution_id = ? order by " + CENTER_ORDER + ", need_order",
+                (rs, i) -> new NeedShare(rs.getString("center_code"), rs.getString("need"), rs.getInt("response_count"),
+                        rs.getBigDecimal("share_pct")),
+                id);
+        List<YearOverYear> yoy = jdbc.query(
+                "select * from yoy_by_center where job_execution_id = ? order by " + CENTER_ORDER + ", metric_order",
+                (rs, i) -> new YearOverYear(rs.getString("center_code"), rs.getString("metric"),
+                        rs.getBigDecimal("current_value"), rs.getBigDecimal("previous_value"),
+                        rs.getBigDecimal("delta")),
+                id);
         return new OutcomeTables(round, id, participation, satisfaction, kpi, budget, needs, yoy);
     }
 
@@ -143,14 +154,21 @@ public class OutcomeStore {
     public record StoredRun(int round, long jobExecutionId) {
     }
 
-    /** The highest round before this one that has stored tables, with its latest execution. */
+    /**
+     * The highest round before this one that has stored tables, with its latest
+     * execution.
+     */
     public Optional<StoredRun> previousRound(int round) {
-        List<StoredRun> rows = jdbc.query("select round, job_execution_id from latest_outcome_run where round < ?"
-                + " order by round desc", (rs, i) -> new StoredRun(rs.getInt(1), rs.getLong(2)), round);
+        List<StoredRun> rows = jdbc.query(
+                "select round, job_execution_id from latest_outcome_run where round < ?" + " order by round desc",
+                (rs, i) -> new StoredRun(rs.getInt(1), rs.getLong(2)), round);
         return rows.stream().findFirst();
     }
 
-    /** Deletes the tables one job execution stored (the purge of old runs); returns the rows deleted. */
+    /**
+     * Deletes the tables one job execution stored (the purge of old runs); returns the
+     * rows deleted.
+     */
     public int delete(long jobExecutionId) {
         int deleted = 0;
         for (String table : TABLES) {
@@ -158,4 +176,5 @@ public class OutcomeStore {
         }
         return deleted;
     }
+
 }

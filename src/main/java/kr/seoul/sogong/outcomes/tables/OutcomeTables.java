@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The outcome tables of one round as computed by one job execution (contract §4-5), at full
- * precision. Each list is in the contract's row order, centers by code with {@code ALL} last.
+ * The outcome tables of one round as computed by one job execution (contract §4-5), at
+ * full precision. Each list is in the contract's row order, centers by code with
+ * {@code ALL} last.
  */
 public record OutcomeTables(int round, long jobExecutionId, List<Participation> participation,
         List<Satisfaction> satisfaction, List<Kpi> kpi, List<Budget> budget, List<NeedShare> needs,
@@ -13,7 +14,10 @@ public record OutcomeTables(int round, long jobExecutionId, List<Participation> 
 
     public static final String ALL = "ALL";
 
-    /** @param participantResponses accepted responses whose firm is a participant of the center (the rate's numerator) */
+    /**
+     * @param participantResponses accepted responses whose firm is a participant of the
+     * center (the rate's numerator)
+     */
     public record Participation(String centerCode, String centerName, int targetFirms, int supportedFirms,
             int completedFirms, BigDecimal completionRatePct, int surveyResponses, int participantResponses,
             BigDecimal responseRatePct) {

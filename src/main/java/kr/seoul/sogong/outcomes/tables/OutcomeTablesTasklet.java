@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.tables;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Computes the round's outcome tables, compares them with the previous stored round, and stores
- * them under this job execution — replacing what this execution stored before, so a restart
- * cannot leave two sets.
+ * Computes the round's outcome tables, compares them with the previous stored round, and
+ * stores them under this job execution — replacing what this execution stored before, so
+ * a restart cannot leave two sets.
  */
 @Component
 @StepScope
@@ -24,8 +25,11 @@ public class OutcomeTablesTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(OutcomeTablesTasklet.class);
 
     private final OutcomeCalculator calculator;
+
     private final OutcomeStore store;
+
     private final int round;
+
     private final int minCell;
 
     public OutcomeTablesTasklet(OutcomeCalculator calculator, OutcomeStore store, OutcomesProperties properties,
@@ -40,14 +44,16 @@ public class OutcomeTablesTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         OutcomeTables tables = calculator.compute(round, executionId, minCell, List.of());
-        OutcomeTables previous = store.previousRound(round).map(p -> store.load(p.round(), p.jobExecutionId())).orElse(null);
+        OutcomeTables previous = store.previousRound(round)
+            .map(p -> store.load(p.round(), p.jobExecutionId()))
+            .orElse(null);
         OutcomeTables complete = new OutcomeTables(round, executionId, tables.participation(), tables.satisfaction(),
                 tables.kpi(), tables.budget(), tables.needs(), YearOverYearCalculator.compare(tables, previous));
         store.save(complete);
         contribution.incrementWriteCount(complete.participation().size());
-        log.info("round {}: outcome tables stored for execution {}{}", round, executionId,
-                previous == null ? " (no earlier round stored: year over year is empty)"
-                        : ", compared with round " + previous.round());
+        log.info("round {}: outcome tables stored for execution {}{}", round, executionId, previous == null
+                ? " (no earlier round stored: year over year is empty)" : ", compared with round " + previous.round());
         return RepeatStatus.FINISHED;
     }
+
 }

@@ -6,19 +6,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The median of (after − before) ÷ before × 100 per center and pooled over all centers, exact, in
- * bounded memory. Pass 1 keeps each growth as a double (8 bytes a firm instead of a BigDecimal) to
- * find which values stand in the middle; pass 2 computes those one or two values exactly from
- * their rows. Two growths closer than a double can tell apart (about 1e-16 relative) may swap
- * places in the order; their difference is far below the exported precision.
+ * The median of (after − before) ÷ before × 100 per center and pooled over all centers,
+ * exact, in bounded memory. Pass 1 keeps each growth as a double (8 bytes a firm instead
+ * of a BigDecimal) to find which values stand in the middle; pass 2 computes those one or
+ * two values exactly from their rows. Two growths closer than a double can tell apart
+ * (about 1e-16 relative) may swap places in the order; their difference is far below the
+ * exported precision.
  */
 final class SalesGrowthMedian {
 
     static final String ALL = OutcomeTables.ALL;
 
     private final Map<String, double[]> values = new HashMap<>();
+
     private final Map<String, Integer> sizes = new HashMap<>();
+
     private Map<String, double[]> middles;
+
     private final Map<String, BigDecimal[]> exact = new HashMap<>();
 
     static double approximate(BigDecimal before, BigDecimal after) {
@@ -54,7 +58,7 @@ final class SalesGrowthMedian {
             int n = sizes.get(e.getKey());
             double[] a = Arrays.copyOf(e.getValue(), n);
             Arrays.sort(a);
-            middles.put(e.getKey(), n % 2 == 1 ? new double[] {a[n / 2]} : new double[] {a[n / 2 - 1], a[n / 2]});
+            middles.put(e.getKey(), n % 2 == 1 ? new double[] { a[n / 2] } : new double[] { a[n / 2 - 1], a[n / 2] });
         }
         values.clear(); // only the middles are needed from here on
     }
@@ -62,7 +66,7 @@ final class SalesGrowthMedian {
     /** Pass 2: the exact value of a firm whose growth is a middle one. */
     void offer(String center, BigDecimal before, BigDecimal after) {
         double g = approximate(before, after);
-        for (String key : new String[] {center, ALL}) {
+        for (String key : new String[] { center, ALL }) {
             double[] m = middles.get(key);
             for (int i = 0; i < m.length; i++) {
                 BigDecimal[] x = exact.computeIfAbsent(key, k -> new BigDecimal[m.length]);
@@ -85,4 +89,5 @@ final class SalesGrowthMedian {
         }
         return x.length == 1 ? x[0] : x[0].add(x[1]).divide(BigDecimal.valueOf(2), LikertStatistics.PRECISION);
     }
+
 }

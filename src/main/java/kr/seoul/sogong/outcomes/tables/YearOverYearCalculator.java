@@ -8,9 +8,10 @@ import java.util.Map;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
 
 /**
- * Year over year (contract §4, §7): five metrics per center of the current round and ALL, against
- * the highest earlier round stored. A center absent from either round, or a suppressed q1 mean,
- * leaves the value and the delta empty. The delta is taken at full precision.
+ * Year over year (contract §4, §7): five metrics per center of the current round and ALL,
+ * against the highest earlier round stored. A center absent from either round, or a
+ * suppressed q1 mean, leaves the value and the delta empty. The delta is taken at full
+ * precision.
  */
 public final class YearOverYearCalculator {
 
@@ -27,16 +28,23 @@ public final class YearOverYearCalculator {
             c.put("supported_firms", BigDecimal.valueOf(p.supportedFirms()));
             c.put("response_rate_pct", p.responseRatePct());
         });
-        t.satisfaction().stream().filter(s -> s.item().equals("q1"))
-                .forEach(s -> m.computeIfAbsent(s.centerCode(), k -> new HashMap<>()).put("q1_mean", s.mean()));
-        t.kpi().forEach(k -> m.computeIfAbsent(k.centerCode(), x -> new HashMap<>())
+        t.satisfaction()
+            .stream()
+            .filter(s -> s.item().equals("q1"))
+            .forEach(s -> m.computeIfAbsent(s.centerCode(), k -> new HashMap<>()).put("q1_mean", s.mean()));
+        t.kpi()
+            .forEach(k -> m.computeIfAbsent(k.centerCode(), x -> new HashMap<>())
                 .put("sales_growth_median_pct", k.salesGrowthMedianPct()));
-        t.budget().forEach(b -> m.computeIfAbsent(b.centerCode(), x -> new HashMap<>())
+        t.budget()
+            .forEach(b -> m.computeIfAbsent(b.centerCode(), x -> new HashMap<>())
                 .put("execution_rate_pct", b.executionRatePct()));
         return m;
     }
 
-    /** @param previous the previous round's tables, or null when no earlier round is stored */
+    /**
+     * @param previous the previous round's tables, or null when no earlier round is
+     * stored
+     */
     public static List<YearOverYear> compare(OutcomeTables current, OutcomeTables previous) {
         Map<String, Map<String, BigDecimal>> now = metrics(current);
         Map<String, Map<String, BigDecimal>> before = previous == null ? Map.of() : metrics(previous);
@@ -52,4 +60,5 @@ public final class YearOverYearCalculator {
         }
         return rows;
     }
+
 }

@@ -1,4 +1,5 @@
 package kr.seoul.sogong.outcomes.validation;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,18 @@ import kr.seoul.sogong.outcomes.rules.RowFields;
 import kr.seoul.sogong.outcomes.survey.SurveyRowValidator;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Applies the single-row rules of contract §3 in the processor, so a finding never fails a write. */
+/**
+ * Applies the single-row rules of contract §3 in the processor, so a finding never fails
+ * a write.
+ */
 @Component
 @StepScope
 public class RowValidationProcessor implements ItemProcessor<SourceRow, ValidatedRow> {
 
     private final SurveyRowValidator survey;
+
     private final ResultsRowValidator results;
+
     private final int maxFieldLength;
 
     /** The processor of the running step: the round's centers as admitted. */
@@ -47,4 +53,5 @@ public class RowValidationProcessor implements ItemProcessor<SourceRow, Validate
         };
         return new ValidatedRow(row, fields.rejected() ? null : record, fields.findings());
     }
+
 }

@@ -32,13 +32,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Contract §8's conservation of records, as a property over the sample files mutated at random
- * (seeded: jqwik prints the seed of a failing run, and {@code seed} below fixes it for CI): whatever
- * the damage, the file is either UNREADABLE as a whole or every data record of it becomes exactly one
- * row — stored with no REJECT, or not stored with at least one — no line of the file is lost between
- * rows, nothing crashes, and an accepted value always fits the column that stores it. Reading and the
- * row rules run here in one JVM; {@code MutatedRoundsIT} sends a few such rounds through the whole
- * job on H2 and PostgreSQL.
+ * Contract §8's conservation of records, as a property over the sample files mutated at
+ * random (seeded: jqwik prints the seed of a failing run, and {@code seed} below fixes it
+ * for CI): whatever the damage, the file is either UNREADABLE as a whole or every data
+ * record of it becomes exactly one row — stored with no REJECT, or not stored with at
+ * least one — no line of the file is lost between rows, nothing crashes, and an accepted
+ * value always fits the column that stores it. Reading and the row rules run here in one
+ * JVM; {@code MutatedRoundsIT} sends a few such rounds through the whole job on H2 and
+ * PostgreSQL.
  */
 class ConservationPropertyTest {
 
@@ -48,8 +49,8 @@ class ConservationPropertyTest {
     static final java.util.concurrent.atomic.AtomicInteger TRY = new java.util.concurrent.atomic.AtomicInteger();
 
     enum Sample {
-        SURVEY_CSV("survey/설문_2022_1차.csv"),
-        SURVEY_XLSX("survey/설문_2022_2차.xlsx"),
+
+        SURVEY_CSV("survey/설문_2022_1차.csv"), SURVEY_XLSX("survey/설문_2022_2차.xlsx"),
         RESULTS_XLSX("results/JANGWI_2022_결과.xlsx");
 
         final String sourceFile;
@@ -57,6 +58,7 @@ class ConservationPropertyTest {
         Sample(String sourceFile) {
             this.sourceFile = sourceFile;
         }
+
     }
 
     @BeforeContainer
@@ -76,17 +78,19 @@ class ConservationPropertyTest {
     @Provide
     Arbitrary<Sample> samples() {
         // mostly CSV: cheap to mutate and where most shapes go wrong
-        return Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(6, Sample.SURVEY_CSV),
-                net.jqwik.api.Tuple.of(2, Sample.SURVEY_XLSX),
-                net.jqwik.api.Tuple.of(2, Sample.RESULTS_XLSX));
+        return Arbitraries.frequency(net.jqwik.api.Tuple.of(6, Sample.SURVEY_CSV),
+                net.jqwik.api.Tuple.of(2, Sample.SURVEY_XLSX), net.jqwik.api.Tuple.of(2, Sample.RESULTS_XLSX));
     }
 
     @Property(tries = 500, seed = "20221101")
     void everyRecordIsStoredOrRejected(@ForAll("samples") Sample sample, @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 6) int mutations) throws Exception {
         Random random = new Random(seed);
-        Path roundDir = work.resolve(String.valueOf(TRY.incrementAndGet())); // shrinking repeats a sample: a folder per try
+        Path roundDir = work.resolve(String.valueOf(TRY.incrementAndGet())); // shrinking
+                                                                             // repeats a
+                                                                             // sample: a
+                                                                             // folder per
+                                                                             // try
         Path file = roundDir.resolve(sample.sourceFile);
         Files.createDirectories(file.getParent());
         boolean csv = sample == Sample.SURVEY_CSV;
@@ -95,7 +99,8 @@ class ConservationPropertyTest {
             String mutated = MutatedFiles.mutateCsv(text, random, mutations);
             boolean cp949 = random.nextBoolean() && TextEncoding.CP949.newEncoder().canEncode(mutated);
             Files.write(file, mutated.getBytes(cp949 ? TextEncoding.CP949 : StandardCharsets.UTF_8));
-        } else {
+        }
+        else {
             Files.copy(SAMPLE.resolve(sample.sourceFile), file);
             MutatedFiles.mutateWorkbook(file, random, mutations);
         }
@@ -104,13 +109,16 @@ class ConservationPropertyTest {
         SourceFiles.Admission admission;
         try {
             admission = SourceFiles.inspect(input);
-        } catch (UnreadableFileException e) {
-            assertThat(e.getMessage()).isNotBlank(); // one UNREADABLE finding stands for the whole file
+        }
+        catch (UnreadableFileException e) {
+            assertThat(e.getMessage()).isNotBlank(); // one UNREADABLE finding stands for
+                                                     // the whole file
             Statistics.label("file").collect(sample + " UNREADABLE");
             return;
         }
         List<ValidatedRow> rows = new ArrayList<>();
-        try (RowSource source = SourceFiles.open(roundDir, input.sourceFile(), admission.kind(), admission.encoding())) {
+        try (RowSource source = SourceFiles.open(roundDir, input.sourceFile(), admission.kind(),
+                admission.encoding())) {
             SourceRow row;
             while ((row = source.next()) != null) {
                 rows.add(processor.process(row));
@@ -118,17 +126,18 @@ class ConservationPropertyTest {
         }
 
         Statistics.label("file").collect(sample + " read");
-        Statistics.label("rows").collect(rows.stream().allMatch(r -> r.record() != null) ? "all stored"
-                : "some rejected");
+        Statistics.label("rows")
+            .collect(rows.stream().allMatch(r -> r.record() != null) ? "all stored" : "some rejected");
         long expected = csv ? csvRecords(file, admission) : workbookRows(file, sample == Sample.SURVEY_XLSX);
         assertThat(rows.size()).as("rows read = data records of %s (seed %d, %d mutations)", sample, seed, mutations)
-                .isEqualTo(expected);
+            .isEqualTo(expected);
         for (int i = 0; i < rows.size(); i++) {
             ValidatedRow row = rows.get(i);
             assertThat(row.source().ordinal()).isEqualTo(i + 1);
             boolean rejected = row.findings().stream().anyMatch(f -> f.severity() == Severity.REJECT);
-            assertThat(row.record() == null).as("stored xor rejected: row %d of %s, findings %s",
-                    row.source().rowNumber(), sample, row.findings()).isEqualTo(rejected);
+            assertThat(row.record() == null)
+                .as("stored xor rejected: row %d of %s, findings %s", row.source().rowNumber(), sample, row.findings())
+                .isEqualTo(rejected);
             for (Finding f : row.findings()) {
                 assertThat(f.rowNumber()).isEqualTo(row.source().rowNumber());
             }
@@ -139,9 +148,9 @@ class ConservationPropertyTest {
     }
 
     /**
-     * Independently of how rows are made: every line of the file after the header is inside the span
-     * of exactly one record (or holds nothing but delimiters, quotes and spaces); returns the number of
-     * non-blank records, which must be the rows read.
+     * Independently of how rows are made: every line of the file after the header is
+     * inside the span of exactly one record (or holds nothing but delimiters, quotes and
+     * spaces); returns the number of non-blank records, which must be the rows read.
      */
     private static long csvRecords(Path file, SourceFiles.Admission admission) throws IOException {
         String text = Files.readString(file, TextEncoding.forName(admission.encoding()));
@@ -155,21 +164,25 @@ class ConservationPropertyTest {
             CsvRecords.CsvRecord header;
             do {
                 header = records.next();
-            } while (header.isBlank());
+            }
+            while (header.isBlank());
             records.expectFields(header.cells().size());
             covered = header.lastLine();
             CsvRecords.CsvRecord record;
             while ((record = records.next()) != null) {
                 assertThat(record.firstLine()).as("records follow each other").isGreaterThan(covered);
                 for (long l = covered + 1; l < record.firstLine(); l++) {
-                    assertThat(ignorable(lines.get((int) l - 1))).as("line %d is in no record: %s", l,
-                            lines.get((int) l - 1)).isTrue();
+                    assertThat(ignorable(lines.get((int) l - 1)))
+                        .as("line %d is in no record: %s", l, lines.get((int) l - 1))
+                        .isTrue();
                 }
-                // a record with a problem costs its own line only: it never swallows the lines after it
+                // a record with a problem costs its own line only: it never swallows the
+                // lines after it
                 if (record.problem() != null) {
-                    assertThat(record.lastLine()).as("problem record spans one line: %s", record).isEqualTo(
-                            record.firstLine());
-                } else if (record.lastLine() > record.firstLine()) {
+                    assertThat(record.lastLine()).as("problem record spans one line: %s", record)
+                        .isEqualTo(record.firstLine());
+                }
+                else if (record.lastLine() > record.firstLine()) {
                     assertThat(record.cells()).as("a multi-line record is well formed").hasSize(header.cells().size());
                 }
                 covered = record.lastLine();
@@ -188,14 +201,20 @@ class ConservationPropertyTest {
         return CellText.isBlank(line.replace(",", "").replace("\"", ""));
     }
 
-    /** Independently of our reader (POI's user model): the non-blank rows below each read sheet's header. */
+    /**
+     * Independently of our reader (POI's user model): the non-blank rows below each read
+     * sheet's header.
+     */
     private static long workbookRows(Path file, boolean survey) throws IOException {
         long count = 0;
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             for (int s = 0; s < wb.getNumberOfSheets(); s++) {
                 Sheet sheet = wb.getSheetAt(s);
-                SourceKind kind = survey ? SourceKind.SURVEY : SourceKind.RESULTS.stream()
-                        .filter(k -> k.matchesSheet(sheet.getSheetName())).findFirst().orElse(null);
+                SourceKind kind = survey ? SourceKind.SURVEY
+                        : SourceKind.RESULTS.stream()
+                            .filter(k -> k.matchesSheet(sheet.getSheetName()))
+                            .findFirst()
+                            .orElse(null);
                 if (kind == null || wb.isSheetHidden(s) || wb.isSheetVeryHidden(s)) {
                     continue;
                 }
@@ -237,7 +256,10 @@ class ConservationPropertyTest {
         return false;
     }
 
-    /** Every value of an accepted record fits the column that stores it: the database never refuses it. */
+    /**
+     * Every value of an accepted record fits the column that stores it: the database
+     * never refuses it.
+     */
     private static void assertFitsItsColumns(SourceKind kind, Object record) throws Exception {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             String alias = component.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
@@ -252,13 +274,16 @@ class ConservationPropertyTest {
                 if (stored.maxLength() > 0) {
                     assertThat(s.length()).as(alias).isLessThanOrEqualTo(stored.maxLength());
                 }
-            } else if (value instanceof BigDecimal d && stored.scale() + stored.integerDigits() > 0) {
+            }
+            else if (value instanceof BigDecimal d && stored.scale() + stored.integerDigits() > 0) {
                 BigDecimal exact = d.stripTrailingZeros();
                 assertThat(Math.max(0, exact.scale())).as(alias).isLessThanOrEqualTo(stored.scale());
                 assertThat(exact.precision() - exact.scale()).as(alias).isLessThanOrEqualTo(stored.integerDigits());
-            } else if (value instanceof Number n) {
+            }
+            else if (value instanceof Number n) {
                 assertThat(n.longValue()).as(alias).isBetween(0L, stored.maxWhole());
             }
         }
     }
+
 }

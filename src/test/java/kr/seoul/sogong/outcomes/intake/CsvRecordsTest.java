@@ -52,7 +52,10 @@ class CsvRecordsTest {
         return out;
     }
 
-    /** The issue's case: a later, normal quoted cell used to close the stray quote and swallow the rows between. */
+    /**
+     * The issue's case: a later, normal quoted cell used to close the stray quote and
+     * swallow the rows between.
+     */
     @Test
     void aStrayQuoteIsNotClosedByALaterQuotedCell() throws Exception {
         List<CsvRecords.CsvRecord> r = records("1,\"oops\n2,ok\n3,\"a,b\"\n4,ok\n", 2);
@@ -91,9 +94,10 @@ class CsvRecordsTest {
         Path cp949 = dir.resolve("c.csv");
         Files.write(cp949, "업체명\n창신".getBytes(TextEncoding.CP949));
         Path neither = dir.resolve("n.csv");
-        Files.write(neither, new byte[] {'a', (byte) 0xFF, 'b'});
+        Files.write(neither, new byte[] { 'a', (byte) 0xFF, 'b' });
         assertThat(TextEncoding.detect(utf8)).contains(StandardCharsets.UTF_8);
         assertThat(TextEncoding.detect(cp949)).contains(TextEncoding.CP949);
         assertThat(TextEncoding.detect(neither)).isEmpty();
     }
+
 }

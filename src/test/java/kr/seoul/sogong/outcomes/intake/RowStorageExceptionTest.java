@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A refusal the rules did not foresee is told as the file and row an operator can open: PostgreSQL's
- * COPY names a line of the chunk's batch, JDBC batches give update counts.
+ * A refusal the rules did not foresee is told as the file and row an operator can open:
+ * PostgreSQL's COPY names a line of the chunk's batch, JDBC batches give update counts.
  */
 class RowStorageExceptionTest {
 
@@ -26,17 +26,18 @@ class RowStorageExceptionTest {
 
     @Test
     void aCopyLineIsTheRowOfTheFile() {
-        SQLException copy = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n"
-                + "  Where: COPY survey_response, line 3");
+        SQLException copy = new SQLException(
+                "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n" + "  Where: COPY survey_response, line 3");
         RowStorageException e = RowStorageException.of("survey_response", rows(), new RuntimeException(copy));
         assertThat(e.getMessage()).startsWith("the database refused survey_response survey/a.csv row 7:")
-                .contains("invalid byte sequence").doesNotContain("Where:");
+            .contains("invalid byte sequence")
+            .doesNotContain("Where:");
     }
 
     @Test
     void aBatchNamesTheFirstRowThatFailed() {
         BatchUpdateException batch = new BatchUpdateException("value too long",
-                new int[] {1, 1, Statement.EXECUTE_FAILED, 1});
+                new int[] { 1, 1, Statement.EXECUTE_FAILED, 1 });
         RowStorageException e = RowStorageException.of("survey_response", rows(), batch);
         assertThat(e.getMessage()).contains("survey/a.csv row 7");
     }
@@ -46,4 +47,5 @@ class RowStorageExceptionTest {
         RowStorageException e = RowStorageException.of("survey_response", rows(), new SQLException("disk full"));
         assertThat(e.getMessage()).contains("survey/a.csv row 2 to row 9: disk full");
     }
+
 }

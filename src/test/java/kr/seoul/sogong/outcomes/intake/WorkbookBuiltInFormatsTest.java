@@ -17,18 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Excel's built-in number formats, which a workbook names by index only (no format string in the
- * file): Excel shows the date ones as dates whatever the reader's locale — 14–22 everywhere, 27–36 and
- * 50–58 in the East Asian locales Korean Excel writes — and the others as numbers. A date read as its
- * serial number would be a FORMAT finding on every row; a number read as a date would be a wrong value.
+ * Excel's built-in number formats, which a workbook names by index only (no format string
+ * in the file): Excel shows the date ones as dates whatever the reader's locale — 14–22
+ * everywhere, 27–36 and 50–58 in the East Asian locales Korean Excel writes — and the
+ * others as numbers. A date read as its serial number would be a FORMAT finding on every
+ * row; a number read as a date would be a wrong value.
  */
 class WorkbookBuiltInFormatsTest {
 
     private static final LocalDateTime WHEN = LocalDateTime.of(2022, 5, 15, 0, 0);
+
     private static final LocalDateTime WHEN_WITH_TIME = LocalDateTime.of(2022, 5, 15, 14, 30);
 
     private static final List<Integer> DATE_FORMATS = concat(IntStream.rangeClosed(14, 22),
             IntStream.rangeClosed(27, 36), IntStream.rangeClosed(45, 47), IntStream.rangeClosed(50, 58));
+
     private static final List<Integer> NUMBER_FORMATS = concat(IntStream.rangeClosed(0, 4),
             IntStream.rangeClosed(9, 11), IntStream.rangeClosed(37, 44), IntStream.of(48));
 
@@ -40,7 +43,10 @@ class WorkbookBuiltInFormatsTest {
         return all;
     }
 
-    /** One row per format index: column 0 the index, 1 a date at midnight, 2 a date and time, 3 a number. */
+    /**
+     * One row per format index: column 0 the index, 1 a date at midnight, 2 a date and
+     * time, 3 a number.
+     */
     private static Path workbook(Path dir) throws Exception {
         Path file = dir.resolve("formats.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
@@ -76,11 +82,13 @@ class WorkbookBuiltInFormatsTest {
             int index = Integer.parseInt(row.cells().get(0));
             if (DATE_FORMATS.contains(index)) {
                 assertThat(row.cells().subList(1, 4)).as("built-in format %d", index)
-                        .containsExactly("2022-05-15", "2022-05-15 14:30:00", "1903-05-18 12:00:00");
-            } else {
+                    .containsExactly("2022-05-15", "2022-05-15 14:30:00", "1903-05-18 12:00:00");
+            }
+            else {
                 assertThat(row.cells().subList(1, 4)).as("built-in format %d", index)
-                        .containsExactly("44696", "44696.604166666664", "1234.5");
+                    .containsExactly("44696", "44696.604166666664", "1234.5");
             }
         }
     }
+
 }

@@ -12,25 +12,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The packaged application run as an operator runs it: a separate JVM, killed or signalled for real. */
+/**
+ * The packaged application run as an operator runs it: a separate JVM, killed or
+ * signalled for real.
+ */
 final class ChildJob implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "sogong-outcomes.jar");
 
     private final Process process;
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
+
     private final Thread pump;
 
     private ChildJob(Process process) {
         this.process = process;
         this.pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
                 }
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // the process was killed
             }
         }, "child-output");
@@ -54,17 +60,21 @@ final class ChildJob implements AutoCloseable {
     /** With a command prefix, e.g. {@code setpriv} to run as another user. */
     static ChildJob startAs(List<String> prefix, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putIfAbsent("OUTCOMES_LOG_FILE", LOGS.resolve("child-" + COUNT.incrementAndGet()
-                + ".log").toString());
+        builder.environment()
+            .putIfAbsent("OUTCOMES_LOG_FILE", LOGS.resolve("child-" + COUNT.incrementAndGet() + ".log").toString());
         return new ChildJob(builder.start());
     }
 
-    /** The children's log files: out of the project's logs/, writable by any user a test runs a child as. */
+    /**
+     * The children's log files: out of the project's logs/, writable by any user a test
+     * runs a child as.
+     */
     static final Path LOGS;
+
     private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
     static {
@@ -72,7 +82,8 @@ final class ChildJob implements AutoCloseable {
             LOGS = java.nio.file.Files.createTempDirectory("child-logs");
             java.nio.file.Files.setPosixFilePermissions(LOGS,
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -118,14 +129,19 @@ final class ChildJob implements AutoCloseable {
 
     /** SIGTERM, as systemd or Kubernetes stop a service. */
     void terminate() {
-        // through the handle: Process.destroy() would also close our end of the child's output
+        // through the handle: Process.destroy() would also close our end of the child's
+        // output
         process.toHandle().destroy();
     }
 
-    /** SIGSTOP / SIGCONT: the process is frozen, as under a debugger or a busy machine, yet alive. */
+    /**
+     * SIGSTOP / SIGCONT: the process is frozen, as under a debugger or a busy machine,
+     * yet alive.
+     */
     void pause(boolean paused) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", paused ? "-STOP" : "-CONT", String.valueOf(process.pid())).inheritIO().start()
-                .waitFor();
+        new ProcessBuilder("kill", paused ? "-STOP" : "-CONT", String.valueOf(process.pid())).inheritIO()
+            .start()
+            .waitFor();
     }
 
     boolean isAlive() {
@@ -142,4 +158,5 @@ final class ChildJob implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failures outside the data, as an operator meets them on the packaged application: the last ERROR
- * line names the cause and the next step, the exit code is the README's, and no stack trace reaches
- * the console.
+ * Failures outside the data, as an operator meets them on the packaged application: the
+ * last ERROR line names the cause and the next step, the exit code is the README's, and
+ * no stack trace reaches the console.
  */
 class FailuresSpeakFirstIT {
 
@@ -36,15 +36,17 @@ class FailuresSpeakFirstIT {
     private static List<String> args(String scenario, String url) {
         return new ArrayList<>(List.of("round=2022", "runDate=2022-11-01",
                 "--outcomes.input-dir=" + work.resolve("input"),
-                "--outcomes.output-dir=" + work.resolve("output-" + scenario),
-                "--spring.datasource.url=" + url));
+                "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url));
     }
 
     private static String h2(String scenario) {
         return "jdbc:h2:file:" + work.resolve("db-" + scenario).toAbsolutePath() + "/outcomes";
     }
 
-    /** What an operator reads last: one ERROR line, and no stack frame anywhere on the console. */
+    /**
+     * What an operator reads last: one ERROR line, and no stack frame anywhere on the
+     * console.
+     */
     private static String lastError(ChildJob job) {
         String output = job.output();
         assertThat(output).doesNotContain("\tat ").doesNotContain("Caused by:").doesNotContain("Exception:");
@@ -61,12 +63,16 @@ class FailuresSpeakFirstIT {
         }
         try (ChildJob job = ChildJob.start(args("no-db", "jdbc:postgresql://127.0.0.1:" + closedPort + "/outcomes"))) {
             assertThat(job.waitFor(RUN)).isEqualTo(ExitCodes.FAILED);
-            assertThat(lastError(job)).contains("the database jdbc:postgresql://127.0.0.1:" + closedPort
-                    + "/outcomes cannot be reached", "OUTCOMES_DB_URL", "run the same command");
+            assertThat(lastError(job)).contains(
+                    "the database jdbc:postgresql://127.0.0.1:" + closedPort + "/outcomes cannot be reached",
+                    "OUTCOMES_DB_URL", "run the same command");
         }
     }
 
-    /** Before: the gate logged about 60 stack frames; now one line on the console, the trace in the log file. */
+    /**
+     * Before: the gate logged about 60 stack frames; now one line on the console, the
+     * trace in the log file.
+     */
     @Test
     void theQualityGateAndABadArgumentAreOneLineEach() throws Exception {
         Path input = work.resolve("input-gate");
@@ -78,8 +84,9 @@ class FailuresSpeakFirstIT {
         gateArgs.add("--logging.file.name=" + log);
         try (ChildJob job = ChildJob.start(gateArgs)) {
             assertThat(job.waitFor(RUN)).isEqualTo(ExitCodes.QUALITY_GATE);
-            assertThat(job.output().lines().filter(l -> l.contains(" ERROR "))).singleElement().asString()
-                    .contains("quality gate: survey/broken.xlsx is UNREADABLE", "run the same command");
+            assertThat(job.output().lines().filter(l -> l.contains(" ERROR "))).singleElement()
+                .asString()
+                .contains("quality gate: survey/broken.xlsx is UNREADABLE", "run the same command");
         }
         assertThat(Files.readString(log)).contains("QualityGateException", "\tat ");
         try (ChildJob job = ChildJob.start(List.of("round=20x2", "--spring.datasource.url=" + h2("usage")))) {
@@ -101,8 +108,9 @@ class FailuresSpeakFirstIT {
     }
 
     /**
-     * A file the job's user may not read is UNREADABLE (quality gate, exit 3), never skipped. Run as
-     * an unprivileged user when the tests run as root, since root reads any file.
+     * A file the job's user may not read is UNREADABLE (quality gate, exit 3), never
+     * skipped. Run as an unprivileged user when the tests run as root, since root reads
+     * any file.
      */
     @Test
     void aFileTheJobMayNotReadIsUnreadableAndNamed() throws Exception {
@@ -114,8 +122,8 @@ class FailuresSpeakFirstIT {
         Path db = work.resolve("db-perm");
         Files.createDirectories(out);
         Files.createDirectories(db);
-        List<String> args = new ArrayList<>(List.of("round=2022", "runDate=2022-11-01",
-                "--outcomes.input-dir=" + round, "--outcomes.output-dir=" + out,
+        List<String> args = new ArrayList<>(List.of("round=2022", "runDate=2022-11-01", "--outcomes.input-dir=" + round,
+                "--outcomes.output-dir=" + out,
                 "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + "/outcomes"));
         List<String> prefix = List.of();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -133,12 +141,11 @@ class FailuresSpeakFirstIT {
                 + " (permission denied for user");
     }
 
-    
-
     /**
-     * Two launches of one round at the same moment on an H2 URL without AUTO_SERVER (the Settings
-     * table invites overriding it): one runs, the other is refused with exit 4 and one line — not a
-     * file-lock stack trace with exit 1, and not a second full run after the first.
+     * Two launches of one round at the same moment on an H2 URL without AUTO_SERVER (the
+     * Settings table invites overriding it): one runs, the other is refused with exit 4
+     * and one line — not a file-lock stack trace with exit 1, and not a second full run
+     * after the first.
      */
     @Test
     void twoLaunchesAtOnceOnAnyH2UrlOneIsRefused() throws Exception {
@@ -147,9 +154,10 @@ class FailuresSpeakFirstIT {
             int exitA = a.waitFor(RUN);
             int exitB = b.waitFor(RUN);
             assertThat(List.of(exitA, exitB)).as(a.output() + "\n----\n" + b.output())
-                    .containsExactlyInAnyOrder(ExitCodes.COMPLETED, ExitCodes.ALREADY_RUNNING);
+                .containsExactlyInAnyOrder(ExitCodes.COMPLETED, ExitCodes.ALREADY_RUNNING);
             ChildJob refused = exitA == ExitCodes.ALREADY_RUNNING ? a : b;
             assertThat(lastError(refused)).contains("round 2022 is already running");
         }
     }
+
 }

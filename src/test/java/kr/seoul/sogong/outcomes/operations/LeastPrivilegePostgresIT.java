@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The README's PostgreSQL recipe, run as written: a login role that is no superuser, cannot create
- * databases, owns only its schema and has nothing in {@code public}. The job, a restart after a
- * failure, {@code nightly} and {@code status} all work as that role.
+ * The README's PostgreSQL recipe, run as written: a login role that is no superuser,
+ * cannot create databases, owns only its schema and has nothing in {@code public}. The
+ * job, a restart after a failure, {@code nightly} and {@code status} all work as that
+ * role.
  */
 class LeastPrivilegePostgresIT {
 
@@ -35,7 +36,10 @@ class LeastPrivilegePostgresIT {
         ProcessPostgresIT.stop();
     }
 
-    /** The SQL block of the README's "PostgreSQL" section, as a database administrator runs it. */
+    /**
+     * The SQL block of the README's "PostgreSQL" section, as a database administrator
+     * runs it.
+     */
     static List<String> readmeRecipe() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         int at = readme.indexOf("```sql\ncreate database outcomes;");
@@ -63,7 +67,8 @@ class LeastPrivilegePostgresIT {
                     url = server.getJdbcUrl("postgres", sql.substring(3).strip());
                     admin.close();
                     st = DriverManager.getConnection(url, "postgres", "").createStatement();
-                } else {
+                }
+                else {
                     st.execute(sql);
                 }
             }
@@ -71,12 +76,14 @@ class LeastPrivilegePostgresIT {
         }
         JdbcTemplate asAdmin = new JdbcTemplate((DataSource) new DriverManagerDataSource(url, "postgres", ""));
         assertThat(asAdmin.queryForObject("select rolsuper or rolcreatedb from pg_roles where rolname = 'outcomes_job'",
-                Boolean.class)).isFalse();
+                Boolean.class))
+            .isFalse();
 
         Path input = work.resolve("input");
         SampleRounds.copy(Path.of("input", "2022"), input.resolve("2022"));
         Files.writeString(input.resolve("2022/survey/broken.xlsx"), "not a workbook");
-        // without the ?user=postgres the embedded server's URLs carry: the role logs in as itself
+        // without the ?user=postgres the embedded server's URLs carry: the role logs in
+        // as itself
         String jobUrl = url.replaceFirst("\\?.*$", "");
         List<String> common = List.of("--outcomes.input-dir=" + input, "--outcomes.output-dir=" + work.resolve("out"),
                 "--spring.datasource.url=" + jobUrl, "--spring.datasource.username=outcomes_job",
@@ -91,15 +98,21 @@ class LeastPrivilegePostgresIT {
             assertThat(status.output()).contains("COMPLETED", "FAILED", "outputs in output/2022");
         }
 
-        // the restart reused the failed instance; every table lives in the role's own schema
+        // the restart reused the failed instance; every table lives in the role's own
+        // schema
         assertThat(asAdmin.queryForList("select status from outcomes.batch_job_execution order by job_execution_id",
-                String.class)).containsExactly("FAILED", "COMPLETED", "COMPLETED");
+                String.class))
+            .containsExactly("FAILED", "COMPLETED", "COMPLETED");
         assertThat(asAdmin.queryForObject("select count(distinct job_instance_id) from outcomes.batch_job_execution",
-                Integer.class)).isEqualTo(2);
-        assertThat(asAdmin.queryForObject("select count(*) from information_schema.tables where table_schema = 'public'",
-                Integer.class)).isZero();
-        assertThat(asAdmin.queryForObject("select count(*) from pg_tables where schemaname = 'outcomes'"
-                + " and tableowner <> 'outcomes_job'", Integer.class)).isZero();
+                Integer.class))
+            .isEqualTo(2);
+        assertThat(asAdmin.queryForObject(
+                "select count(*) from information_schema.tables where table_schema = 'public'", Integer.class))
+            .isZero();
+        assertThat(asAdmin.queryForObject(
+                "select count(*) from pg_tables where schemaname = 'outcomes'" + " and tableowner <> 'outcomes_job'",
+                Integer.class))
+            .isZero();
     }
 
     private static ChildJob start(List<String> command, List<String> common) throws Exception {
@@ -115,4 +128,5 @@ class LeastPrivilegePostgresIT {
             return exit;
         }
     }
+
 }

@@ -22,11 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A handful of the conservation property's cases through the whole job, on the packaged application:
- * the 2022 sample round with its survey CSV, survey workbook and one results workbook damaged at
- * random (seeded), run on H2 and on PostgreSQL. Whatever the damage: the job completes or stops at the
- * quality gate (exit 0 or 3), never crashes, ends without a stack trace, stores or rejects every
- * record it read, and the two databases give byte-identical CSVs.
+ * A handful of the conservation property's cases through the whole job, on the packaged
+ * application: the 2022 sample round with its survey CSV, survey workbook and one results
+ * workbook damaged at random (seeded), run on H2 and on PostgreSQL. Whatever the damage:
+ * the job completes or stops at the quality gate (exit 0 or 3), never crashes, ends
+ * without a stack trace, stores or rejects every record it read, and the two databases
+ * give byte-identical CSVs.
  */
 class MutatedRoundsIT {
 
@@ -41,7 +42,7 @@ class MutatedRoundsIT {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {11, 23, 37, 41})
+    @ValueSource(longs = { 11, 23, 37, 41 })
     void aDamagedRoundEndsTheSameOnH2AndPostgres(long seed) throws Exception {
         Path input = work.resolve("input-" + seed);
         Path round = input.resolve("2022");
@@ -71,10 +72,9 @@ class MutatedRoundsIT {
     }
 
     private static int run(Path input, String scenario, String url, String user) throws Exception {
-        List<String> args = new ArrayList<>(List.of("round=2022", "runDate=2022-11-01",
-                "--outcomes.input-dir=" + input, "--outcomes.output-dir=" + work.resolve("out-" + scenario),
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password="));
+        List<String> args = new ArrayList<>(List.of("round=2022", "runDate=2022-11-01", "--outcomes.input-dir=" + input,
+                "--outcomes.output-dir=" + work.resolve("out-" + scenario), "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password="));
         try (ChildJob job = ChildJob.start(args)) {
             int exit = job.waitFor(RUN);
             assertThat(job.output()).as(scenario).doesNotContain("\tat ").doesNotContain("Caused by:");
@@ -82,23 +82,28 @@ class MutatedRoundsIT {
         }
     }
 
-    /** In the database: every file's rows read = rows stored as accepted + rows with a REJECT finding. */
+    /**
+     * In the database: every file's rows read = rows stored as accepted + rows with a
+     * REJECT finding.
+     */
     private static void assertConserved(String url, String user) {
         JdbcTemplate jdbc = new JdbcTemplate((DataSource) new DriverManagerDataSource(url, user, ""));
-        for (Map<String, Object> file : jdbc.queryForList("select source_file, rows_read from source_file"
-                + " where round = 2022 and status = 'READY'")) {
+        for (Map<String, Object> file : jdbc.queryForList(
+                "select source_file, rows_read from source_file" + " where round = 2022 and status = 'READY'")) {
             String sourceFile = (String) file.get("source_file");
             long stored = 0;
             for (String table : List.of("survey_response", "participant", "outcome")) {
-                stored += jdbc.queryForObject("select count(*) from " + table + " where round = 2022 and source_file = ?"
-                        + " and accepted", Long.class, sourceFile);
+                stored += jdbc.queryForObject(
+                        "select count(*) from " + table + " where round = 2022 and source_file = ?" + " and accepted",
+                        Long.class, sourceFile);
             }
             stored += jdbc.queryForObject("select count(*) from budget_line where round = 2022 and source_file = ?",
                     Long.class, sourceFile);
             long rejected = jdbc.queryForObject("select count(distinct concat(sheet, '/', row_number)) from finding"
                     + " where round = 2022 and source_file = ? and severity = 'REJECT' and row_number is not null",
                     Long.class, sourceFile);
-            assertThat(stored + rejected).as(url + " " + sourceFile).isEqualTo(((Number) file.get("rows_read")).longValue());
+            assertThat(stored + rejected).as(url + " " + sourceFile)
+                .isEqualTo(((Number) file.get("rows_read")).longValue());
         }
     }
 
@@ -112,5 +117,4 @@ class MutatedRoundsIT {
         return files;
     }
 
-    
 }

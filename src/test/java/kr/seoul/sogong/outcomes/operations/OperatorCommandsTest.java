@@ -18,9 +18,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The operator's commands as the launcher runs them, in this JVM: the same command every night
- * ({@code rerun=n}), {@code nightly} over several rounds, and {@code purge}. Given files, run the
- * command, then assert the job repository and the stored tables.
+ * The operator's commands as the launcher runs them, in this JVM: the same command every
+ * night ({@code rerun=n}), {@code nightly} over several rounds, and {@code purge}. Given
+ * files, run the command, then assert the job repository and the stored tables.
  */
 class OperatorCommandsTest extends OutcomesJobTestSupport {
 
@@ -28,20 +28,28 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
 
     @Autowired
     JobRepository repository;
+
     @Autowired
     JobOperator operator;
+
     @Autowired
     Job outcomesJob;
+
     @Autowired
     RunLock runLock;
+
     @Autowired
     StaleExecutionRecovery recovery;
+
     @Autowired
     RunHistory history;
+
     @Autowired
     RunFacts facts;
+
     @Autowired
     RunPurge purge;
+
     @Autowired
     OutcomesProperties properties;
 
@@ -49,15 +57,19 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         OutcomesProperties p = new OutcomesProperties(properties.inputDir(), properties.outputDir(),
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds));
-        return new OutcomesLauncher(repository, operator, outcomesJob, runLock, recovery, history,
-                new NightlyRounds(p), facts, purge);
+        return new OutcomesLauncher(repository, operator, outcomesJob, runLock, recovery, history, new NightlyRounds(p),
+                facts, purge);
     }
 
     private List<JobExecution> executions(int round) {
-        return jdbc.queryForList("select e.job_execution_id from batch_job_execution e where exists (select 1 from"
-                + " batch_job_execution_params p where p.job_execution_id = e.job_execution_id and p.parameter_name"
-                + " = 'round' and p.parameter_value = ?) order by e.job_execution_id", Long.class, String.valueOf(round))
-                .stream().map(repository::getJobExecution).toList();
+        return jdbc
+            .queryForList("select e.job_execution_id from batch_job_execution e where exists (select 1 from"
+                    + " batch_job_execution_params p where p.job_execution_id = e.job_execution_id and p.parameter_name"
+                    + " = 'round' and p.parameter_value = ?) order by e.job_execution_id", Long.class,
+                    String.valueOf(round))
+            .stream()
+            .map(repository::getJobExecution)
+            .toList();
     }
 
     private static Long rerun(JobExecution e) {
@@ -66,9 +78,10 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     }
 
     /**
-     * Guards the nightly command on unchanged files: a completed round/runDate was refused as "already
-     * complete" by Spring Batch, so the second night failed. It must run as a new instance, rerun=1, 2, …,
-     * while the same command after a failure restarts the failed instance instead.
+     * Guards the nightly command on unchanged files: a completed round/runDate was
+     * refused as "already complete" by Spring Batch, so the second night failed. It must
+     * run as a new instance, rerun=1, 2, …, while the same command after a failure
+     * restarts the failed instance instead.
      */
     @Test
     void theSameCommandRerunsACompletedRoundAndRestartsAFailedOne() throws Exception {
@@ -85,17 +98,20 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         assertThat(launcher.runRound(request)).isEqualTo(ExitCodes.COMPLETED);
 
         List<JobExecution> runs = executions(round);
-        assertThat(runs).extracting(JobExecution::getStatus).containsExactly(BatchStatus.COMPLETED,
-                BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.COMPLETED);
+        assertThat(runs).extracting(JobExecution::getStatus)
+            .containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.COMPLETED);
         assertThat(runs).extracting(OperatorCommandsTest::rerun).containsExactly(null, 1L, 2L, 2L);
         assertThat(runs.get(3).getJobInstance().getId()).as("the failed instance restarted, not a new one")
-                .isEqualTo(runs.get(2).getJobInstance().getId());
+            .isEqualTo(runs.get(2).getJobInstance().getId());
         assertThat(runs.get(1).getJobInstance().getId()).isNotEqualTo(runs.get(0).getJobInstance().getId());
-        assertThat(runs).allSatisfy(e -> assertThat(e.getJobParameters().getParameter(RunParameters.RUN_DATE).value())
-                .isEqualTo(NIGHT));
+        assertThat(runs).allSatisfy(
+                e -> assertThat(e.getJobParameters().getParameter(RunParameters.RUN_DATE).value()).isEqualTo(NIGHT));
     }
 
-    /** nightly runs its rounds oldest first, so the later round's year over year compares with the earlier. */
+    /**
+     * nightly runs its rounds oldest first, so the later round's year over year compares
+     * with the earlier.
+     */
     @Test
     void nightlyRunsItsRoundsOldestFirstAndTheLaterComparesWithTheEarlier() throws Exception {
         int earlier = 6510;
@@ -112,12 +128,17 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         assertThat(first.getId()).isLessThan(second.getId());
         Long earlierSupported = jdbc.queryForObject("select supported_firms from participation_by_center"
                 + " where job_execution_id = ? and center_code = 'ALL'", Long.class, first.getId());
-        assertThat(jdbc.queryForObject("select previous_value from yoy_by_center where job_execution_id = ?"
-                + " and center_code = 'ALL' and metric = 'supported_firms'", java.math.BigDecimal.class,
-                second.getId())).isEqualByComparingTo(java.math.BigDecimal.valueOf(earlierSupported));
+        assertThat(jdbc.queryForObject(
+                "select previous_value from yoy_by_center where job_execution_id = ?"
+                        + " and center_code = 'ALL' and metric = 'supported_firms'",
+                java.math.BigDecimal.class, second.getId()))
+            .isEqualByComparingTo(java.math.BigDecimal.valueOf(earlierSupported));
     }
 
-    /** A nightly with a round that fails goes on with the next and reports the first failure. */
+    /**
+     * A nightly with a round that fails goes on with the next and reports the first
+     * failure.
+     */
     @Test
     void nightlyGoesOnAfterAFailedRoundAndExitsWithItsCode() throws Exception {
         int broken = 6520;
@@ -133,9 +154,10 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     }
 
     /**
-     * Guards what purge must never lose: the newest runs, the latest completed run however old (its
-     * tables are the committee's figures and next year's comparison), a run in progress, and a round
-     * being run right now. Everything else goes, with its stored tables and its job instance once empty.
+     * Guards what purge must never lose: the newest runs, the latest completed run
+     * however old (its tables are the committee's figures and next year's comparison), a
+     * run in progress, and a round being run right now. Everything else goes, with its
+     * stored tables and its job instance once empty.
      */
     @Test
     void purgeKeepsTheNewestTheLatestCompletedAndTheRunningAndDeletesTheRest() throws Exception {
@@ -147,7 +169,7 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         write(round, "survey/broken.xlsx", "not a workbook");
         for (int night = 2; night <= 4; night++) {
             assertThat(launcher.runRound(new RunRequest(round, NIGHT.plusDays(night))))
-                    .isEqualTo(ExitCodes.QUALITY_GATE);
+                .isEqualTo(ExitCodes.QUALITY_GATE);
         }
         List<JobExecution> before = executions(round);
         assertThat(before).hasSize(5);
@@ -157,8 +179,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 - before.size();
 
         List<RunPurge.RoundPurge> dry = purge.purge(round, 2, true);
-        assertThat(dry).singleElement().satisfies(p -> assertThat(p.deleted()).containsExactly(before.get(2).getId(),
-                before.get(0).getId()));
+        assertThat(dry).singleElement()
+            .satisfies(p -> assertThat(p.deleted()).containsExactly(before.get(2).getId(), before.get(0).getId()));
         assertThat(executions(round)).hasSize(5);
 
         List<RunPurge.RoundPurge> done = purge.purge(round, 2, false);
@@ -167,30 +189,36 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
             assertThat(p.kept()).containsExactly(before.get(4).getId(), before.get(3).getId(), latestCompleted);
             assertThat(p.deleted()).containsExactly(before.get(2).getId(), before.get(0).getId());
         });
-        assertThat(executions(round)).extracting(JobExecution::getId).containsExactly(latestCompleted,
-                before.get(3).getId(), before.get(4).getId());
+        assertThat(executions(round)).extracting(JobExecution::getId)
+            .containsExactly(latestCompleted, before.get(3).getId(), before.get(4).getId());
         for (String table : List.of("outcome_run", "participation_by_center", "yoy_by_center", "run_facts")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where job_execution_id in (?, ?)",
-                    Long.class, before.get(0).getId(), before.get(2).getId())).as(table).isZero();
+                    Long.class, before.get(0).getId(), before.get(2).getId()))
+                .as(table)
+                .isZero();
         }
         assertThat(jdbc.queryForObject("select count(*) from outcome_run where job_execution_id = ?", Long.class,
-                latestCompleted)).isOne();
+                latestCompleted))
+            .isOne();
         assertThat(jdbc.queryForObject("select count(*) from batch_step_execution where job_execution_id in (?, ?)",
-                Long.class, before.get(0).getId(), before.get(2).getId())).isZero();
+                Long.class, before.get(0).getId(), before.get(2).getId()))
+            .isZero();
         assertThat(repository.getJobInstance(firstInstance.getId())).as("an instance left empty is deleted").isNull();
         assertThat(jdbc.queryForObject("select count(*) from batch_job_execution", Long.class))
-                .as("other rounds untouched").isEqualTo(otherRoundRows + 3);
-        assertThat(history.recent(round)).extracting(RunHistory.Line::executionId).containsExactly(
-                before.get(4).getId(), before.get(3).getId(), latestCompleted);
+            .as("other rounds untouched")
+            .isEqualTo(otherRoundRows + 3);
+        assertThat(history.recent(round)).extracting(RunHistory.Line::executionId)
+            .containsExactly(before.get(4).getId(), before.get(3).getId(), latestCompleted);
 
         // the restart of the newest failed run still works after the purge
         Files.delete(input(round).resolve("survey/broken.xlsx"));
         assertThat(launcher.runRound(new RunRequest(round, NIGHT.plusDays(4)))).isEqualTo(ExitCodes.COMPLETED);
-        assertThat(executions(round).get(3).getJobInstance().getId())
-                .isEqualTo(before.get(4).getJobInstance().getId());
+        assertThat(executions(round).get(3).getJobInstance().getId()).isEqualTo(before.get(4).getJobInstance().getId());
     }
 
-    /** A round that is running (its run lock held by a live process) is not purged at all. */
+    /**
+     * A round that is running (its run lock held by a live process) is not purged at all.
+     */
     @Test
     void purgeLeavesARunningRoundAlone() throws Exception {
         int round = 6540;
@@ -202,13 +230,14 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         assertThat(runLock.acquire(round)).isEmpty();
         try {
             assertThat(purge.purge(round, 1, false)).singleElement()
-                    .satisfies(p -> assertThat(p.skippedRunning()).isTrue());
+                .satisfies(p -> assertThat(p.skippedRunning()).isTrue());
             assertThat(executions(round)).hasSize(3);
-        } finally {
+        }
+        finally {
             runLock.release(round);
         }
-        assertThat(purge.purge(round, 1, false)).singleElement()
-                .satisfies(p -> assertThat(p.deleted()).hasSize(2));
+        assertThat(purge.purge(round, 1, false)).singleElement().satisfies(p -> assertThat(p.deleted()).hasSize(2));
         assertThat(executions(round)).hasSize(1);
     }
+
 }

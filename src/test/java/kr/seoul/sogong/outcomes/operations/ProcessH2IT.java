@@ -1,6 +1,8 @@
 package kr.seoul.sogong.outcomes.operations;
 
-/** The process scenarios on an H2 file database, shared between processes (AUTO_SERVER). */
+/**
+ * The process scenarios on an H2 file database, shared between processes (AUTO_SERVER).
+ */
 class ProcessH2IT extends ProcessScenarios {
 
     @Override
@@ -12,4 +14,5 @@ class ProcessH2IT extends ProcessScenarios {
     protected String user() {
         return "sa";
     }
+
 }

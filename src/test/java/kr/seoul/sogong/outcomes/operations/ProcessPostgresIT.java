@@ -41,4 +41,5 @@ class ProcessPostgresIT extends ProcessScenarios {
     protected String user() {
         return "postgres";
     }
+
 }

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Crash recovery, one run at a time and graceful stop, proven on the packaged application in
- * child JVMs (run by failsafe after {@code package}). A subclass provides the database: each
- * scenario gets a fresh one, and the outputs are compared with those of an uninterrupted run.
+ * Crash recovery, one run at a time and graceful stop, proven on the packaged application
+ * in child JVMs (run by failsafe after {@code package}). A subclass provides the
+ * database: each scenario gets a fresh one, and the outputs are compared with those of an
+ * uninterrupted run.
  */
 abstract class ProcessScenarios {
 
@@ -40,8 +41,9 @@ abstract class ProcessScenarios {
     protected abstract String user();
 
     /**
-     * Whether the first run may be frozen (SIGSTOP) while a second launch starts, so the second surely
-     * meets it running however slowly its JVM starts. Not on H2: the first process serves the file.
+     * Whether the first run may be frozen (SIGSTOP) while a second launch starts, so the
+     * second surely meets it running however slowly its JVM starts. Not on H2: the first
+     * process serves the file.
      */
     protected boolean canPauseTheFirstRun() {
         return false;
@@ -54,11 +56,11 @@ abstract class ProcessScenarios {
     }
 
     private List<String> args(String url, String scenario) {
-        return new ArrayList<>(List.of("round=" + ROUND, "runDate=2031-11-01",
-                "--outcomes.input-dir=" + work.resolve("input"),
-                "--outcomes.output-dir=" + work.resolve("output-" + scenario),
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user(),
-                "--spring.datasource.password=", "--outcomes.stale-after=30s"));
+        return new ArrayList<>(
+                List.of("round=" + ROUND, "runDate=2031-11-01", "--outcomes.input-dir=" + work.resolve("input"),
+                        "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user(), "--spring.datasource.password=",
+                        "--outcomes.stale-after=30s"));
     }
 
     private Map<String, byte[]> csvOutputs(String scenario) throws IOException {
@@ -90,7 +92,8 @@ abstract class ProcessScenarios {
             Long n = jdbc.queryForObject("select coalesce(sum(rows_read), 0) from source_file where round = ?",
                     Long.class, ROUND);
             return n == null ? 0 : n;
-        } catch (RuntimeException notYet) {
+        }
+        catch (RuntimeException notYet) {
             return 0; // schema not created yet
         }
     }
@@ -108,9 +111,10 @@ abstract class ProcessScenarios {
     }
 
     /**
-     * Kills the JVM with SIGKILL once {@code whenToKill} holds, then runs the same command: the
-     * execution left STARTED is recognised as stale (its pid is gone), marked FAILED and restarted
-     * from its checkpoint, and the outputs are those of an uninterrupted run.
+     * Kills the JVM with SIGKILL once {@code whenToKill} holds, then runs the same
+     * command: the execution left STARTED is recognised as stale (its pid is gone),
+     * marked FAILED and restarted from its checkpoint, and the outputs are those of an
+     * uninterrupted run.
      */
     private void killAndRestart(String scenario, String stepLine, boolean midIngest) throws Exception {
         uninterrupted();
@@ -132,14 +136,17 @@ abstract class ProcessScenarios {
         assertThat(exit).as(restarted.output()).isZero();
         assertThat(restarted.output()).contains("left STARTED by a process that is gone");
         assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
-                .containsExactly("FAILED", "COMPLETED");
-        assertThat(jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
-                .isOne();
+            .containsExactly("FAILED", "COMPLETED");
+        assertThat(
+                jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
+            .isOne();
         if (midIngest) {
-            long total = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class, ROUND);
+            long total = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class,
+                    ROUND);
             Long readAgain = jdbc.queryForObject("select read_count from batch_step_execution where step_name ="
                     + " 'ingestRows' order by step_execution_id desc limit 1", Long.class);
-            // H2 writes commits to disk up to half a second late (WRITE_DELAY), so a kill may lose the
+            // H2 writes commits to disk up to half a second late (WRITE_DELAY), so a kill
+            // may lose the
             // last chunks: consistently, since a file's checkpoint commits with its rows
             assertThat(committedAtKill).isBetween(1L, total - 1);
             assertThat(readAgain).as("only what was not committed is read again").isEqualTo(total - committedAtKill);
@@ -162,17 +169,22 @@ abstract class ProcessScenarios {
         killAndRestart("kill-export", "committeeReports", false);
     }
 
-    /** A second launch for the same round is refused with its own exit code; the running one is unharmed. */
+    /**
+     * A second launch for the same round is refused with its own exit code; the running
+     * one is unharmed.
+     */
     @Test
     void secondLaunchOfTheSameRoundIsRefused() throws Exception {
         uninterrupted();
         String url = newDatabase("concurrent");
         JdbcTemplate jdbc = jdbc(url);
         List<String> slower = args(url, "concurrent");
-        // small chunks: the first run must still be running when the second JVM has started
+        // small chunks: the first run must still be running when the second JVM has
+        // started
         slower.add("--outcomes.chunk-size=100");
         try (ChildJob first = ChildJob.start(slower)) {
-            // the child opens the database first (an H2 file is served by the process that opened it)
+            // the child opens the database first (an H2 file is served by the process
+            // that opened it)
             first.awaitLine("Executing step: [ingestRows]", RUN);
             first.await(() -> committedRows(jdbc) > 10_000, RUN, "10,000 committed rows");
             if (canPauseTheFirstRun()) {
@@ -187,11 +199,14 @@ abstract class ProcessScenarios {
             assertThat(first.waitFor(RUN)).as(first.output()).isZero();
         }
         assertThat(jdbc.queryForList("select status from batch_job_execution", String.class))
-                .containsExactly("COMPLETED");
+            .containsExactly("COMPLETED");
         assertSameOutputs("concurrent");
     }
 
-    /** SIGTERM stops at a chunk boundary with STOPPED and exit code 5; the same command resumes it. */
+    /**
+     * SIGTERM stops at a chunk boundary with STOPPED and exit code 5; the same command
+     * resumes it.
+     */
     @Test
     void sigtermStopsAtAChunkBoundaryAndTheSameCommandResumes() throws Exception {
         uninterrupted();
@@ -211,7 +226,8 @@ abstract class ProcessScenarios {
         ChildJob resumed = ChildJob.start(args(url, "sigterm"));
         assertThat(resumed.waitFor(RUN)).as(resumed.output()).isZero();
         assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
-                .containsExactly("STOPPED", "COMPLETED");
+            .containsExactly("STOPPED", "COMPLETED");
         assertSameOutputs("sigterm");
     }
+
 }

@@ -14,7 +14,7 @@ class RunRequestTest {
     @Test
     void roundAndRunDate() {
         assertThat(RunRequest.parse(List.of("round=2022", "runDate=2022-11-01"), TODAY))
-                .isEqualTo(new RunRequest(2022, LocalDate.of(2022, 11, 1)));
+            .isEqualTo(new RunRequest(2022, LocalDate.of(2022, 11, 1)));
         assertThat(RunRequest.parse(List.of("round=2022"), TODAY).runDate()).isEqualTo(TODAY);
     }
 
@@ -23,9 +23,10 @@ class RunRequestTest {
         assertThatThrownBy(() -> RunRequest.parse(List.of(), TODAY)).hasMessageContaining("which round?");
         assertThatThrownBy(() -> RunRequest.parse(List.of("round=22"), TODAY)).hasMessageContaining("four-digit");
         assertThatThrownBy(() -> RunRequest.parse(List.of("round=2022", "runDate=2022-02-30"), TODAY))
-                .hasMessageContaining("runDate must be yyyy-MM-dd");
+            .hasMessageContaining("runDate must be yyyy-MM-dd");
         assertThatThrownBy(() -> RunRequest.parse(List.of("round=2022", "rund=1"), TODAY))
-                .hasMessageContaining("unknown argument 'rund=1'").hasMessageContaining("usage:");
+            .hasMessageContaining("unknown argument 'rund=1'")
+            .hasMessageContaining("usage:");
     }
 
     @Test
@@ -40,6 +41,8 @@ class RunRequestTest {
     @Test
     void exitCodesAreDistinct() {
         assertThat(List.of(ExitCodes.COMPLETED, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.QUALITY_GATE,
-                ExitCodes.ALREADY_RUNNING, ExitCodes.STOPPED)).doesNotHaveDuplicates();
+                ExitCodes.ALREADY_RUNNING, ExitCodes.STOPPED))
+            .doesNotHaveDuplicates();
     }
+
 }

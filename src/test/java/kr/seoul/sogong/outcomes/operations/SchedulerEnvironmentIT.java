@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scripts as cron and systemd run them: a bare environment (no locale, cron's PATH) and a stop
- * signal sent to the whole process group, as systemd and Ctrl-C send it.
+ * The scripts as cron and systemd run them: a bare environment (no locale, cron's PATH)
+ * and a stop signal sent to the whole process group, as systemd and Ctrl-C send it.
  */
 class SchedulerEnvironmentIT {
 
@@ -34,7 +34,10 @@ class SchedulerEnvironmentIT {
         RoundGenerator.synthetic(work.resolve("input"), 2031, 10, 6000, 211, 5);
     }
 
-    /** What cron gives a job: no locale, PATH=/usr/bin:/bin, nothing else (JAVA_HOME only if java is elsewhere). */
+    /**
+     * What cron gives a job: no locale, PATH=/usr/bin:/bin, nothing else (JAVA_HOME only
+     * if java is elsewhere).
+     */
     private static ProcessBuilder bare(List<String> command, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -48,10 +51,9 @@ class SchedulerEnvironmentIT {
     }
 
     private static List<String> args(int round, String scenario) {
-        return List.of("round=" + round, "runDate=" + round + "-11-01",
-                "--outcomes.input-dir=" + work.resolve("input"),
-                "--outcomes.output-dir=" + work.resolve("output-" + scenario),
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db-" + scenario).toAbsolutePath() + "/outcomes");
+        return List.of("round=" + round, "runDate=" + round + "-11-01", "--outcomes.input-dir=" + work.resolve("input"),
+                "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=jdbc:h2:file:"
+                        + work.resolve("db-" + scenario).toAbsolutePath() + "/outcomes");
     }
 
     private static ChildJob start(ProcessBuilder builder) throws IOException {
@@ -60,19 +62,25 @@ class SchedulerEnvironmentIT {
 
     @Test
     void withoutAUtf8LocaleTheJarRefusesInOneLine() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", ChildJob.JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        ChildJob.JAR.toAbsolutePath().toString()));
         command.addAll(args(2022, "posix"));
         ProcessBuilder builder = bare(command, work.resolve("posix.log"));
         builder.environment().put("LANG", "C");
         try (ChildJob job = start(builder)) {
             assertThat(job.waitFor(RUN)).isEqualTo(ExitCodes.USAGE);
-            assertThat(job.output().lines().toList()).singleElement().asString()
-                    .startsWith("ERROR the locale is not UTF-8").contains("set LANG=C.UTF-8");
+            assertThat(job.output().lines().toList()).singleElement()
+                .asString()
+                .startsWith("ERROR the locale is not UTF-8")
+                .contains("set LANG=C.UTF-8");
         }
     }
 
-    /** Before: every Korean file name became ??????, every workbook UNREADABLE, both rounds failed. */
+    /**
+     * Before: every Korean file name became ??????, every workbook UNREADABLE, both
+     * rounds failed.
+     */
     @Test
     void jobsRunInACronEnvironmentReadsKoreanFileNames() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of("jobs", "run").toAbsolutePath().toString()));
@@ -87,9 +95,10 @@ class SchedulerEnvironmentIT {
     }
 
     /**
-     * Ctrl-C or systemd's stop signal goes to the whole process group. Before, jobs/run piped java
-     * into tee: the signal killed tee and the shell, the operator saw nothing after ^C and systemd got
-     * 143. Now the script is java (exec): exit 5, the resume line in the log, the same command resumes.
+     * Ctrl-C or systemd's stop signal goes to the whole process group. Before, jobs/run
+     * piped java into tee: the signal killed tee and the shell, the operator saw nothing
+     * after ^C and systemd got 143. Now the script is java (exec): exit 5, the resume
+     * line in the log, the same command resumes.
      */
     @Test
     void aStopSignalToTheProcessGroupOfJobsRunStopsWithExitFive() throws Exception {
@@ -99,7 +108,8 @@ class SchedulerEnvironmentIT {
         try (ChildJob job = start(bare(command, log))) {
             job.awaitLine("Executing step: [ingestRows]", RUN);
             Thread.sleep(1500); // some chunks committed
-            long group = job.pid(); // setsid made the script (then java, by exec) the leader of its own group
+            long group = job.pid(); // setsid made the script (then java, by exec) the
+                                    // leader of its own group
             new ProcessBuilder("kill", "-TERM", "--", "-" + group).inheritIO().start().waitFor();
             assertThat(job.waitFor(RUN)).as(job.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(job.output()).contains("stop requested", "to resume: the same command, round=2031");
@@ -111,4 +121,5 @@ class SchedulerEnvironmentIT {
             assertThat(resumed.output()).contains("restarting round 2031", "after execution 1 ended STOPPED");
         }
     }
+
 }

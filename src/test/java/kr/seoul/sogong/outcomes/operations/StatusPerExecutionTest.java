@@ -16,17 +16,25 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code status} tells each execution's own truth: its findings, and where a killed run's time ended. */
+/**
+ * {@code status} tells each execution's own truth: its findings, and where a killed run's
+ * time ended.
+ */
 class StatusPerExecutionTest extends OutcomesJobTestSupport {
 
     @Autowired
     RunHistory history;
+
     @Autowired
     JobRepository repository;
+
     @Autowired
     StaleExecutionRecovery recovery;
 
-    /** Before: every listed execution showed the round's findings of today, the failed one those of the fix. */
+    /**
+     * Before: every listed execution showed the round's findings of today, the failed one
+     * those of the fix.
+     */
     @Test
     void eachExecutionShowsTheFindingsItEndedWith() throws Exception {
         int round = 6400;
@@ -45,9 +53,10 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
                 Long.class, round);
         assertThat(lines.get(0).rejects()).isEqualTo(rejectsNow);
         assertThat(lines.get(1).rejects()).as("the failed run's own count, with the unreadable file")
-                .isEqualTo(rejectsNow + 1);
+            .isEqualTo(rejectsNow + 1);
         assertThat(lines.get(1).next()).startsWith("quality gate");
-        assertThat(lines.get(0).rowsRead()).isZero(); // the fix read nothing again: files unchanged
+        assertThat(lines.get(0).rowsRead()).isZero(); // the fix read nothing again: files
+                                                      // unchanged
         assertThat(lines.get(1).rowsRead()).isEqualTo(451);
     }
 
@@ -56,7 +65,8 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
     void aKilledRunsDurationEndsAtItsLastHeartbeat() throws Exception {
         int round = 6401;
         var parameters = new JobParametersBuilder().addLong("round", (long) round)
-                .addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters();
+            .addLocalDate("runDate", LocalDate.of(2022, 11, 1))
+            .toJobParameters();
         JobExecution dead = repository.createJobExecution(
                 repository.createJobInstance(RunParameters.JOB_NAME, parameters), parameters,
                 new org.springframework.batch.infrastructure.item.ExecutionContext());
@@ -70,15 +80,19 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
                 round, Timestamp.valueOf(start.plusMinutes(5)));
         // its process is gone: a pid that cannot be alive, on this host
         jdbc.update("insert into run_lock (round, host, pid, acquired_at, heartbeat_at) values (?, ?, ?, ?, ?)", round,
-                RunLock.hostName(), Long.MAX_VALUE - 1, Timestamp.valueOf(start), Timestamp.valueOf(start.plusMinutes(5)));
+                RunLock.hostName(), Long.MAX_VALUE - 1, Timestamp.valueOf(start),
+                Timestamp.valueOf(start.plusMinutes(5)));
 
         RunHistory.Line line = history.recent(round).get(0);
         assertThat(line.next()).startsWith("left running by a process that is gone");
         assertThat(line.duration()).isEqualTo(Duration.ofMinutes(5));
 
         recovery.recover(RunParameters.JOB_NAME, round);
-        assertThat(jdbc.queryForObject("select end_time from batch_job_execution where job_execution_id = ?",
-                Timestamp.class, dead.getId()).toLocalDateTime()).isEqualTo(start.plusMinutes(5));
+        assertThat(jdbc
+            .queryForObject("select end_time from batch_job_execution where job_execution_id = ?", Timestamp.class,
+                    dead.getId())
+            .toLocalDateTime()).isEqualTo(start.plusMinutes(5));
         assertThat(history.recent(round).get(0).duration()).isEqualTo(Duration.ofMinutes(5));
     }
+
 }

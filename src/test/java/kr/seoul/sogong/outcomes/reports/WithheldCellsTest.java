@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small cell's statistics are withheld in all three renderings alike, decided by the cell's own flag:
- * blank in the CSV, "—" in the workbook and the page, with the footnote that explains the dash — and no
- * such footnote where nothing is withheld. (The sample rounds have no small cell, so the job tests never
- * reach this.)
+ * A small cell's statistics are withheld in all three renderings alike, decided by the
+ * cell's own flag: blank in the CSV, "—" in the workbook and the page, with the footnote
+ * that explains the dash — and no such footnote where nothing is withheld. (The sample
+ * rounds have no small cell, so the job tests never reach this.)
  */
 class WithheldCellsTest {
 
@@ -27,8 +27,7 @@ class WithheldCellsTest {
         BigDecimal m = new BigDecimal("4.123");
         Satisfaction open = new Satisfaction("AAA", "q1", 12, m, new BigDecimal("3.5"), new BigDecimal("4.7"),
                 new BigDecimal("75"), new BigDecimal("78.075"), false);
-        Satisfaction small = smallCell
-                ? new Satisfaction("BBB", "q1", 2, null, null, null, null, null, true)
+        Satisfaction small = smallCell ? new Satisfaction("BBB", "q1", 2, null, null, null, null, null, true)
                 : new Satisfaction("BBB", "q1", 5, m, m, m, m, m, false);
         List<OutcomeTables.Budget> budget = List.of(
                 new OutcomeTables.Budget("AAA", 100, 90, 80, new BigDecimal("80"), false),
@@ -42,15 +41,15 @@ class WithheldCellsTest {
         ReportTable satisfaction = report.get(1);
         assertThat(satisfaction.file()).isEqualTo("satisfaction_by_center.csv");
         assertThat(satisfaction.lines().get(1).cells()).extracting(ReportTable.Cell::suppressed)
-                .containsExactly(false, false, false, false, true, true, true, true, true, false);
+            .containsExactly(false, false, false, false, true, true, true, true, true, false);
 
         CsvOutput.write(dir, satisfaction);
         CommitteeWorkbook.write(dir.resolve("r.xlsx"), tables(true), report);
         CommitteePage.write(dir.resolve("r.html"), tables(true), report);
 
         assertThat(Files.readAllLines(dir.resolve("satisfaction_by_center.csv"), StandardCharsets.UTF_8))
-                .containsExactly("\uFEFFround,center_code,item,n,mean,ci95_low,ci95_high,top2_pct,score100,suppressed",
-                        "2030,AAA,q1,12,4.12,3.50,4.70,75.0,78.1,false", "2030,BBB,q1,2,,,,,,true");
+            .containsExactly("\uFEFFround,center_code,item,n,mean,ci95_low,ci95_high,top2_pct,score100,suppressed",
+                    "2030,AAA,q1,12,4.12,3.50,4.70,75.0,78.1,false", "2030,BBB,q1,2,,,,,,true");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("r.xlsx")))) {
             Sheet sheet = wb.getSheet(satisfaction.title());
             for (int c = 4; c <= 8; c++) {
@@ -79,4 +78,5 @@ class WithheldCellsTest {
             assertThat(sheet.getRow(4)).isNull();
         }
     }
+
 }

@@ -11,7 +11,8 @@ class BusinessRegistrationNumberTest {
 
     @Test
     void checksumFollowsTheContractFormula() {
-        // 124-81-00998: S = 1*1+2*3+4*7+8*1+1*3+0*7+0*1+9*3+9*5 = 118, + floor(9*5/10) = 122;
+        // 124-81-00998: S = 1*1+2*3+4*7+8*1+1*3+0*7+0*1+9*3+9*5 = 118, + floor(9*5/10) =
+        // 122;
         // (10 - 122 % 10) % 10 = 8 = d10
         assertThat(BusinessRegistrationNumber.hasValidCheckDigit("1248100998")).isTrue();
         assertThat(BusinessRegistrationNumber.hasValidCheckDigit("1248100997")).isFalse();
@@ -19,10 +20,12 @@ class BusinessRegistrationNumberTest {
 
     @Test
     void checkDigitForMatchesHandComputation() {
-        // d = 2,2,0,8,1,0,0,0,0: S = 2*1+2*3+0*7+8*1+1*3+0*7+0*1+0*3+0*5 = 19; + floor(0*5/10) = 19;
+        // d = 2,2,0,8,1,0,0,0,0: S = 2*1+2*3+0*7+8*1+1*3+0*7+0*1+0*3+0*5 = 19; +
+        // floor(0*5/10) = 19;
         // (10 - 19 % 10) % 10 = 1
         assertThat(BusinessRegistrationNumber.checkDigitFor("220810000")).isEqualTo(1);
-        // d9 = 9 adds floor(45/10) = 4: 1,0,1,0,0,0,0,0,9 -> S = 1+0+7+0+0+0+0+0+45 = 53, + 4 = 57 -> 3
+        // d9 = 9 adds floor(45/10) = 4: 1,0,1,0,0,0,0,0,9 -> S = 1+0+7+0+0+0+0+0+45 = 53,
+        // + 4 = 57 -> 3
         assertThat(BusinessRegistrationNumber.checkDigitFor("101000009")).isEqualTo(3);
     }
 
@@ -41,7 +44,7 @@ class BusinessRegistrationNumberTest {
         assertThat(BusinessRegistrationNumber.masked("12")).isEqualTo("**");
         assertThat(new BusinessRegistrationNumber("2208100001").toString()).isEqualTo("220-81-*****");
         assertThatThrownBy(() -> new BusinessRegistrationNumber("2208100002"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     record Firm(@ValidBusinessRegistrationNumber String brn) {
@@ -57,4 +60,5 @@ class BusinessRegistrationNumberTest {
             assertThat(validator.validate(new Firm(null))).isEmpty();
         }
     }
+
 }

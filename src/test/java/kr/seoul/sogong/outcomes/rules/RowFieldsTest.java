@@ -26,22 +26,23 @@ class RowFieldsTest {
         assertThat(f.date("start_date", true)).isNull();
         assertThat(f.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
         assertThat(fields("", Map.of("start_date", "2028-02-29")).date("start_date", true))
-                .isEqualTo(LocalDate.of(2028, 2, 29));
+            .isEqualTo(LocalDate.of(2028, 2, 29));
     }
 
     @Test
     void submittedAtAcceptsTheContractFormsOnly() {
         assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+            .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
         assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07:30")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7, 30));
+            .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7, 30));
         assertThat(fields("", Map.of("submitted_at", "2022.05.01 09:07")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+            .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
         assertThat(fields("", Map.of("submitted_at", "2022/5/1 9:07")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
-        // a date-only value is a date cell's text in a workbook, but not an accepted CSV form
+            .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
+        // a date-only value is a date cell's text in a workbook, but not an accepted CSV
+        // form
         assertThat(fields("응답", Map.of("submitted_at", "2022-05-01")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 5, 1, 0, 0));
+            .isEqualTo(LocalDateTime.of(2022, 5, 1, 0, 0));
         RowFields csv = fields("", Map.of("submitted_at", "2022-05-01"));
         assertThat(csv.submittedAt("submitted_at")).isNull();
         assertThat(csv.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
@@ -86,11 +87,11 @@ class RowFieldsTest {
     @Test
     void koreanLocaleTimestampsAreAccepted() {
         assertThat(fields("", Map.of("submitted_at", "2022. 6. 1 오후 3:04:05")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 6, 1, 15, 4, 5));
+            .isEqualTo(LocalDateTime.of(2022, 6, 1, 15, 4, 5));
         assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 9:05")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 6, 1, 9, 5));
+            .isEqualTo(LocalDateTime.of(2022, 6, 1, 9, 5));
         assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 12:05")).submittedAt("submitted_at"))
-                .isEqualTo(LocalDateTime.of(2022, 6, 1, 0, 5));
+            .isEqualTo(LocalDateTime.of(2022, 6, 1, 0, 5));
         RowFields thirteen = fields("", Map.of("submitted_at", "2022. 6. 1 오후 13:04"));
         assertThat(thirteen.submittedAt("submitted_at")).isNull();
         assertThat(thirteen.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
@@ -98,13 +99,14 @@ class RowFieldsTest {
 
     @Test
     void numbersArePlainDecimalNotation() {
-        for (String odd : new String[] {"5e0", "1E20", "+3", "1,000", "0x10", "Infinity"}) {
+        for (String odd : new String[] { "5e0", "1E20", "+3", "1,000", "0x10", "Infinity" }) {
             RowFields f = fields("", Map.of("new_clients", odd));
             assertThat(f.integer("new_clients", false)).as(odd).isNull();
             assertThat(f.findings()).as(odd).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
         }
         assertThat(fields("", Map.of("new_clients", "007")).integer("new_clients", false)).isEqualTo(7);
         assertThat(fields("", Map.of("sales_before_k", "12.5")).decimal("sales_before_k", false))
-                .isEqualByComparingTo("12.5");
+            .isEqualByComparingTo("12.5");
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
-/** The job refuses parameters that would make a run nobody can find again (issue: configuration on one screen). */
+/**
+ * The job refuses parameters that would make a run nobody can find again (issue:
+ * configuration on one screen).
+ */
 class RunParametersTest {
 
     private final JobParametersValidator validator = RunParameters.validator();
@@ -24,20 +27,26 @@ class RunParametersTest {
 
     @Test
     void aMissingOrMalformedRoundIsRefused() {
-        assertThatThrownBy(() -> validator.validate(new JobParametersBuilder()
-                .addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters()))
-                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("round");
+        assertThatThrownBy(() -> validator
+            .validate(new JobParametersBuilder().addLocalDate("runDate", LocalDate.of(2022, 11, 1)).toJobParameters()))
+            .isInstanceOf(InvalidJobParametersException.class)
+            .hasMessageContaining("round");
         assertThatThrownBy(() -> validator.validate(new JobParametersBuilder().addLong("round", 22L).toJobParameters()))
-                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("four-digit");
-        assertThatThrownBy(() -> validator.validate(new JobParametersBuilder().addString("round", "2022")
-                .toJobParameters())).isInstanceOf(InvalidJobParametersException.class);
+            .isInstanceOf(InvalidJobParametersException.class)
+            .hasMessageContaining("four-digit");
+        assertThatThrownBy(
+                () -> validator.validate(new JobParametersBuilder().addString("round", "2022").toJobParameters()))
+            .isInstanceOf(InvalidJobParametersException.class);
     }
 
     @Test
     void unknownParametersAndABadRerunAreRefused() {
-        assertThatThrownBy(() -> validator.validate(new JobParametersBuilder().addLong("round", 2022L)
-                .addLong("run.id", 1L).toJobParameters())).isInstanceOf(InvalidJobParametersException.class);
-        assertThatThrownBy(() -> validator.validate(new JobParametersBuilder().addLong("round", 2022L)
-                .addLong("rerun", 0L).toJobParameters())).isInstanceOf(InvalidJobParametersException.class);
+        assertThatThrownBy(() -> validator
+            .validate(new JobParametersBuilder().addLong("round", 2022L).addLong("run.id", 1L).toJobParameters()))
+            .isInstanceOf(InvalidJobParametersException.class);
+        assertThatThrownBy(() -> validator
+            .validate(new JobParametersBuilder().addLong("round", 2022L).addLong("rerun", 0L).toJobParameters()))
+            .isInstanceOf(InvalidJobParametersException.class);
     }
+
 }

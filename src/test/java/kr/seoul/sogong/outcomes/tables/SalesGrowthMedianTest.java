@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The two-pass median against the plain one: sort every exact value and take the middle. */
+/**
+ * The two-pass median against the plain one: sort every exact value and take the middle.
+ */
 class SalesGrowthMedianTest {
 
     private static BigDecimal sortedMedian(List<BigDecimal> values) {
@@ -31,7 +33,7 @@ class SalesGrowthMedianTest {
                 // decimals with ties and values a double cannot hold exactly (0.1 steps)
                 BigDecimal before = BigDecimal.valueOf(1 + random.nextInt(5000), random.nextInt(2));
                 BigDecimal after = BigDecimal.valueOf(random.nextInt(8000), random.nextInt(2));
-                rows.add(new String[] {center, before.toPlainString(), after.toPlainString()});
+                rows.add(new String[] { center, before.toPlainString(), after.toPlainString() });
                 median.add(center, before, after);
             }
             median.findMiddles();
@@ -39,16 +41,20 @@ class SalesGrowthMedianTest {
                 median.offer(r[0], new BigDecimal(r[1]), new BigDecimal(r[2]));
             }
             for (String key : List.of("AAA", "BBB", OutcomeTables.ALL)) {
-                List<BigDecimal> exact = rows.stream().filter(r -> key.equals(OutcomeTables.ALL) || r[0].equals(key))
-                        .map(r -> SalesGrowthMedian.exactly(new BigDecimal(r[1]), new BigDecimal(r[2]))).toList();
+                List<BigDecimal> exact = rows.stream()
+                    .filter(r -> key.equals(OutcomeTables.ALL) || r[0].equals(key))
+                    .map(r -> SalesGrowthMedian.exactly(new BigDecimal(r[1]), new BigDecimal(r[2])))
+                    .toList();
                 assertThat(median.count(key)).isEqualTo(exact.size());
                 if (exact.isEmpty()) {
                     assertThat(median.median(key)).isNull();
-                } else {
+                }
+                else {
                     assertThat(median.median(key)).as("trial %d, %s", trial, key)
-                            .isEqualByComparingTo(sortedMedian(exact));
+                        .isEqualByComparingTo(sortedMedian(exact));
                 }
             }
         }
     }
+
 }
