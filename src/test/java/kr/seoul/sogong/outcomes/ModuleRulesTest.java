@@ -52,8 +52,8 @@ class ModuleRulesTest {
     }
 
     /**
-     * docs/modules.md draws the packages and their imports; it must draw the code as it
-     * is.
+     * docs/modules.md and the README draw the packages and their imports; they must draw
+     * the code as it is.
      */
     @Test
     void theModuleDiagramDrawsTheCode() throws Exception {
@@ -72,10 +72,12 @@ class ModuleRulesTest {
             }
         }
         String diagram = "```mermaid\ngraph LR\n" + String.join("\n", edges) + "\n```";
-        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "modules.md"));
-        org.assertj.core.api.Assertions.assertThat(doc)
-            .as("docs/modules.md should hold:\n" + diagram)
-            .contains(diagram);
+        for (java.nio.file.Path doc : java.util.List.of(java.nio.file.Path.of("docs", "modules.md"),
+                java.nio.file.Path.of("README.md"))) {
+            org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(doc))
+                .as(doc + " should hold:\n" + diagram)
+                .contains(diagram);
+        }
     }
 
     private static String module(String packageName, String base) {
