@@ -66,16 +66,16 @@ public final class CommitteePage {
             .append(outcomes.jobExecutionId())
             .append(" · 정의는 맨 끝 참조</p>\n");
         html.append("<section class=\"charts\">");
-        List<String[]> satisfaction = new ArrayList<>();
-        List<String[]> budget = new ArrayList<>();
+        List<Bar> satisfaction = new ArrayList<>();
+        List<Bar> budget = new ArrayList<>();
         for (OutcomeTables.Budget b : outcomes.budget()) {
             outcomes.satisfaction()
                 .stream()
                 .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
                 .findFirst()
-                .ifPresent(s -> satisfaction.add(new String[] { b.centerCode(),
-                        s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()) }));
-            budget.add(new String[] { b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct()) });
+                .ifPresent(s -> satisfaction.add(new Bar(b.centerCode(),
+                        s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()))));
+            budget.add(new Bar(b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct())));
         }
         html.append(barChart("전반 만족도 (100점 환산)", satisfaction, 100));
         html.append(barChart("예산 집행률 (%)", budget, 100));
@@ -113,13 +113,13 @@ public final class CommitteePage {
             html.append("</section>\n");
         }
         html.append("<section><h2>정의</h2><table><thead><tr><th>지표</th><th>정의</th><th>기준(n)</th></tr></thead><tbody>");
-        for (String[] d : CommitteeWorkbook.DEFINITIONS) {
+        for (MetricDefinition d : MetricDefinition.ALL) {
             html.append("<tr><td>")
-                .append(escape(d[0]))
+                .append(escape(d.metric()))
                 .append("</td><td>")
-                .append(escape(d[1]))
+                .append(escape(d.meaning()))
                 .append("</td><td>")
-                .append(escape(d[2]))
+                .append(escape(d.base()))
                 .append("</td></tr>");
         }
         html.append("</tbody></table></section>\n</body></html>\n");
@@ -129,10 +129,14 @@ public final class CommitteePage {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** A bar: its label and its value as exported, null or empty when withheld. */
+    record Bar(String label, String value) {
+    }
+
     /**
      * A horizontal bar chart as inline SVG; a null value (suppressed) is drawn as "—".
      */
-    static String barChart(String title, List<String[]> bars, double max) {
+    static String barChart(String title, List<Bar> bars, double max) {
         int rowHeight = 22;
         int width = 360;
         int labelWidth = 80;
@@ -152,9 +156,9 @@ public final class CommitteePage {
             .append(escape(title))
             .append("</title>");
         int y = 4;
-        for (String[] bar : bars) {
-            svg.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar[0])).append("</text>");
-            if (bar[1] == null || bar[1].isEmpty()) {
+        for (Bar bar : bars) {
+            svg.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar.label())).append("</text>");
+            if (bar.value() == null || bar.value().isEmpty()) {
                 svg.append("<text x=\"")
                     .append(labelWidth)
                     .append("\" y=\"")
@@ -162,9 +166,9 @@ public final class CommitteePage {
                     .append("\" fill=\"#888\">—</text>");
             }
             else {
-                double v = new BigDecimal(bar[1]).doubleValue();
+                double v = new BigDecimal(bar.value()).doubleValue();
                 long w = Math.round(Math.max(0, Math.min(v, max * 1.2)) / max * plot);
-                String fill = OutcomeTables.ALL.equals(bar[0]) ? "#1f3f60" : "#2d5b8a";
+                String fill = OutcomeTables.ALL.equals(bar.label()) ? "#1f3f60" : "#2d5b8a";
                 svg.append("<rect x=\"")
                     .append(labelWidth)
                     .append("\" y=\"")
@@ -180,7 +184,7 @@ public final class CommitteePage {
                     .append("\" y=\"")
                     .append(y + 14)
                     .append("\">")
-                    .append(escape(bar[1]))
+                    .append(escape(bar.value()))
                     .append("</text>");
             }
             y += rowHeight;

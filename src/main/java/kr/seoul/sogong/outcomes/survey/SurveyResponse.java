@@ -7,12 +7,14 @@ import java.util.EnumSet;
 import java.util.List;
 import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
-/**
- * A survey response that passed every single-row rule; {@code q} holds q1..q6 (9 = 모름,
- * null = blank).
- */
+/** A survey response that passed every single-row rule. */
 public record SurveyResponse(String responseId, LocalDateTime submittedAt, String brn, String firmName,
-        String centerCode, Integer employees, Integer[] q, EnumSet<Need> needs, String comment) implements AcceptedRow {
+        String centerCode, Integer employees, Answers answers, EnumSet<Need> needs,
+        String comment) implements AcceptedRow {
+
+    /** The six satisfaction items: 1 to 5, 9 for 모름, null for blank. */
+    public record Answers(Integer q1, Integer q2, Integer q3, Integer q4, Integer q5, Integer q6) {
+    }
 
     private static final List<String> COLUMNS;
 
@@ -39,7 +41,7 @@ public record SurveyResponse(String responseId, LocalDateTime submittedAt, Strin
     @Override
     public void addValuesTo(List<Object> row) {
         Collections.addAll(row, responseId, submittedAt, brn, firmName, centerCode, employees);
-        Collections.addAll(row, (Object[]) q);
+        Collections.addAll(row, answers.q1(), answers.q2(), answers.q3(), answers.q4(), answers.q5(), answers.q6());
         for (Need n : Need.values()) {
             row.add(needs.contains(n));
         }

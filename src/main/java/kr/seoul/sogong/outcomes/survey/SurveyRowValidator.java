@@ -38,10 +38,8 @@ public final class SurveyRowValidator {
         String firmName = fields.text("firm_name", true);
         String centerCode = center(fields);
         Integer employees = fields.integer("employees", false);
-        Integer[] q = new Integer[6];
-        for (int i = 0; i < 6; i++) {
-            q[i] = likert(fields, "q" + (i + 1));
-        }
+        SurveyResponse.Answers answers = new SurveyResponse.Answers(likert(fields, "q1"), likert(fields, "q2"),
+                likert(fields, "q3"), likert(fields, "q4"), likert(fields, "q5"), likert(fields, "q6"));
         EnumSet<Need> needs = needs(fields);
         String comment = fields.text("comment", false);
 
@@ -56,7 +54,8 @@ public final class SurveyRowValidator {
         if (fields.rejected()) {
             return null;
         }
-        return new SurveyResponse(responseId, submittedAt, brn, firmName, centerCode, employees, q, needs, comment);
+        return new SurveyResponse(responseId, submittedAt, brn, firmName, centerCode, employees, answers, needs,
+                comment);
     }
 
     private String center(RowFields fields) {
