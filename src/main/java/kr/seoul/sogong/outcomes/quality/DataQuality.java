@@ -58,10 +58,6 @@ public class DataQuality {
                 round);
     }
 
-    public long findingCount(int round) {
-        return jdbc.queryForObject("select count(*) from finding where round = ?", Long.class, round);
-    }
-
     /**
      * Per file: rows_rejected are rows with a REJECT, rows_warned rows with a WARN and no
      * REJECT; file- and center-level findings are not rows. Counted by the database, one

@@ -31,6 +31,8 @@ public class CommitteeReportsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CommitteeReportsTasklet.class);
 
+    static final String DATA_QUALITY = "data_quality.csv";
+
     private final OutcomeStore outcomes;
 
     private final DataQuality dataQuality;
@@ -58,9 +60,16 @@ public class CommitteeReportsTasklet implements Tasklet {
         Path out = OutputPublisher.staging(properties, round, executionId);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
-            written.put(out.resolve(table.file()), (long) CsvOutput.write(out, table));
+            // data_quality.csv was written by the findings step, into this same folder
+            long rows = table.file().equals(DATA_QUALITY) ? table.lines().size() : CsvOutput.write(out, table);
+            written.put(out.resolve(table.file()), rows);
         }
-        written.put(out.resolve("rejects.csv"), dataQuality.findingCount(round));
+        written.put(out.resolve("rejects.csv"),
+                chunkContext.getStepContext()
+                    .getStepExecution()
+                    .getJobExecution()
+                    .getExecutionContext()
+                    .getLong(FindingsReportTasklet.REJECTS_WRITTEN));
         Path workbook = out.resolve("committee-report.xlsx");
         CommitteeWorkbook.write(workbook, tables, reportTables);
         written.put(workbook, null);

@@ -153,8 +153,9 @@ public final class CommitteeTables {
     }
 
     /**
-     * data_quality.csv, written with the findings before the quality gate and again with
-     * the committee pack.
+     * data_quality.csv, written once, by the findings step before the quality gate (so a
+     * round the gate stops has it); the committee's workbook and page show the same
+     * table.
      */
     public static ReportTable dataQuality(int round, List<FileQuality> quality) {
         Builder table = new Builder("data_quality.csv", "자료 품질",

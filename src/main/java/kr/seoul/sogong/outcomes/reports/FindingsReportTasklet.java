@@ -39,6 +39,11 @@ public class FindingsReportTasklet implements Tasklet {
 
     private final int round;
 
+    /**
+     * In the job's execution context: the number of rows this run wrote to rejects.csv.
+     */
+    static final String REJECTS_WRITTEN = "rejects.written";
+
     public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, @JobRound int round) {
         this.dataQuality = dataQuality;
         this.properties = properties;
@@ -69,6 +74,13 @@ public class FindingsReportTasklet implements Tasklet {
                     q.rowsAccepted(), q.rowsRejected(), q.rowsWarned(), q.unreadable() ? " — UNREADABLE" : "");
         }
         contribution.incrementWriteCount(written);
+        // handed on to the committee step's manifest, instead of counting the findings
+        // again
+        chunkContext.getStepContext()
+            .getStepExecution()
+            .getJobExecution()
+            .getExecutionContext()
+            .putLong(REJECTS_WRITTEN, written);
         log.info("round {}: {} findings in rejects.csv", round, written);
         gate(quality);
         return RepeatStatus.FINISHED;
