@@ -3,8 +3,6 @@ package kr.seoul.sogong.outcomes.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 class BusinessRegistrationNumberTest {
@@ -45,20 +43,6 @@ class BusinessRegistrationNumberTest {
         assertThat(new BusinessRegistrationNumber("2208100001").toString()).isEqualTo("220-81-*****");
         assertThatThrownBy(() -> new BusinessRegistrationNumber("2208100002"))
             .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    record Firm(@ValidBusinessRegistrationNumber String brn) {
-    }
-
-    @Test
-    void beanValidationConstraintUsesTheSameRule() {
-        try (var factory = Validation.buildDefaultValidatorFactory()) {
-            Validator validator = factory.getValidator();
-            assertThat(validator.validate(new Firm("220-81-00001"))).isEmpty();
-            assertThat(validator.validate(new Firm("220-81-00002"))).hasSize(1);
-            assertThat(validator.validate(new Firm("220-81"))).hasSize(1);
-            assertThat(validator.validate(new Firm(null))).isEmpty();
-        }
     }
 
 }
