@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.rows.AcceptedRow;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.rows.AcceptedRow;
+
 import java.util.List;
 import kr.seoul.sogong.outcomes.findings.Finding;
 

@@ -1,5 +1,9 @@
 package kr.seoul.sogong.outcomes.results;
 
+import kr.seoul.sogong.outcomes.rows.BudgetLine;
+import kr.seoul.sogong.outcomes.rows.Outcome;
+import kr.seoul.sogong.outcomes.rows.Participant;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;

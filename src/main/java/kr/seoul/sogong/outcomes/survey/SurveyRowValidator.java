@@ -1,5 +1,8 @@
 package kr.seoul.sogong.outcomes.survey;
 
+import kr.seoul.sogong.outcomes.rows.Need;
+import kr.seoul.sogong.outcomes.rows.SurveyResponse;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -12,7 +12,7 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.Kpi;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
-import kr.seoul.sogong.outcomes.survey.Need;
+import kr.seoul.sogong.outcomes.rows.Need;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

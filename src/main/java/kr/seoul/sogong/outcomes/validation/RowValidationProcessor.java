@@ -7,7 +7,7 @@ import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import kr.seoul.sogong.outcomes.intake.AcceptedRow;
+import kr.seoul.sogong.outcomes.rows.AcceptedRow;
 import kr.seoul.sogong.outcomes.intake.CenterDirectory;
 import kr.seoul.sogong.outcomes.intake.ValidatedRow;
 import kr.seoul.sogong.outcomes.intake.SourceRow;

@@ -1,14 +1,13 @@
-package kr.seoul.sogong.outcomes.intake;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.util.List;
 
 /**
  * A row every single-row rule accepted, as the table that stores it wants it: the writer
- * asks the row where it goes and what it holds, so a new kind of row cannot fall through
- * to a wrong table. (Not {@code sealed}: its kinds live in their own packages, survey and
- * results, which a sealed interface outside a named module does not allow.)
+ * asks the row where it goes and what it holds, and the four kinds are all there are, so
+ * a new kind of row cannot fall through to a wrong table.
  */
-public interface AcceptedRow {
+public sealed interface AcceptedRow permits SurveyResponse, Participant, Outcome, BudgetLine {
 
     /** The table that stores it. */
     String table();

@@ -1,9 +1,8 @@
-package kr.seoul.sogong.outcomes.results;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A row of a center's 성과 sheet that passed every single-row rule; null = unknown. */
 public record Outcome(String centerCode, String brn, BigDecimal salesBeforeK, BigDecimal salesAfterK,

@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.survey;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.util.Arrays;
 import java.util.Locale;

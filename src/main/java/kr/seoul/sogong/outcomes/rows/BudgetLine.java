@@ -1,8 +1,7 @@
-package kr.seoul.sogong.outcomes.results;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.util.Collections;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A row of a center's 예산 sheet. */
 public record BudgetLine(String centerCode, String item, long plannedKrw, long executedKrw) implements AcceptedRow {

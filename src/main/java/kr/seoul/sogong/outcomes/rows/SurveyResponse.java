@@ -1,11 +1,10 @@
-package kr.seoul.sogong.outcomes.survey;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A survey response that passed every single-row rule. */
 public record SurveyResponse(String responseId, LocalDateTime submittedAt, String brn, String firmName,

@@ -1,10 +1,9 @@
-package kr.seoul.sogong.outcomes.results;
+package kr.seoul.sogong.outcomes.rows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.AcceptedRow;
 
 /** A row of a center's 참여기업 sheet that passed every single-row rule. */
 public record Participant(String centerCode, String brn, String firmName, String support, LocalDate startDate,
