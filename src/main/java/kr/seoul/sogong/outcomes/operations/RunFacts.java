@@ -21,9 +21,24 @@ public class RunFacts {
         this.jdbc = jdbc;
     }
 
+    private static final ThreadLocal<String> STARTED_BY = new ThreadLocal<>();
+
+    /**
+     * Who starts the runs this thread launches next (the launcher sets it around a start;
+     * the job's listener records it with the execution); null clears it.
+     */
+    public void startedBy(String user) {
+        if (user == null) {
+            STARTED_BY.remove();
+        }
+        else {
+            STARTED_BY.set(user.length() > 100 ? user.substring(0, 100) : user);
+        }
+    }
+
     public void started(long executionId, int round) {
-        jdbc.update("insert into run_facts (job_execution_id, round, heartbeat_at) values (?, ?, ?)", executionId,
-                round, now());
+        jdbc.update("insert into run_facts (job_execution_id, round, heartbeat_at, started_by) values (?, ?, ?, ?)",
+                executionId, round, now(), STARTED_BY.get());
     }
 
     /**

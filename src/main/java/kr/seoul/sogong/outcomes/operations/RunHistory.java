@@ -35,7 +35,7 @@ public class RunHistory {
                      where p.job_execution_id = e.job_execution_id and p.parameter_name = 'rerun') as rerun,
                    (select sum(s.read_count) from batch_step_execution s
                      where s.job_execution_id = e.job_execution_id and s.step_name = 'ingestRows') as rows_read,
-                   f.reject_count, f.warn_count
+                   f.reject_count, f.warn_count, f.started_by
               from batch_job_execution e
               join batch_job_instance i on i.job_instance_id = e.job_instance_id and i.job_name = ?
               left join run_facts f on f.job_execution_id = e.job_execution_id
@@ -66,7 +66,8 @@ public class RunHistory {
      * null when the execution recorded none (it ended before the job could count them).
      */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
-            LocalDateTime start, Duration duration, long rowsRead, Long rejects, Long warnings, String next) {
+            LocalDateTime start, Duration duration, long rowsRead, Long rejects, Long warnings, String next,
+            String startedBy) {
     }
 
     public List<Line> recent(Integer roundFilter) {
@@ -92,7 +93,7 @@ public class RunHistory {
             return new Line(id, r, runDate, rerun == null ? 0 : Long.parseLong(rerun), status,
                     rs.getString("exit_code"), start, elapsed(start, end), rs.getLong("rows_read"),
                     (Long) rs.getObject("reject_count", Long.class), (Long) rs.getObject("warn_count", Long.class),
-                    next);
+                    next, rs.getString("started_by"));
         }, args.toArray());
     }
 

@@ -51,14 +51,16 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     RunPurge purge;
 
     @Autowired
+    RoundRunner runner;
+
+    @Autowired
     OutcomesProperties properties;
 
     private OutcomesLauncher launcher(List<Integer> nightlyRounds) {
         OutcomesProperties p = new OutcomesProperties(properties.inputDir(), properties.outputDir(),
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds));
-        return new OutcomesLauncher(repository, operator, outcomesJob, runLock, recovery, history, new NightlyRounds(p),
-                facts, purge);
+        return new OutcomesLauncher(runner, history, new NightlyRounds(p), purge);
     }
 
     private List<JobExecution> executions(int round) {
@@ -106,6 +108,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         assertThat(runs.get(1).getJobInstance().getId()).isNotEqualTo(runs.get(0).getJobInstance().getId());
         assertThat(runs).allSatisfy(
                 e -> assertThat(e.getJobParameters().getParameter(RunParameters.RUN_DATE).value()).isEqualTo(NIGHT));
+        assertThat(history.recent(round)).extracting(RunHistory.Line::startedBy)
+            .containsOnly(RoundRunner.commandLineUser());
     }
 
     /**

@@ -1,0 +1,178 @@
+package kr.seoul.sogong.outcomes.operations;
+
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kr.seoul.sogong.outcomes.quality.QualityGateException;
+import kr.seoul.sogong.outcomes.settings.RunParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one round as the command line and the console both do: the round's {@link RunLock}
+ * first (a second run of the same round is refused, naming who holds it), executions a
+ * killed process left running recovered, then the failed or stopped instance of this
+ * round and run date restarted from its checkpoint, or a new instance started
+ * ({@code rerun=n} after a completed one). Who started it is recorded with the execution.
+ */
+@Component
+public class RoundRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundRunner.class);
+
+    private final JobRepository jobRepository;
+
+    private final JobOperator jobOperator;
+
+    private final Job job;
+
+    private final RunLock runLock;
+
+    private final StaleExecutionRecovery recovery;
+
+    private final RunFacts facts;
+
+    public RoundRunner(JobRepository jobRepository, JobOperator jobOperator, Job outcomesJob, RunLock runLock,
+            StaleExecutionRecovery recovery, RunFacts facts) {
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.job = outcomesJob;
+        this.runLock = runLock;
+        this.recovery = recovery;
+        this.facts = facts;
+    }
+
+    /** Who starts a run from this machine's command line. */
+    public static String commandLineUser() {
+        return "cli:" + System.getProperty("user.name", "?");
+    }
+
+    /** Takes the round's run lock, or returns the live holder that keeps it. */
+    public Optional<RunLock.Holder> lock(int round) {
+        return runLock.acquire(round);
+    }
+
+    /**
+     * Takes the lock and runs; returns the exit code ({@link ExitCodes#ALREADY_RUNNING}
+     * when held).
+     */
+    public int run(RunRequest request, String startedBy) throws Exception {
+        if (GracefulStop.requested()) {
+            return ExitCodes.STOPPED;
+        }
+        int round = request.round();
+        Optional<RunLock.Holder> holder = lock(round);
+        if (holder.isPresent()) {
+            RunLock.Holder h = holder.get();
+            log.error("round {} is already running (pid {} on {}, since {}); not starting another. "
+                    + "It will be resumable here once it ends.", round, h.pid(), h.host(), h.acquiredAt());
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        return runLocked(request, startedBy);
+    }
+
+    /**
+     * Runs with the round's lock already taken by {@link #lock}; releases it when done.
+     */
+    public int runLocked(RunRequest request, String startedBy) throws Exception {
+        int round = request.round();
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
+                    RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+            recovery.recover(job.getName(), round);
+            Instance instance = instanceFor(request);
+            JobParameters parameters = instance.parameters();
+            JobExecution last = instance.lastExecution();
+            if (last != null) {
+                log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
+                        last.getId(), last.getStatus());
+            }
+            // a failed or stopped instance is restarted from its checkpoint; otherwise a
+            // new one starts
+            JobExecution execution;
+            facts.startedBy(startedBy);
+            try {
+                execution = last != null && last.getStatus() != BatchStatus.COMPLETED ? jobOperator.restart(last)
+                        : jobOperator.start(job, parameters);
+            }
+            finally {
+                facts.startedBy(null);
+            }
+            int code = exitCodeOf(execution);
+            log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(), execution.getStatus(),
+                    code);
+            if (code == ExitCodes.STOPPED) {
+                log.info("to resume: the same command, round={} runDate={}", round, request.runDate());
+            }
+            return code;
+        }
+        finally {
+            heartbeat.shutdownNow();
+            runLock.release(round);
+        }
+    }
+
+    private void beat(int round) {
+        try {
+            runLock.heartbeat(round);
+            facts.beat(round);
+        }
+        catch (RuntimeException e) {
+            log.warn("run lock heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The parameters to launch with, and that instance's last execution (null for a new
+     * instance).
+     */
+    public record Instance(JobParameters parameters, JobExecution lastExecution) {
+    }
+
+    /**
+     * round and runDate; plus rerun=n when the instance with lower n already completed.
+     */
+    public Instance instanceFor(RunRequest request) {
+        for (long rerun = 0;; rerun++) {
+            JobParameters parameters = RunParameters.of(request.round(), request.runDate(), rerun);
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+                return new Instance(parameters, last);
+            }
+        }
+    }
+
+    static int exitCodeOf(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return ExitCodes.COMPLETED;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return ExitCodes.STOPPED;
+        }
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            // one line on the console; the stack trace goes with it to the log file only
+            log.error("{}", failure.getMessage() != null ? failure.getMessage()
+                    : failure.getClass().getName() + " (a bug: the log file has where)", failure);
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof QualityGateException) {
+                    return ExitCodes.QUALITY_GATE;
+                }
+            }
+        }
+        return ExitCodes.FAILED;
+    }
+
+}
