@@ -1,5 +1,8 @@
 package kr.seoul.sogong.outcomes;
 
+import kr.seoul.sogong.outcomes.console.ConsoleSettings;
+import kr.seoul.sogong.outcomes.console.ConsoleUsers;
+import kr.seoul.sogong.outcomes.console.UserCommand;
 import kr.seoul.sogong.outcomes.generator.RoundGenerator;
 import kr.seoul.sogong.outcomes.operations.ExitCodes;
 import kr.seoul.sogong.outcomes.operations.H2StartupGuard;
@@ -36,8 +39,43 @@ public class OutcomesApplication {
             }
             System.exit(exitCode);
         }
+        if (args.length > 0 && args[0].equals("user")) {
+            // the console's accounts: a file, no Spring context, no database
+            try {
+                exitCode = UserCommand.run(java.util.List.of(args).subList(1, args.length), System.in, System.out,
+                        System.err);
+            }
+            catch (java.io.IOException | RuntimeException e) {
+                System.err.println("ERROR user: " + e.getMessage());
+                exitCode = ExitCodes.FAILED;
+            }
+            System.exit(exitCode);
+        }
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        if (serve) {
+            java.nio.file.Path users = ConsoleSettings.usersFile(args);
+            if (new ConsoleUsers(users).all().isEmpty()) {
+                // no default password: the operator makes the first account
+                System.err.println("ERROR the console has no user (" + users + "): add one first, with"
+                        + " `java -jar target/sogong-outcomes.jar user add NAME --role OPERATOR`"
+                        + " (it reads the password from standard input), then run serve again");
+                System.exit(ExitCodes.USAGE);
+            }
+        }
         try {
             SpringApplication application = new SpringApplication(OutcomesApplication.class);
+            if (serve) {
+                // the console: a web server that runs until stopped; exit is not called
+                // below
+                // (as an argument: spring.main.* in application.properties would override
+                // a setter)
+                application.addListeners(new H2StartupGuard());
+                application.run(java.util.stream.Stream
+                    .concat(java.util.stream.Stream.of(args),
+                            java.util.stream.Stream.of("--spring.main.web-application-type=servlet"))
+                    .toArray(String[]::new));
+                return;
+            }
             if (args.length > 0 && args[0].equals("status")) {
                 // status only reads: no migration check (a third of its start-up time)
                 args = java.util.stream.Stream

@@ -31,7 +31,10 @@ public final class GracefulStop implements JobExecutionListener {
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private static volatile JobExecution current;
+    /**
+     * The executions running in this process (the console runs several rounds at once).
+     */
+    private static final java.util.Map<Long, JobExecution> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Takes over SIGTERM and SIGINT; called by the launcher of a real process, never by
@@ -53,24 +56,42 @@ public final class GracefulStop implements JobExecutionListener {
         Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the
                                                                // process
         REQUESTED.set(true);
-        JobExecution running = current;
-        if (running == null) {
+        if (RUNNING.isEmpty()) {
             log.warn("SIG{} received: no job is running; the next round will not start", signal.getName());
             return;
         }
-        log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
-                + " run the same command to resume", signal.getName(), running.getId());
-        // In this JVM the running execution is at hand: flag it, and the job's own thread
-        // stops at the next
-        // chunk boundary (ChunkOrientedStep checks terminateOnly per chunk, the job
-        // STOPPING between steps)
-        // and records STOPPED itself. JobOperator.stop would write the step execution to
-        // the repository
-        // from this thread while the job's thread writes the same object: in 6.0.6 that
-        // race ends the
-        // step UNKNOWN ("Attempt to update step execution id=2 with wrong version"), exit
-        // 1, seen once
-        // in ten SIGTERM runs.
+        for (JobExecution running : RUNNING.values()) {
+            log.warn("SIG{} received: stop requested, execution {} stops at its next chunk boundary;"
+                    + " run the same command to resume", signal.getName(), running.getId());
+            flag(running);
+        }
+    }
+
+    /**
+     * Stops an execution running in this process at its next chunk boundary, as a signal
+     * would; false when it does not run here. In this JVM the running execution is at
+     * hand: flag it, and the job's own thread stops at the next chunk boundary
+     * (ChunkOrientedStep checks terminateOnly per chunk, the job STOPPING between steps)
+     * and records STOPPED itself. JobOperator.stop would write the step execution to the
+     * repository from this thread while the job's thread writes the same object: in 6.0.6
+     * that race ends the step UNKNOWN ("Attempt to update step execution id=2 with wrong
+     * version"), exit 1, seen once in ten SIGTERM runs.
+     */
+    public static boolean stopHere(long executionId) {
+        JobExecution running = RUNNING.get(executionId);
+        if (running == null) {
+            return false;
+        }
+        flag(running);
+        return true;
+    }
+
+    /** Stops every execution running in this process (the console is shutting down). */
+    public static void stopAllHere() {
+        RUNNING.values().forEach(GracefulStop::flag);
+    }
+
+    private static void flag(JobExecution running) {
         running.setStatus(BatchStatus.STOPPING);
         for (StepExecution step : running.getStepExecutions()) {
             if (step.getStatus().isRunning()) {
@@ -81,12 +102,12 @@ public final class GracefulStop implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        current = jobExecution;
+        RUNNING.put(jobExecution.getId(), jobExecution);
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        current = null;
+        RUNNING.remove(jobExecution.getId());
     }
 
 }

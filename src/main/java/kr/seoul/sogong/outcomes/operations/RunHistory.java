@@ -153,7 +153,7 @@ public class RunHistory {
         return start == null ? Duration.ZERO : Duration.between(start, end == null ? LocalDateTime.now() : end);
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : s >= 60
                 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%d.%01ds", s, d.toMillisPart() / 100);

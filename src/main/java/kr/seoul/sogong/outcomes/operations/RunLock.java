@@ -48,7 +48,7 @@ public class RunLock {
         this.staleAfter = properties.staleAfter();
     }
 
-    static String hostName() {
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         }

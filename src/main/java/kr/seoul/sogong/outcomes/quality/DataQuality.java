@@ -45,17 +45,80 @@ public class DataQuality {
      * "C"} on PostgreSQL, H2's default), ties in the order found.
      */
     public void eachFinding(int round, Consumer<Finding> consumer) {
-        String c = store.postgres() ? " collate \"C\"" : "";
+        eachFinding(round, FindingFilter.NONE, consumer);
+    }
+
+    /**
+     * Which findings to show: each part null or blank for all. {@code center} keeps the
+     * findings in that center's own results files (named {@code <code>_...} or under a
+     * folder of its code) — a rejected survey row is not stored, so the center it names
+     * is known only from its message.
+     */
+    public record FindingFilter(String file, String center, Rule rule, Severity severity) {
+
+        public static final FindingFilter NONE = new FindingFilter(null, null, null, null);
+
+        String where(List<Object> args, int round) {
+            StringBuilder sql = new StringBuilder(" where round = ?");
+            args.add(round);
+            if (file != null && !file.isBlank()) {
+                sql.append(" and source_file = ?");
+                args.add(file);
+            }
+            if (center != null && !center.isBlank()) {
+                sql.append(" and (source_file like ? or source_file like ?)");
+                args.add("results/" + center + "\\_%");
+                args.add("results/" + center + "/%");
+            }
+            if (rule != null) {
+                sql.append(" and rule = ?");
+                args.add(rule.name());
+            }
+            if (severity != null) {
+                sql.append(" and severity = ?");
+                args.add(severity.name());
+            }
+            return sql.toString();
+        }
+
+    }
+
+    /** The filtered findings in rejects.csv order, streamed (the console's download). */
+    public void eachFinding(int round, FindingFilter filter, Consumer<Finding> consumer) {
         JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
         cursor.setFetchSize(1000);
-        cursor.query(
-                "select source_file, sheet, row_number, field, val, rule, severity, message from finding"
-                        + " where round = ? order by source_file" + c + ", sheet" + c
-                        + ", coalesce(row_number, -1), field" + c + ", rule" + c + ", message" + c + ", id",
-                (RowCallbackHandler) rs -> consumer.accept(new Finding(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5),
-                        Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8))),
-                round);
+        List<Object> args = new ArrayList<>();
+        cursor.query(FINDING_COLUMNS + filter.where(args, round) + order(),
+                (RowCallbackHandler) rs -> consumer.accept(finding(rs)), args.toArray());
+    }
+
+    /** One page of the filtered findings, in rejects.csv order. */
+    public List<Finding> findings(int round, FindingFilter filter, long offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String sql = FINDING_COLUMNS + filter.where(args, round) + order() + " limit ? offset ?";
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(sql, (rs, i) -> finding(rs), args.toArray());
+    }
+
+    public long count(int round, FindingFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.queryForObject("select count(*) from finding" + filter.where(args, round), Long.class,
+                args.toArray());
+    }
+
+    private static final String FINDING_COLUMNS = "select source_file, sheet, row_number, field, val, rule,"
+            + " severity, message from finding";
+
+    private String order() {
+        String c = store.postgres() ? " collate \"C\"" : "";
+        return " order by source_file" + c + ", sheet" + c + ", coalesce(row_number, -1), field" + c + ", rule" + c
+                + ", message" + c + ", id";
+    }
+
+    private static Finding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Finding(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4),
+                rs.getString(5), Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8));
     }
 
     /**

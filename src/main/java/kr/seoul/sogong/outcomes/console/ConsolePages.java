@@ -1,0 +1,243 @@
+package kr.seoul.sogong.outcomes.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.findings.Severity;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.quality.DataQuality.FindingFilter;
+import kr.seoul.sogong.outcomes.reports.CsvOutput;
+import kr.seoul.sogong.outcomes.reports.FindingsReportTasklet;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's pages (server-rendered, Thymeleaf) and its actions. */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ConsolePages {
+
+    private final ConsoleQueries queries;
+
+    private final ConsoleRuns runs;
+
+    private final DataQuality quality;
+
+    private final ConsoleSettings settings;
+
+    private final OutcomesProperties properties;
+
+    private final MessageSource messages;
+
+    public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, DataQuality quality, ConsoleSettings settings,
+            OutcomesProperties properties, MessageSource messages) {
+        this.queries = queries;
+        this.runs = runs;
+        this.quality = quality;
+        this.settings = settings;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "console/login";
+    }
+
+    @GetMapping("/")
+    String rounds(Model model) {
+        model.addAttribute("rounds", queries.rounds());
+        model.addAttribute("today", LocalDate.now());
+        return "console/rounds";
+    }
+
+    @GetMapping("/rounds/{round}")
+    String round(@PathVariable String round, Model model) {
+        int r = Rounds.parse(round);
+        model.addAttribute("round", r);
+        model.addAttribute("executions", queries.executions(r));
+        model.addAttribute("progress", queries.progress(r));
+        model.addAttribute("today", LocalDate.now());
+        return "console/round";
+    }
+
+    @GetMapping("/rounds/{round}/progress.json")
+    @ResponseBody
+    ResponseEntity<ConsoleQueries.Progress> progress(@PathVariable String round) {
+        ConsoleQueries.Progress progress = queries.progress(Rounds.parse(round));
+        return progress == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(progress);
+    }
+
+    @GetMapping("/rounds/{round}/findings")
+    String findings(@PathVariable String round, @RequestParam(required = false) String file,
+            @RequestParam(required = false) String center, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String severity, @RequestParam(defaultValue = "1") int page, Model model) {
+        int r = Rounds.parse(round);
+        FindingFilter filter = filter(file, center, rule, severity);
+        long total = quality.count(r, filter);
+        int size = settings.pageSize();
+        long pages = Math.max(1, (total + size - 1) / size);
+        int current = (int) Math.min(Math.max(1, page), pages);
+        model.addAttribute("round", r);
+        model.addAttribute("filter", filter);
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("findings", quality.findings(r, filter, (long) (current - 1) * size, size));
+        model.addAttribute("files", queries.files(r).stream().map(ConsoleQueries.FileView::sourceFile).toList());
+        model.addAttribute("rules", Rule.values());
+        model.addAttribute("severities", Severity.values());
+        return "console/findings";
+    }
+
+    /**
+     * Exactly the filtered rows, as rejects.csv has them (same columns, order and
+     * masking).
+     */
+    @GetMapping("/rounds/{round}/findings.csv")
+    void findingsCsv(@PathVariable String round, @RequestParam(required = false) String file,
+            @RequestParam(required = false) String center, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String severity, HttpServletResponse response) throws IOException {
+        int r = Rounds.parse(round);
+        FindingFilter filter = filter(file, center, rule, severity);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + r + ".csv\"");
+        Path temp = Files.createTempFile("findings-", ".csv");
+        try {
+            try (CsvOutput.Rows rows = CsvOutput.open(temp, FindingsReportTasklet.REJECTS_HEADER)) {
+                String rs = String.valueOf(r);
+                quality.eachFinding(r, filter,
+                        (Finding f) -> rows.add(List.of(rs, f.sourceFile(), f.sheet(),
+                                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(),
+                                f.rule().name(), f.severity().name(), f.message())));
+            }
+            try (OutputStream out = response.getOutputStream()) {
+                Files.copy(temp, out);
+            }
+        }
+        finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @GetMapping("/rounds/{round}/files")
+    String files(@PathVariable String round, Model model) {
+        int r = Rounds.parse(round);
+        model.addAttribute("round", r);
+        model.addAttribute("files", queries.files(r));
+        return "console/files";
+    }
+
+    @GetMapping("/rounds/{round}/report")
+    String report(@PathVariable String round, Model model) {
+        int r = Rounds.parse(round);
+        model.addAttribute("round", r);
+        model.addAttribute("outputs", queries.outputFiles(r));
+        return "console/report";
+    }
+
+    /**
+     * A file of the round's outputs, by a name the listing has (nothing else is served).
+     */
+    @GetMapping("/rounds/{round}/output/{name}")
+    void output(@PathVariable String round, @PathVariable String name, HttpServletResponse response)
+            throws IOException {
+        int r = Rounds.parse(round);
+        if (!queries.outputFiles(r).contains(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Path file = properties.roundOutput(r).resolve(name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".html")) {
+            // the committee page as printed: its own inline style, still no script and no
+            // framing
+            response.setHeader("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+            response.setContentType("text/html; charset=UTF-8");
+        }
+        else {
+            response.setContentType(lower.endsWith(".csv") ? "text/csv; charset=UTF-8"
+                    : lower.endsWith(".json") ? "application/json"
+                            : lower.endsWith(".xlsx")
+                                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                    : "application/octet-stream");
+            response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        response.setContentLengthLong(Files.size(file));
+        try (OutputStream out = response.getOutputStream()) {
+            Files.copy(file, out);
+        }
+    }
+
+    @PostMapping("/rounds/{round}/start")
+    String start(@PathVariable String round, @RequestParam(required = false) String runDate, Principal user,
+            RedirectAttributes redirect, Locale locale) {
+        int r = Rounds.parse(round);
+        LocalDate date;
+        try {
+            date = runDate == null || runDate.isBlank() ? LocalDate.now() : LocalDate.parse(runDate.strip());
+        }
+        catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "runDate is yyyy-MM-dd");
+        }
+        return told(runs.start(r, date, user.getName()), r, redirect, locale);
+    }
+
+    @PostMapping("/rounds/{round}/executions/{id}/restart")
+    String restart(@PathVariable String round, @PathVariable long id, Principal user, RedirectAttributes redirect,
+            Locale locale) {
+        int r = Rounds.parse(round);
+        return told(runs.restart(r, id, user.getName()), r, redirect, locale);
+    }
+
+    @PostMapping("/rounds/{round}/executions/{id}/stop")
+    String stop(@PathVariable String round, @PathVariable long id, Principal user, RedirectAttributes redirect,
+            Locale locale) {
+        int r = Rounds.parse(round);
+        return told(runs.stop(r, id, user.getName()), r, redirect, locale);
+    }
+
+    private String told(ConsoleRuns.Outcome outcome, int round, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute(outcome.done() ? "notice" : "problem",
+                messages.getMessage(outcome.messageKey(), outcome.arguments(), locale));
+        return "redirect:/rounds/" + round;
+    }
+
+    static FindingFilter filter(String file, String center, String rule, String severity) {
+        try {
+            return new FindingFilter(blankToNull(file), blankToNull(center),
+                    rule == null || rule.isBlank() ? null : Rule.valueOf(rule),
+                    severity == null || severity.isBlank() ? null : Severity.valueOf(severity));
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no such rule or severity");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

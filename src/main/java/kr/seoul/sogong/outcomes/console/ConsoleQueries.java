@@ -1,0 +1,225 @@
+package kr.seoul.sogong.outcomes.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.operations.RunHistory;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+import kr.seoul.sogong.outcomes.settings.RunParameters;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the console shows, read from the job repository, run_facts and the intake tables.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ConsoleQueries {
+
+    /**
+     * A round on the first page: its last execution (null before any), whether it passed
+     * the quality gate (true passed, false stopped by it, null not reached or not known),
+     * and whether it has an input folder.
+     */
+    public record RoundOverview(int round, RunHistory.Line last, Boolean gatePassed, boolean hasInput) {
+
+        static RoundOverview of(int round, RunHistory.Line last, boolean hasInput) {
+            Boolean gate = last == null ? null : last.status() == BatchStatus.COMPLETED ? Boolean.TRUE
+                    : last.next().startsWith("quality gate") ? Boolean.FALSE : null;
+            return new RoundOverview(round, last, gate, hasInput);
+        }
+
+    }
+
+    public record StepView(String name, String status, long read, long written, long skipped, Duration duration,
+            String exitDescription) {
+    }
+
+    public record ExecutionView(RunHistory.Line line, List<StepView> steps) {
+    }
+
+    /**
+     * A running execution's ingest: rows done of the round's estimated total, from each
+     * file's checkpoint (committed with its rows); rows per second over this execution's
+     * ingest so far.
+     */
+    public record Progress(long executionId, String status, String step, long done, long total, double percent,
+            double rowsPerSecond, Long etaSeconds) {
+    }
+
+    public record FileView(String sourceFile, String kind, String sha256, String status, long rowsRead,
+            long rowsAccepted, long rowsRejected, long rowsWarned, String reason) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    private final RunHistory history;
+
+    private final DataQuality quality;
+
+    private final OutcomesProperties properties;
+
+    public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality, OutcomesProperties properties) {
+        this.jdbc = jdbc;
+        this.history = history;
+        this.quality = quality;
+        this.properties = properties;
+    }
+
+    /** Every round with runs or an input folder, newest first. */
+    public List<RoundOverview> rounds() {
+        Map<Integer, RoundOverview> rounds = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (int round : inputRounds()) {
+            rounds.put(round, RoundOverview.of(round, null, true));
+        }
+        for (String r : jdbc.queryForList(
+                "select distinct parameter_value from batch_job_execution_params where parameter_name = ?",
+                String.class, RunParameters.ROUND)) {
+            int round = Integer.parseInt(r);
+            List<RunHistory.Line> lines = history.recent(round);
+            rounds.put(round,
+                    RoundOverview.of(round, lines.isEmpty() ? null : lines.get(0), rounds.containsKey(round)));
+        }
+        return List.copyOf(rounds.values());
+    }
+
+    private List<Integer> inputRounds() {
+        Path input = properties.inputDir();
+        if (!Files.isDirectory(input)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(input)) {
+            return dirs.filter(Files::isDirectory)
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.matches("\\d{4}"))
+                .map(Integer::parseInt)
+                .toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The round's executions, newest first, each with its steps. */
+    public List<ExecutionView> executions(int round) {
+        List<ExecutionView> views = new ArrayList<>();
+        for (RunHistory.Line line : history.recent(round)) {
+            List<StepView> steps = jdbc.query(
+                    "select step_name, status, read_count, write_count, read_skip_count + process_skip_count"
+                            + " + write_skip_count as skipped, start_time, end_time, exit_message"
+                            + " from batch_step_execution where job_execution_id = ? order by step_execution_id",
+                    (rs, i) -> new StepView(rs.getString("step_name"), rs.getString("status"), rs.getLong("read_count"),
+                            rs.getLong("write_count"), rs.getLong("skipped"),
+                            between(rs.getTimestamp("start_time"), rs.getTimestamp("end_time")),
+                            shorten(rs.getString("exit_message"))),
+                    line.executionId());
+            views.add(new ExecutionView(line, steps));
+        }
+        return views;
+    }
+
+    /**
+     * The round's newest execution while it runs, with its ingest's progress; null
+     * otherwise.
+     */
+    public Progress progress(int round) {
+        List<RunHistory.Line> lines = history.recent(round);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        RunHistory.Line last = lines.get(0);
+        Map<String, Object> files = jdbc.queryForMap("select coalesce(sum(rows_read), 0) as done,"
+                + " coalesce(sum(coalesce(estimated_rows, rows_read)), 0) as total from source_file"
+                + " where round = ?", round);
+        long done = ((Number) files.get("done")).longValue();
+        long total = Math.max(done, ((Number) files.get("total")).longValue());
+        List<Map<String, Object>> steps = jdbc.queryForList(
+                "select step_name, status, read_count, start_time"
+                        + " from batch_step_execution where job_execution_id = ? order by step_execution_id desc",
+                last.executionId());
+        String step = steps.isEmpty() ? "" : (String) steps.get(0).get("step_name");
+        double rate = 0;
+        for (Map<String, Object> s : steps) {
+            if ("ingestRows".equals(s.get("step_name")) && s.get("start_time") != null) {
+                double seconds = Duration
+                    .between(((Timestamp) s.get("start_time")).toLocalDateTime(), LocalDateTime.now())
+                    .toMillis() / 1000.0;
+                rate = seconds > 0 ? ((Number) s.get("read_count")).longValue() / seconds : 0;
+            }
+        }
+        boolean ingestDone = !steps.isEmpty() && !step.equals("ingestRows") && !step.equals("admitRound");
+        if (ingestDone || last.status() == BatchStatus.COMPLETED) {
+            done = total;
+        }
+        double percent = total == 0 ? (ingestDone ? 100 : 0) : Math.min(100, 100.0 * done / total);
+        Long eta = rate > 0 && done < total ? Math.round((total - done) / rate) : null;
+        return new Progress(last.executionId(), last.status().name(), step, done, total,
+                Math.round(percent * 10) / 10.0, Math.round(rate), eta);
+    }
+
+    /** The round's admitted files with their counts and, for an unreadable one, why. */
+    public List<FileView> files(int round) {
+        Map<String, FileQuality> counts = new TreeMap<>();
+        quality.quality(round).forEach(q -> counts.put(q.sourceFile(), q));
+        Map<String, String> reasons = new TreeMap<>();
+        jdbc.query("select source_file, message from finding where round = ? and rule = 'UNREADABLE'",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> reasons.putIfAbsent(rs.getString(1),
+                        rs.getString(2)),
+                round);
+        return jdbc.query("select source_file, kind, sha256, status, rows_read from source_file where round = ?"
+                + " order by file_seq", (rs, i) -> {
+                    String file = rs.getString("source_file");
+                    FileQuality q = counts.get(file);
+                    return new FileView(file, rs.getString("kind"), rs.getString("sha256"), rs.getString("status"),
+                            rs.getLong("rows_read"), q == null ? 0 : q.rowsAccepted(), q == null ? 0 : q.rowsRejected(),
+                            q == null ? 0 : q.rowsWarned(), reasons.get(file));
+                }, round);
+    }
+
+    /** The files of the round's output folder a user may download, by name. */
+    public List<String> outputFiles(int round) {
+        Path dir = properties.roundOutput(round);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                .map(p -> p.getFileName().toString())
+                .filter(n -> !n.startsWith("."))
+                .sorted()
+                .toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Duration between(Timestamp start, Timestamp end) {
+        if (start == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(start.toLocalDateTime(), end == null ? LocalDateTime.now() : end.toLocalDateTime());
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String first = text.lines().findFirst().orElse("");
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
+    }
+
+}

@@ -1,0 +1,84 @@
+package kr.seoul.sogong.outcomes.console;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what in the console. OPERATOR: everything; VIEWER (the committee): the
+ * rounds, their runs, the report and its downloads — not the findings or files (rows of
+ * firms), not the actions. Pages sign in with a form and carry a CSRF token on every
+ * POST; the API takes HTTP basic over the same users, is stateless, and only reads. Every
+ * response forbids framing and inline script.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ConsoleSecurity {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String OPERATOR = ConsoleUsers.Role.OPERATOR.name();
+
+    @Bean
+    UserDetailsService consoleUsers(ConsoleSettings settings) {
+        return name -> new ConsoleUsers(settings.usersFile()).find(name)
+            .map(u -> User.withUsername(u.name()).password(u.passwordHash()).roles(u.role().name()).build())
+            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+            .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/rounds/*/findings")
+                .hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/api/**")
+                .authenticated()
+                .anyRequest()
+                .denyAll())
+            .httpBasic(withDefaults())
+            .csrf(c -> c.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(f -> f.deny()))
+            .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+            .authorizeHttpRequests(a -> a.requestMatchers("/login", "/console/**", "/error", "/favicon.ico")
+                .permitAll()
+                .requestMatchers("/rounds/*/findings", "/rounds/*/findings.csv", "/rounds/*/files")
+                .hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.POST, "/rounds/**")
+                .hasRole(OPERATOR)
+                .anyRequest()
+                .authenticated())
+            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .logout(l -> l.logoutSuccessUrl("/login?logout"))
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(f -> f.deny()))
+            .build();
+    }
+
+}

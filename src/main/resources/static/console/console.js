@@ -1,0 +1,44 @@
+// Live progress of a running round, without reloading: polls the round's progress.json every two
+// seconds and shows rows done, percent, rows/s and ETA; when the run ends a link offers its steps.
+(function () {
+  var section = document.getElementById('progress');
+  if (!section) {
+    return;
+  }
+  var url = section.getAttribute('data-url');
+  var labels = document.getElementById('progress-labels');
+  var running = ['STARTING', 'STARTED', 'STOPPING'];
+  var wasRunning = running.indexOf(section.getAttribute('data-status')) >= 0;
+  function fill(template, values) {
+    return template.replace(/\{(\d)\}/g, function (m, i) { return values[+i]; });
+  }
+  function show(p) {
+    document.getElementById('progress-bar').value = p.percent;
+    document.getElementById('progress-text').textContent =
+        fill(labels.getAttribute('data-rows'), [p.done.toLocaleString(), p.total.toLocaleString(), p.percent]);
+    document.getElementById('progress-rate').textContent =
+        fill(labels.getAttribute('data-rate'), [Math.round(p.rowsPerSecond).toLocaleString()]);
+    document.getElementById('progress-eta').textContent =
+        p.etaSeconds == null ? '' : fill(labels.getAttribute('data-eta'), [p.etaSeconds]);
+    var status = document.getElementById('progress-status');
+    status.textContent = p.status + ' · ' + p.step;
+    status.className = 'status ' + p.status;
+    section.setAttribute('data-status', p.status);
+  }
+  function poll() {
+    fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.status === 200 ? r.json() : null; })
+      .then(function (p) {
+        if (!p) { return; }
+        show(p);
+        var nowRunning = running.indexOf(p.status) >= 0;
+        if (wasRunning && !nowRunning) {
+          document.getElementById('progress-ended').hidden = false;
+        }
+        wasRunning = nowRunning;
+        setTimeout(poll, 2000);
+      })
+      .catch(function () { setTimeout(poll, 5000); });
+  }
+  setTimeout(poll, 1000);
+})();
