@@ -1,0 +1,132 @@
+package kr.seoul.sogong.outcomes.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Who may do what in the console, request by request: every page behind a sign-in, the
+ * committee's VIEWER kept from the findings and from every action, no POST without its
+ * CSRF token, the API on HTTP basic, and a round in a path that is not a year refused.
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "outcomes.launcher.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:console-security;DB_CLOSE_DELAY=-1",
+        "logging.file.name=target/test-logs/console.log" })
+@AutoConfigureMockMvc
+class ConsoleSecurityTest {
+
+    static final Path USERS;
+
+    static {
+        try {
+            USERS = Files.createTempDirectory("console-users").resolve("console-users");
+            ConsoleUsers users = new ConsoleUsers(USERS);
+            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
+            users.add("board", ConsoleUsers.Role.VIEWER, "viewer-password");
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void files(DynamicPropertyRegistry registry) {
+        registry.add("outcomes.console.users-file", USERS::toString);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theUsersFileIsTheOwnersAloneAndHoldsNoPassword() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(USERS))).isEqualTo("rw-------");
+        assertThat(Files.readString(USERS)).doesNotContain("operator-password").contains("op:OPERATOR:$2a$");
+    }
+
+    @Test
+    void anonymousPagesGoToTheSignInAndTheApiAnswers401() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/rounds/2022/findings")).andExpect(status().isFound());
+        mvc.perform(get("/api/rounds"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().exists("WWW-Authenticate"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aWrongPasswordGivesNoSessionAndTheRightOneDoes() throws Exception {
+        mvc.perform(formLogin("/login").user("op").password("wrong"))
+            .andExpect(redirectedUrl("/login?error"))
+            .andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("op").password("operator-password")).andExpect(authenticated());
+        mvc.perform(get("/api/rounds").with(httpBasic("op", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/rounds").with(httpBasic("board", "viewer-password"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aViewerSeesRoundsAndReportsButNoFindingsAndNoActions() throws Exception {
+        var viewer = user("board").roles("VIEWER");
+        mvc.perform(get("/").with(viewer)).andExpect(status().isOk());
+        mvc.perform(get("/rounds/2022").with(viewer)).andExpect(status().isOk());
+        mvc.perform(get("/rounds/2022/report").with(viewer)).andExpect(status().isOk());
+        mvc.perform(get("/rounds/2022/findings").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/rounds/2022/findings.csv").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/rounds/2022/files").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(post("/rounds/2022/start").with(viewer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/rounds/2022/executions/1/stop").with(viewer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("board", "viewer-password")))
+            .andExpect(status().isForbidden());
+        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("op", "operator-password")))
+            .andExpect(status().isOk());
+    }
+
+    @Test
+    void aPostWithoutItsCsrfTokenIsRefusedAndTheApiTakesNoActions() throws Exception {
+        var operator = user("op").roles("OPERATOR");
+        mvc.perform(post("/rounds/2022/start").with(operator)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/rounds/2022/start").with(httpBasic("op", "operator-password")))
+            .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aRoundThatIsNotAYearIsABadRequest() throws Exception {
+        var operator = user("op").roles("OPERATOR");
+        mvc.perform(get("/rounds/20x2").with(operator)).andExpect(status().isBadRequest());
+        mvc.perform(get("/rounds/..%2Fx").with(operator)).andExpect(status().isBadRequest());
+        mvc.perform(get("/rounds/2022/output/..%2F..%2Fconfig").with(operator)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/api/rounds/20x2/executions").with(httpBasic("op", "operator-password")))
+            .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void everyPageForbidsFramingAndInlineScript() throws Exception {
+        mvc.perform(get("/login"))
+            .andExpect(header().string("X-Frame-Options", "DENY"))
+            .andExpect(header().string("Content-Security-Policy", ConsoleSecurity.CONTENT_SECURITY_POLICY));
+        assertThat(ConsoleSecurity.CONTENT_SECURITY_POLICY).contains("script-src 'self'")
+            .doesNotContain("unsafe-inline")
+            .contains("frame-ancestors 'none'");
+    }
+
+}
