@@ -9,6 +9,7 @@
   var labels = document.getElementById('progress-labels');
   var running = ['STARTING', 'STARTED', 'STOPPING'];
   var wasRunning = running.indexOf(section.getAttribute('data-status')) >= 0;
+  var shownExecution = section.getAttribute('data-execution');
   function fill(template, values) {
     return template.replace(/\{(\d)\}/g, function (m, i) { return values[+i]; });
   }
@@ -29,10 +30,14 @@
     fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (r) { return r.status === 200 ? r.json() : null; })
       .then(function (p) {
-        if (!p) { return; }
-        show(p);
+        if (p) {
+          section.hidden = false;
+          show(p);
+        }
+        if (!p) { setTimeout(poll, 2000); return; }
         var nowRunning = running.indexOf(p.status) >= 0;
-        if (wasRunning && !nowRunning) {
+        // a run ended since this page was drawn: offer its steps
+        if (!nowRunning && (wasRunning || String(p.executionId) !== shownExecution)) {
           document.getElementById('progress-ended').hidden = false;
         }
         wasRunning = nowRunning;

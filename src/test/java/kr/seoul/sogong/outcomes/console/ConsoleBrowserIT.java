@@ -1,0 +1,295 @@
+package kr.seoul.sogong.outcomes.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import kr.seoul.sogong.outcomes.SampleRounds;
+import kr.seoul.sogong.outcomes.generator.RoundGenerator;
+import kr.seoul.sogong.outcomes.operations.RoundRunner;
+import kr.seoul.sogong.outcomes.operations.RunRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (Playwright driving Chromium: the system's, from
+ * {@code -Dplaywright.chromium} or /usr/bin/chromium, else Playwright's own download), as
+ * an operator and a committee member use it: sign in, read last night's run, start a
+ * round and watch it reach 100% without reloading, filter findings and download exactly
+ * those rows, restart a run the quality gate stopped once the file is fixed, stop a
+ * running job and resume it; and as a viewer, find the findings and the actions closed.
+ * Each page is photographed into docs/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.main.web-application-type=servlet", "outcomes.launcher.enabled=false",
+                "outcomes.chunk-size=100", "server.address=127.0.0.1",
+                "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1",
+                "logging.file.name=target/test-logs/console-browser.log" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserIT {
+
+    static final Path WORK;
+
+    static final Path USERS;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("console-browser");
+            USERS = WORK.resolve("config/console-users");
+            ConsoleUsers users = new ConsoleUsers(USERS);
+            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
+            users.add("board", ConsoleUsers.Role.VIEWER, "viewer-password");
+            for (int round : List.of(2021, 2022)) {
+                SampleRounds.copy(Path.of("input", String.valueOf(round)), WORK.resolve("input/" + round));
+            }
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("outcomes.console.users-file", USERS::toString);
+        registry.add("outcomes.input-dir", () -> WORK.resolve("input").toString());
+        registry.add("outcomes.output-dir", () -> WORK.resolve("output").toString());
+    }
+
+    private static final Path SHOTS = Path.of("docs", "console");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RoundRunner runner;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Playwright playwright;
+
+    Browser browser;
+
+    BrowserContext context;
+
+    Page page;
+
+    @BeforeAll
+    void browser() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        String chromium = System.getProperty("playwright.chromium", "/usr/bin/chromium");
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        if (Files.isExecutable(Path.of(chromium))) {
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            options.setExecutablePath(Path.of(chromium));
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        browser = playwright.chromium().launch(options);
+        Files.createDirectories(SHOTS);
+        // last night's runs, as cron made them
+        runner.run(new RunRequest(2021, LocalDate.of(2022, 11, 1)), "cli:cron");
+        runner.run(new RunRequest(2022, LocalDate.of(2022, 11, 1)), "cli:cron");
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 860).setLocale("ko-KR").setAcceptDownloads(true));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void signIn(String user, String password) {
+        page.navigate(url("/"));
+        assertThat(page.url()).endsWith("/login");
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("#sign-in");
+        page.locator("header .who").waitFor();
+        assertThat(page.locator("header .who").textContent()).startsWith(user);
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /**
+     * Reloads the page until the condition holds (for what the page shows only when
+     * loaded).
+     */
+    private void reloadUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("waited two minutes").isLessThan(deadline);
+            Thread.sleep(500);
+            page.reload();
+        }
+    }
+
+    private String newestExecutionStatus() {
+        return page.locator("section.execution .status").first().textContent().strip();
+    }
+
+    @Test
+    void theOperatorSeesLastNightsRunCompletedWithItsCounts() {
+        signIn("op", "operator-password");
+        Map<String, Object> facts = jdbc.queryForMap("select f.reject_count, f.warn_count, (select sum(read_count)"
+                + " from batch_step_execution s where s.job_execution_id = f.job_execution_id and s.step_name ="
+                + " 'ingestRows') as rows_read from run_facts f where round = 2022 order by job_execution_id desc"
+                + " limit 1");
+        var row = page.locator("tr[data-round='2022']");
+        assertThat(row.locator(".status").textContent()).isEqualTo("COMPLETED");
+        assertThat(row.locator(".rows-read").textContent().replace(",", ""))
+            .isEqualTo(String.valueOf(facts.get("ROWS_READ")));
+        assertThat(row.locator(".rejects").textContent()).isEqualTo(String.valueOf(facts.get("REJECT_COUNT")));
+        assertThat(row.locator(".warnings").textContent()).isEqualTo(String.valueOf(facts.get("WARN_COUNT")));
+        assertThat(row.locator(".gate").textContent()).isEqualTo("통과");
+        shot("rounds");
+        page.click("a[href='/rounds/2022']");
+        shot("round");
+        page.click("a[href='/rounds/2022/files']");
+        assertThat(page.locator("#files tbody tr").count()).isEqualTo(7);
+        shot("files");
+        page.navigate(url("/rounds/2022/report"));
+        assertThat(page.locator("#outputs li").allTextContents()).contains("rejects.csv", "committee-report.xlsx",
+                "committee-report.html");
+        shot("report");
+        page.navigate(url("/?lang=en"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Rounds and their last run");
+    }
+
+    @Test
+    void aRoundStartedFromTheConsoleShowsItsProgressReaching100PercentWithoutReloading() throws Exception {
+        RoundGenerator.synthetic(WORK.resolve("input"), 2031, 5, 800, 97, 3);
+        signIn("op", "operator-password");
+        page.navigate(url("/rounds/2031"));
+        page.click("#start");
+        assertThat(page.locator("#notice").textContent()).contains("2031");
+        page.evaluate("window.__samePage = 'yes'");
+        page.waitForFunction("() => document.getElementById('progress-bar') !== null"
+                + " && document.getElementById('progress-bar').value === 100"
+                + " && document.getElementById('progress-status').textContent.startsWith('COMPLETED')");
+        assertThat(page.evaluate("window.__samePage")).as("the page was not reloaded").isEqualTo("yes");
+        assertThat(page.locator("#progress-text").textContent()).contains("100");
+        page.locator("#progress-ended").waitFor();
+        shot("progress");
+        page.click("#progress-ended");
+        assertThat(newestExecutionStatus()).isEqualTo("COMPLETED");
+        assertThat(page.locator("section.execution small").first().textContent()).contains("op");
+    }
+
+    @Test
+    void findingsFilteredByRuleMatchRejectsCsvAndDownloadExactlyThoseRows() throws Exception {
+        signIn("op", "operator-password");
+        page.navigate(url("/rounds/2022/findings"));
+        page.selectOption("#filter-rule", "DUPLICATE");
+        page.click("#apply");
+        List<String> rejects = Files.readAllLines(WORK.resolve("output/2022/rejects.csv"), StandardCharsets.UTF_8);
+        List<String> duplicates = rejects.stream().filter(l -> l.contains(",DUPLICATE,")).toList();
+        assertThat(duplicates).isNotEmpty();
+        assertThat(page.locator("#total").getAttribute("data-total")).isEqualTo(String.valueOf(duplicates.size()));
+        assertThat(page.locator("#findings tbody tr").count()).isEqualTo(duplicates.size());
+        shot("findings");
+        Download download = page.waitForDownload(() -> page.click("#download"));
+        List<String> downloaded = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
+        assertThat(downloaded.get(0)).isEqualTo(rejects.get(0));
+        assertThat(downloaded.subList(1, downloaded.size())).containsExactlyElementsOf(duplicates);
+    }
+
+    @Test
+    void aRunStoppedByTheQualityGateIsRestartedFromTheConsoleOnceTheFileIsFixed() throws Exception {
+        SampleRounds.copy(Path.of("input", "2022"), WORK.resolve("input/2023"));
+        Path broken = WORK.resolve("input/2023/survey/broken.xlsx");
+        Files.writeString(broken, "not a workbook");
+        signIn("op", "operator-password");
+        page.navigate(url("/rounds/2023"));
+        page.click("#start");
+        reloadUntil(() -> page.locator("section.execution").count() > 0 && newestExecutionStatus().equals("FAILED"));
+        assertThat(page.locator("section.execution .next").first().textContent()).startsWith("quality gate");
+        Files.delete(broken);
+        page.click("section.execution button.restart");
+        reloadUntil(() -> newestExecutionStatus().equals("COMPLETED"));
+        List<Long> instances = jdbc.queryForList("select e.job_instance_id from batch_job_execution e join"
+                + " batch_job_execution_params p on p.job_execution_id = e.job_execution_id and p.parameter_name ="
+                + " 'round' and p.parameter_value = '2023' order by e.job_execution_id", Long.class);
+        assertThat(instances).hasSize(2).as("the same instance, restarted").containsOnly(instances.get(0));
+    }
+
+    @Test
+    void aRunningJobIsStoppedFromTheConsoleAndResumed() throws Exception {
+        RoundGenerator.synthetic(WORK.resolve("input"), 2032, 10, 12_000, 0, 5);
+        signIn("op", "operator-password");
+        page.navigate(url("/rounds/2032"));
+        page.click("#start");
+        reloadUntil(() -> page.locator("section.execution button.stop").count() > 0);
+        page.click("section.execution button.stop");
+        assertThat(page.locator("#notice").textContent()).contains("STOPPED");
+        reloadUntil(() -> newestExecutionStatus().equals("STOPPED"));
+        shot("stopped");
+        page.click("section.execution button.restart");
+        reloadUntil(() -> newestExecutionStatus().equals("COMPLETED"));
+        assertThat(page.locator("section.execution").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aViewerReadsRoundsAndTheReportButFindingsAndActionsAreClosed() {
+        signIn("board", "viewer-password");
+        assertThat(page.locator("tr[data-round='2022'] .status").textContent()).isEqualTo("COMPLETED");
+        page.navigate(url("/rounds/2022"));
+        assertThat(page.locator("#start").count()).isZero();
+        assertThat(page.locator("button.restart, button.stop").count()).isZero();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("검증 결과")).count()).isZero();
+        assertThat(page.navigate(url("/rounds/2022/findings")).status()).isEqualTo(403);
+        assertThat(page.navigate(url("/rounds/2022/report")).status()).isEqualTo(200);
+        assertThat(page.navigate(url("/rounds/2022/output/committee-report.html")).status()).isEqualTo(200);
+        assertThat(page.locator("h1").textContent()).contains("2022");
+        page.navigate(url("/login?logout"));
+        shot("login");
+    }
+
+}
