@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.operations.NightlyRounds;
 import kr.seoul.sogong.outcomes.operations.RunHistory;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
@@ -72,17 +73,21 @@ public class ConsoleQueries {
 
     private final OutcomesProperties properties;
 
-    public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality, OutcomesProperties properties) {
+    private final NightlyRounds nightly;
+
+    public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality, OutcomesProperties properties,
+            NightlyRounds nightly) {
         this.jdbc = jdbc;
         this.history = history;
         this.quality = quality;
         this.properties = properties;
+        this.nightly = nightly;
     }
 
     /** Every round with runs or an input folder, newest first. */
     public List<RoundOverview> rounds() {
         Map<Integer, RoundOverview> rounds = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (int round : inputRounds()) {
+        for (int round : nightly.inputRounds()) {
             rounds.put(round, RoundOverview.of(round, null, true));
         }
         for (String r : jdbc.queryForList(
@@ -94,23 +99,6 @@ public class ConsoleQueries {
                     RoundOverview.of(round, lines.isEmpty() ? null : lines.get(0), rounds.containsKey(round)));
         }
         return List.copyOf(rounds.values());
-    }
-
-    private List<Integer> inputRounds() {
-        Path input = properties.inputDir();
-        if (!Files.isDirectory(input)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(input)) {
-            return dirs.filter(Files::isDirectory)
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.matches("\\d{4}"))
-                .map(Integer::parseInt)
-                .toList();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The round's executions, newest first, each with its steps. */

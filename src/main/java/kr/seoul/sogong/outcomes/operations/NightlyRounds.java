@@ -25,10 +25,8 @@ public class NightlyRounds {
         this.properties = properties;
     }
 
-    public List<Integer> rounds(LocalDate runDate) {
-        if (!properties.nightly().rounds().isEmpty()) {
-            return properties.nightly().rounds();
-        }
+    /** Every round folder ({@code input/<yyyy>}), oldest first. */
+    public List<Integer> inputRounds() {
         Path input = properties.inputDir();
         if (!Files.isDirectory(input)) {
             return List.of();
@@ -38,13 +36,19 @@ public class NightlyRounds {
                 .map(p -> p.getFileName().toString())
                 .filter(n -> n.matches("\\d{4}"))
                 .map(Integer::parseInt)
-                .filter(r -> r <= runDate.getYear())
                 .sorted()
                 .toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public List<Integer> rounds(LocalDate runDate) {
+        if (!properties.nightly().rounds().isEmpty()) {
+            return properties.nightly().rounds();
+        }
+        return inputRounds().stream().filter(r -> r <= runDate.getYear()).toList();
     }
 
 }
