@@ -126,11 +126,8 @@ public class ConsolePages {
         Path temp = Files.createTempFile("findings-", ".csv");
         try {
             try (CsvOutput.Rows rows = CsvOutput.open(temp, FindingsReportTasklet.REJECTS_HEADER)) {
-                String rs = String.valueOf(r);
                 quality.eachFinding(r, filter,
-                        (Finding f) -> rows.add(List.of(rs, f.sourceFile(), f.sheet(),
-                                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(),
-                                f.rule().name(), f.severity().name(), f.message())));
+                        (Finding f) -> rows.add(FindingsReportTasklet.rejectsRow(r, f, properties.locale())));
             }
             try (OutputStream out = response.getOutputStream()) {
                 Files.copy(temp, out);

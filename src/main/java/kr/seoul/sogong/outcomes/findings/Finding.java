@@ -8,7 +8,7 @@ package kr.seoul.sogong.outcomes.findings;
  * @param value already masked where it is a business registration number
  */
 public record Finding(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
-        Severity severity, String message) {
+        Severity severity, Message message) {
 
     private static final int MAX_VALUE_LENGTH = 200;
 
@@ -19,12 +19,17 @@ public record Finding(String sourceFile, String sheet, Integer rowNumber, String
     }
 
     public static Finding of(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
-            String message) {
+            Message message) {
         return new Finding(sourceFile, sheet, rowNumber, field, value, rule, rule.severity(), message);
     }
 
-    public static Finding unreadable(String sourceFile, String sheet, String field, String message) {
+    public static Finding unreadable(String sourceFile, String sheet, String field, Message message) {
         return of(sourceFile, sheet, null, field, "", Rule.UNREADABLE, message);
+    }
+
+    /** The message in English, as rejects.csv has it by default. */
+    public String text() {
+        return message.english();
     }
 
     private static String abbreviate(String value) {

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,14 +38,13 @@ public final class CsvRecords implements Closeable {
      */
     private static final int MAX_REPLAY = 8 << 20;
 
-    static final String STRAY_QUOTE = "a quote opened in this row is not closed on its line; the row is skipped"
-            + " and reading goes on with the next line";
+    static final Message STRAY_QUOTE = Message.of("strayQuote");
 
     /**
      * A record: its cells, or the problem that made it unusable; lines are 1-based
      * physical lines.
      */
-    public record CsvRecord(int rowNumber, List<String> cells, String problem, long firstLine, long lastLine) {
+    public record CsvRecord(int rowNumber, List<String> cells, Message problem, long firstLine, long lastLine) {
         public boolean isBlank() {
             return problem == null && cells.stream().allMatch(CellText::isBlank);
         }
@@ -190,8 +190,7 @@ public final class CsvRecords implements Closeable {
         long lastLine = Math.max(startLine + 1, physicalLine);
         CsvRecord record = new CsvRecord(++rowNumber, cells, null, startLine + 1, lastLine);
         if (countDiffers && !record.isBlank()) {
-            return new CsvRecord(record.rowNumber(), cells,
-                    cells.size() + " fields where the header has " + expectedFields + " (a shifted or cut row)",
+            return new CsvRecord(record.rowNumber(), cells, Message.of("fieldCount", cells.size(), expectedFields),
                     startLine + 1, lastLine);
         }
         return record;

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -30,13 +31,13 @@ final class CsvRowSource implements RowSource {
             }
             while (first != null && first.isBlank());
             if (first == null) {
-                throw new UnreadableFileException("the file is empty: no header row");
+                throw new UnreadableFileException(Message.of("emptyFile"));
             }
             if (first.problem() != null) {
-                throw new UnreadableFileException("the header row cannot be read: " + first.problem());
+                throw new UnreadableFileException(Message.of("headerUnreadable", first.problem().english()));
             }
             this.header = new HeaderMap(kind, first.cells());
-            header.check("", "");
+            header.check("", HeaderMap.Where.CSV);
             records.expectFields(header.width());
         }
         catch (IOException | UnreadableFileException | RuntimeException e) {

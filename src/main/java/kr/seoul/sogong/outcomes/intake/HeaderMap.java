@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,17 +81,44 @@ public final class HeaderMap {
         return missing;
     }
 
+    /** Where a header was looked for, as the UNREADABLE message says it. */
+    enum Where {
+
+        /** a CSV file: its first non-blank line */
+        CSV(""),
+        /** a sheet of a workbook */
+        SHEET(".sheet"),
+        /** the sheet that came closest, when no sheet had a header in its first rows */
+        NEAREST_SHEET(".nearestSheet");
+
+        private final String keySuffix;
+
+        Where(String keySuffix) {
+            this.keySuffix = keySuffix;
+        }
+
+    }
+
     /**
      * Fails with UNREADABLE when a required column is missing or a column is named twice.
      */
-    void check(String sheet, String where) throws UnreadableFileException {
+    void check(String sheet, Where where) throws UnreadableFileException {
         if (duplicate != null) {
-            throw new UnreadableFileException(sheet, "", where + "a column is named twice: " + duplicate);
+            throw new UnreadableFileException(sheet, "", message("duplicateColumn", where, sheet, duplicate));
         }
         if (!missingRequired().isEmpty()) {
             throw new UnreadableFileException(sheet, missingRequired().get(0).alias(),
-                    where + "required column missing: " + describeMissing());
+                    message("missingColumn", where, sheet, describeMissing()));
         }
+    }
+
+    private static Message message(String key, Where where, String sheet, String detail) {
+        return switch (where) {
+            case CSV -> Message.of(key, detail);
+            case SHEET -> Message.of(key + where.keySuffix, sheet, detail);
+            case NEAREST_SHEET ->
+                Message.of(key + where.keySuffix, sheet, WorkbookRowSource.HEADER_SEARCH_ROWS, detail);
+        };
     }
 
     /** The row's cells by alias, normalised (contract §8); an absent cell is blank. */

@@ -218,8 +218,10 @@ public class IntakeStore {
     }
 
     public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
-        jdbc.batchUpdate("insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
-                + " message, cross_row) values (?,?,?,?,?,?,?,?,?,?)", findings, 1000, (ps, f) -> {
+        jdbc.batchUpdate(
+                "insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
+                        + " message, cross_row, message_key, message_args) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                findings, 1000, (ps, f) -> {
                     ps.setInt(1, round);
                     ps.setString(2, f.sourceFile());
                     ps.setString(3, f.sheet());
@@ -228,8 +230,12 @@ public class IntakeStore {
                     ps.setString(6, f.value());
                     ps.setString(7, f.rule().name());
                     ps.setString(8, f.severity().name());
-                    ps.setString(9, f.message().length() > 1000 ? f.message().substring(0, 1000) : f.message());
+                    String text = f.text();
+                    ps.setString(9, text.length() > 1000 ? text.substring(0, 1000) : text);
                     ps.setBoolean(10, crossRow);
+                    ps.setString(11, f.message().key());
+                    String args = f.message().storedArgs();
+                    ps.setString(12, args.length() > 2000 ? args.substring(0, 2000) : args);
                 });
     }
 

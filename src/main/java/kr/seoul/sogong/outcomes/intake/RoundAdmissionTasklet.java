@@ -134,7 +134,7 @@ public class RoundAdmissionTasklet implements Tasklet {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
             store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.FileStatus.UNREADABLE, null);
             store.insertFindings(round,
-                    List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.getMessage())), false);
+                    List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.reason())), false);
         }
     }
 

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -37,7 +38,7 @@ public final class SourceFiles {
      * @param unopenable why the file cannot even be opened (permissions), else null
      */
     public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks,
-            String unopenable) {
+            Message unopenable) {
         public boolean isSurvey() {
             return sourceFile.startsWith(SURVEY_DIR + "/");
         }
@@ -86,8 +87,8 @@ public final class SourceFiles {
                 String name = p.getFileName().toString();
                 if (!name.equals("centers.csv") && !name.equals(SURVEY_DIR) && !name.equals(RESULTS_DIR)
                         && !isIgnored(name)) {
-                    notes.add(note(name, Rule.NOT_READ, (Files.isDirectory(p) ? "a folder" : "a file")
-                            + " in the round's folder is not read: survey files belong in survey/, results in results/"));
+                    notes
+                        .add(note(name, Rule.NOT_READ, Message.of(Files.isDirectory(p) ? "strayFolder" : "strayFile")));
                 }
             }
         }
@@ -98,8 +99,8 @@ public final class SourceFiles {
                 collect(roundDir, folder, realRoot, files, notes);
             }
             if (files.size() == before) {
-                notes.add(note(dir, Rule.EMPTY_FOLDER, dir + "/ is " + (Files.isDirectory(folder) ? "empty" : "missing")
-                        + ": no " + (dir.equals(SURVEY_DIR) ? "survey responses" : "center results") + " this round"));
+                notes.add(note(dir, Rule.EMPTY_FOLDER,
+                        Message.of((Files.isDirectory(folder) ? "emptyFolder." : "missingFolder.") + dir)));
             }
         }
         files.sort((a, b) -> a.sourceFile().compareTo(b.sourceFile()));
@@ -128,15 +129,12 @@ public final class SourceFiles {
                     target = p.toRealPath();
                 }
                 catch (IOException e) {
-                    notes.add(note(relative, Rule.NOT_READ,
-                            "a link to nothing (" + e.getClass().getSimpleName() + "): not read"));
+                    notes.add(note(relative, Rule.NOT_READ, Message.of("brokenLink", e.getClass().getSimpleName())));
                     continue;
                 }
                 if (!target.startsWith(realRoot) || Files.isDirectory(target)) {
                     notes.add(note(relative, Rule.NOT_READ,
-                            Files.isDirectory(target)
-                                    ? "a link to a folder is not followed: put the files themselves here"
-                                    : "a link to a file outside the input folder is not followed: copy the file here"));
+                            Message.of(Files.isDirectory(target) ? "linkToFolder" : "linkOutside")));
                     continue;
                 }
             }
@@ -159,12 +157,11 @@ public final class SourceFiles {
             // run until it can be read
             String unique = (java.util.UUID.randomUUID() + "" + java.util.UUID.randomUUID()).replace("-", "");
             return new InputFile(relative, p, unique, Files.size(p), 0,
-                    "the job may not read this file (permission denied for user " + System.getProperty("user.name")
-                            + "): give that user read access, then run the same command");
+                    Message.of("permissionDenied", System.getProperty("user.name")));
         }
     }
 
-    private static Finding note(String sourceFile, Rule rule, String message) {
+    private static Finding note(String sourceFile, Rule rule, Message message) {
         return Finding.of(sourceFile, "", null, "", "", rule, message);
     }
 
@@ -211,8 +208,7 @@ public final class SourceFiles {
             case "csv" -> {
                 SourceKind kind = csvKind(file);
                 Charset charset = TextEncoding.detect(file.path())
-                    .orElseThrow(() -> new UnreadableFileException(
-                            "the file is neither UTF-8 nor CP949 (EUC-KR) text; save it again as CSV UTF-8"));
+                    .orElseThrow(() -> new UnreadableFileException(Message.of("encoding")));
                 try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
                     return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1),
                             List.of());
@@ -220,7 +216,7 @@ public final class SourceFiles {
             }
             case "xlsx", "xlsm" -> {
                 if (file.sizeBytes() == 0) {
-                    throw new UnreadableFileException("the file is empty: no header row");
+                    throw new UnreadableFileException(Message.of("emptyFile"));
                 }
                 try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(),
                         file.isSurvey())) {
@@ -229,8 +225,8 @@ public final class SourceFiles {
                             source.notes());
                 }
             }
-            default -> throw new UnreadableFileException("not a .csv or .xlsx file"
-                    + (file.extension().equals("xls") ? " (an old .xls workbook: save it as .xlsx)" : ""));
+            default -> throw new UnreadableFileException(
+                    Message.of(file.extension().equals("xls") ? "notCsvOrXlsx.xls" : "notCsvOrXlsx"));
         }
     }
 
@@ -249,8 +245,7 @@ public final class SourceFiles {
             return SourceKind.SURVEY;
         }
         Optional<SourceKind> kind = SourceKind.ofResultsCsv(file.path().getFileName().toString());
-        return kind.orElseThrow(() -> new UnreadableFileException("cannot tell which sheet this results CSV holds:"
-                + " name it <anything>_participants.csv, _outcomes.csv or _budget.csv"));
+        return kind.orElseThrow(() -> new UnreadableFileException(Message.of("resultsCsvName")));
     }
 
 }

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param lastInFile committing this row completes the file
  */
 public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-        Map<String, String> values, String problem, Map<String, String> cellProblems, boolean lastInFile) {
+        Map<String, String> values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
 
     public boolean fromWorkbook() {
         return !sheet.isEmpty();

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
+
 /**
  * A whole file that cannot be read (rule UNREADABLE); {@code field} names a missing
  * header or sheet.
@@ -10,14 +12,21 @@ public class UnreadableFileException extends Exception {
 
     private final String field;
 
-    public UnreadableFileException(String sheet, String field, String message) {
-        super(message);
+    private final Message reason;
+
+    public UnreadableFileException(String sheet, String field, Message reason) {
+        super(reason.english());
+        this.reason = reason;
         this.sheet = sheet == null ? "" : sheet;
         this.field = field == null ? "" : field;
     }
 
-    public UnreadableFileException(String message) {
-        this("", "", message);
+    public UnreadableFileException(Message reason) {
+        this("", "", reason);
+    }
+
+    public Message reason() {
+        return reason;
     }
 
     public String sheet() {

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +26,7 @@ import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 final class WorkbookRowSource implements RowSource {
 
     static final int HEADER_SEARCH_ROWS = 20;
-    static final String FORMULA_WITHOUT_VALUE = "a formula without a stored result (the job never computes"
-            + " formulas): open the workbook in Excel and save it, or type the value";
+    static final Message FORMULA_WITHOUT_VALUE = Message.of("formulaWithoutValue");
 
     private final String sourceFile;
 
@@ -62,7 +62,7 @@ final class WorkbookRowSource implements RowSource {
                 if (sheet.hidden()) {
                     if (kind.isPresent()) {
                         notes.add(Finding.of(sourceFile, sheet.name(), null, "", "", Rule.HIDDEN_SHEET,
-                                "sheet " + sheet.name() + " is hidden and is not read; unhide it if its rows count"));
+                                Message.of("hiddenSheet", sheet.name())));
                     }
                     continue;
                 }
@@ -72,8 +72,8 @@ final class WorkbookRowSource implements RowSource {
                 for (SourceKind k : SourceKind.RESULTS) {
                     if (!kindBySheet.containsValue(k)) {
                         throw new UnreadableFileException(k.koreanSheet(), k.englishSheet(),
-                                "required sheet missing: " + k.koreanSheet() + " (" + k.englishSheet() + ")"
-                                        + (notes.isEmpty() ? "" : "; hidden sheets are not read"));
+                                Message.of(notes.isEmpty() ? "sheetMissing" : "sheetMissing.hidden", k.koreanSheet(),
+                                        k.englishSheet()));
                     }
                 }
             }
@@ -93,14 +93,13 @@ final class WorkbookRowSource implements RowSource {
             return new WorkbookRows(file);
         }
         catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new UnreadableFileException(
-                    "the workbook is encrypted or in the old .xls format; save it as an" + " unprotected .xlsx");
+            throw new UnreadableFileException(Message.of("encrypted"));
         }
         catch (NotOfficeXmlFileException e) {
-            throw new UnreadableFileException("not an .xlsx workbook: " + e.getMessage());
+            throw new UnreadableFileException(Message.of("notXlsx", e.getMessage()));
         }
         catch (Exception e) {
-            throw new UnreadableFileException("the workbook cannot be read: " + rootMessage(e));
+            throw new UnreadableFileException(Message.of("workbookUnreadable", rootMessage(e)));
         }
     }
 
@@ -144,17 +143,17 @@ final class WorkbookRowSource implements RowSource {
             throw e;
         }
         catch (Exception e) {
-            throw new UnreadableFileException("the workbook cannot be read: " + rootMessage(e));
+            throw new UnreadableFileException(Message.of("workbookUnreadable", rootMessage(e)));
         }
         if (!anyHeader) {
-            throw new UnreadableFileException("the workbook has no header row");
+            throw new UnreadableFileException(Message.of("noHeaderInWorkbook"));
         }
         if (!survey) {
             // results sheets that exist but hold no header are as good as missing
             for (SourceKind kind : SourceKind.RESULTS) {
                 if (!seenKinds.contains(kind)) {
                     throw new UnreadableFileException(kind.koreanSheet(), kind.englishSheet(),
-                            "sheet " + kind.koreanSheet() + " (" + kind.englishSheet() + ") has no header row");
+                            Message.of("sheetWithoutHeader", kind.koreanSheet(), kind.englishSheet()));
                 }
             }
         }
@@ -173,7 +172,7 @@ final class WorkbookRowSource implements RowSource {
         SourceKind kind = kindBySheet.get(row.sheetIndex());
         HeaderMap candidate = new HeaderMap(kind, row.cells());
         if (candidate.missingRequired().isEmpty()) {
-            candidate.check(row.sheet(), "sheet " + row.sheet() + ": ");
+            candidate.check(row.sheet(), HeaderMap.Where.SHEET);
             header = candidate;
             headerSheet = row.sheetIndex();
             searchSheet = -1;
@@ -195,8 +194,7 @@ final class WorkbookRowSource implements RowSource {
         if (closest != null) {
             HeaderMap c = closest;
             closest = null;
-            c.check(closestSheet,
-                    "sheet " + closestSheet + ": no header row in the first " + HEADER_SEARCH_ROWS + " rows; ");
+            c.check(closestSheet, HeaderMap.Where.NEAREST_SHEET);
         }
     }
 
@@ -211,7 +209,7 @@ final class WorkbookRowSource implements RowSource {
                 lookForHeader(row);
                 continue;
             }
-            Map<String, String> cellProblems = Map.of();
+            Map<String, Message> cellProblems = Map.of();
             if (!row.formulasWithoutValue().isEmpty()) {
                 cellProblems = new LinkedHashMap<>();
                 for (int col : row.formulasWithoutValue()) {

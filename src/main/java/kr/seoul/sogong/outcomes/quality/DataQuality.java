@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
 import java.util.function.Consumer;
@@ -108,7 +109,7 @@ public class DataQuality {
     }
 
     private static final String FINDING_COLUMNS = "select source_file, sheet, row_number, field, val, rule,"
-            + " severity, message from finding";
+            + " severity, message, message_key, message_args from finding";
 
     private String order() {
         String c = store.postgres() ? " collate \"C\"" : "";
@@ -118,7 +119,8 @@ public class DataQuality {
 
     private static Finding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Finding(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4),
-                rs.getString(5), Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getString(8));
+                rs.getString(5), Rule.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)),
+                Message.stored(rs.getString(9), rs.getString(10), rs.getString(8)));
     }
 
     /**

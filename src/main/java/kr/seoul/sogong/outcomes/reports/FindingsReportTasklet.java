@@ -5,6 +5,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +55,12 @@ public class FindingsReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Path out = OutputPublisher.staging(properties, round,
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId());
-        String r = String.valueOf(round);
+
         long written;
         // streamed from the database in rejects.csv order: memory does not grow with the
         // number of findings
         try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), REJECTS_HEADER)) {
-            dataQuality
-                .eachFinding(round,
-                        f -> rejects.add(List.of(r, f.sourceFile(), f.sheet(),
-                                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(),
-                                f.rule().name(), f.severity().name(), f.message())));
+            dataQuality.eachFinding(round, f -> rejects.add(rejectsRow(round, f, properties.locale())));
             written = rejects.count();
         }
 
@@ -84,6 +81,13 @@ public class FindingsReportTasklet implements Tasklet {
         log.info("round {}: {} findings in rejects.csv", round, written);
         gate(quality);
         return RepeatStatus.FINISHED;
+    }
+
+    /** A finding as a row of rejects.csv, its message in the given language. */
+    public static List<String> rejectsRow(int round, Finding f, java.util.Locale locale) {
+        return List.of(String.valueOf(round), f.sourceFile(), f.sheet(),
+                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(), f.rule().name(),
+                f.severity().name(), f.message().render(locale));
     }
 
     private void gate(List<FileQuality> quality) {

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.results;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.rows.BudgetLine;
 import kr.seoul.sogong.outcomes.rows.Outcome;
 import kr.seoul.sogong.outcomes.rows.Participant;
@@ -32,7 +33,7 @@ public final class ResultsRowValidator {
         BigDecimal hours = f.decimal("education_hours", false);
         Boolean completed = f.yesNo("completed", true);
         if (start != null && end != null && end.isBefore(start)) {
-            f.add("end_date", end.toString(), Rule.RANGE, "end_date is before start_date " + start);
+            f.add("end_date", end.toString(), Rule.RANGE, Message.of("endBeforeStart", start));
         }
         return f.rejected() ? null : new Participant(center, brn, firmName, support, start, end, hours, completed);
     }
@@ -60,7 +61,7 @@ public final class ResultsRowValidator {
     private String centerCode(RowFields f) {
         String v = f.text("center_code", true);
         if (v != null && centers.byCode(v).isEmpty()) {
-            f.add("center_code", v, Rule.UNKNOWN_CENTER, "not a center_code of centers.csv");
+            f.add("center_code", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenterCode"));
             return null;
         }
         return v;

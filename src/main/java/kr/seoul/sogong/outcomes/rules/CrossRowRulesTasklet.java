@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Message;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,8 +75,12 @@ public class CrossRowRulesTasklet implements Tasklet {
     /** A stored row as the rules see it; {@code order} is its place in reading order. */
     private record KeyedRow(long id, String file, String sheet, int row, String center, String brn, long order,
             Timestamp submittedAt) {
-        String where() {
-            return file + (sheet.isEmpty() ? "" : " sheet " + sheet) + " row " + row;
+        /**
+         * A message that points at this row: {@code <key>} or, in a workbook,
+         * {@code <key>.sheet}.
+         */
+        Message pointingHere(String key) {
+            return sheet.isEmpty() ? Message.of(key, file, row) : Message.of(key + ".sheet", file, sheet, row);
         }
 
         String masked() {
@@ -168,19 +173,19 @@ public class CrossRowRulesTasklet implements Tasklet {
                 "select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
                         + " where round = ? and accepted = true order by center_code, brn",
                 false, r -> r.center() + "|" + r.brn(), rows -> {
-                    keepFirst(rows, findings, rejected, "the same firm is listed earlier for this center at");
+                    keepFirst(rows, findings, rejected, "duplicate.participant");
                     keys.add(key(rows.get(0).center(), rows.get(0).brn()));
                 });
         return keys.build().sorted().toArray();
     }
 
     /** Sorts a key's rows by reading order; all but the first are DUPLICATE. */
-    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected, String message) {
+    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected, String key) {
         rows.sort(Comparator.comparingLong(KeyedRow::order));
         List<KeyedRow> later = rows.subList(1, rows.size());
         for (KeyedRow r : later) {
             findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
-                    message + " " + rows.get(0).where()));
+                    rows.get(0).pointingHere(key)));
             rejected.add(r.id());
         }
     }
@@ -199,12 +204,12 @@ public class CrossRowRulesTasklet implements Tasklet {
                     if (!contains(participants, key(first.center(), first.brn()))) {
                         for (KeyedRow r : rows) {
                             findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(),
-                                    Rule.NOT_PARTICIPANT, "not a participant of " + r.center()));
+                                    Rule.NOT_PARTICIPANT, Message.of("notParticipant", r.center())));
                             rejected.add(r.id());
                         }
                         return;
                     }
-                    keepFirst(rows, findings, rejected, "the same firm has an earlier outcomes row at");
+                    keepFirst(rows, findings, rejected, "duplicate.outcome");
                 });
     }
 
@@ -220,7 +225,7 @@ public class CrossRowRulesTasklet implements Tasklet {
                     for (KeyedRow r : rows) {
                         if (!contains(participants, key(r.center(), r.brn()))) {
                             findings.add(new Finding(r.file(), r.sheet(), r.row(), "brn", r.masked(),
-                                    Rule.NOT_PARTICIPANT, Severity.WARN, "not a participant of " + r.center()));
+                                    Rule.NOT_PARTICIPANT, Severity.WARN, Message.of("notParticipant", r.center())));
                             strangers.add(r.id());
                         }
                     }
@@ -230,8 +235,7 @@ public class CrossRowRulesTasklet implements Tasklet {
                             .reversed());
                         for (KeyedRow r : rows.subList(1, rows.size())) {
                             findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
-                                    "the firm answered again; the latest submission is kept, at "
-                                            + rows.get(0).where()));
+                                    rows.get(0).pointingHere("duplicate.survey")));
                             rejected.add(r.id());
                         }
                     }
@@ -268,7 +272,7 @@ public class CrossRowRulesTasklet implements Tasklet {
             Part first = parts.get(0);
             if (planned > first.cap()) {
                 findings.add(Finding.of(first.file(), first.sheet(), null, "planned_krw", String.valueOf(planned),
-                        Rule.OVER_CAP, first.center() + " plans " + planned + " KRW, over its cap of " + first.cap()));
+                        Rule.OVER_CAP, Message.of("overCap", first.center(), planned, first.cap())));
             }
         }
         return findings;

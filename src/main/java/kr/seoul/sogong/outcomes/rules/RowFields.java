@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.rules;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Finding;
@@ -67,11 +68,11 @@ public final class RowFields {
         return row;
     }
 
-    public Finding finding(String field, String value, Rule rule, String message) {
+    public Finding finding(String field, String value, Rule rule, Message message) {
         return Finding.of(row.sourceFile(), row.sheet(), row.rowNumber(), field, value, rule, message);
     }
 
-    public void add(String field, String value, Rule rule, String message) {
+    public void add(String field, String value, Rule rule, Message message) {
         findings.add(finding(field, value, rule, message));
     }
 
@@ -82,7 +83,7 @@ public final class RowFields {
      * {@code outcomes.max-field-length} allows.
      */
     public String text(String field, boolean required) {
-        String problem = row.cellProblems().get(field);
+        Message problem = row.cellProblems().get(field);
         if (problem != null) {
             add(field, "", Rule.FORMAT, problem);
             return null;
@@ -90,17 +91,17 @@ public final class RowFields {
         String v = CellText.strip(row.value(field)); // normalised when read
         if (v.isEmpty()) {
             if (required && row.problem() == null) {
-                add(field, "", Rule.REQUIRED, field + " is required");
+                add(field, "", Rule.REQUIRED, Message.of("required", field));
             }
             return null;
         }
         int limit = maxLength(field);
         if (v.length() > limit) {
-            add(field, v, Rule.FORMAT, "value is longer than " + limit + " characters");
+            add(field, v, Rule.FORMAT, Message.of("tooLong", limit));
             return null;
         }
         if (v.indexOf('\u0000') >= 0) {
-            add(field, v.replace('\u0000', ' '), Rule.FORMAT, "contains a NUL character (U+0000)");
+            add(field, v.replace('\u0000', ' '), Rule.FORMAT, Message.of("nul"));
             return null;
         }
         return v;
@@ -126,11 +127,11 @@ public final class RowFields {
         }
         String digits = BusinessRegistrationNumber.normalize(v);
         if (digits == null) {
-            add(field, BusinessRegistrationNumber.masked(v), Rule.FORMAT, "not 10 digits (3-2-5)");
+            add(field, BusinessRegistrationNumber.masked(v), Rule.FORMAT, Message.of("brnFormat"));
             return null;
         }
         if (!BusinessRegistrationNumber.hasValidCheckDigit(digits)) {
-            add(field, BusinessRegistrationNumber.masked(v), Rule.BRN_CHECKSUM, "check digit does not match");
+            add(field, BusinessRegistrationNumber.masked(v), Rule.BRN_CHECKSUM, Message.of("brnChecksum"));
             return null;
         }
         return digits;
@@ -144,21 +145,21 @@ public final class RowFields {
         }
         BigDecimal n = parsePlain(v);
         if (n == null) {
-            add(field, v, Rule.FORMAT, "not a number (plain digits, e.g. 1234.5)");
+            add(field, v, Rule.FORMAT, Message.of("notNumber"));
             return null;
         }
         if (n.signum() < 0) {
-            add(field, v, Rule.RANGE, "negative");
+            add(field, v, Rule.RANGE, Message.of("negative"));
             return null;
         }
         Column.Stored stored = stored(field);
         BigDecimal exact = n.stripTrailingZeros();
         if (exact.scale() > stored.scale()) {
-            add(field, v, Rule.FORMAT, "more than " + stored.scale() + " decimal places");
+            add(field, v, Rule.FORMAT, Message.of("decimals", stored.scale()));
             return null;
         }
         if (exact.precision() - exact.scale() > stored.integerDigits()) {
-            add(field, v, Rule.RANGE, "too large: at most " + stored.integerDigits() + " digits before the point");
+            add(field, v, Rule.RANGE, Message.of("tooManyDigits", stored.integerDigits()));
             return null;
         }
         return n;
@@ -175,16 +176,16 @@ public final class RowFields {
         }
         BigDecimal n = parsePlain(v);
         if (n == null || n.stripTrailingZeros().scale() > 0) {
-            add(field, v, Rule.FORMAT, "not a whole number");
+            add(field, v, Rule.FORMAT, Message.of("notWholeNumber"));
             return null;
         }
         if (n.signum() < 0) {
-            add(field, v, Rule.RANGE, "negative");
+            add(field, v, Rule.RANGE, Message.of("negative"));
             return null;
         }
         long max = stored(field).maxWhole();
         if (n.compareTo(BigDecimal.valueOf(max)) > 0) {
-            add(field, v, Rule.RANGE, "too large: at most " + max);
+            add(field, v, Rule.RANGE, Message.of("tooLarge", max));
             return null;
         }
         return n.longValueExact();
@@ -254,7 +255,7 @@ public final class RowFields {
             return LocalDate.parse(v, WORKBOOK_DATE_ONLY);
         }
         catch (DateTimeParseException e) {
-            add(field, v, Rule.FORMAT, "not a date (yyyy-MM-dd)");
+            add(field, v, Rule.FORMAT, Message.of("notDate"));
             return null;
         }
     }
@@ -285,8 +286,7 @@ public final class RowFields {
                 // reported below
             }
         }
-        add(field, v, Rule.FORMAT, "not a date and time (yyyy-MM-dd HH:mm[:ss], yyyy.MM.dd HH:mm, yyyy/M/d H:mm"
-                + " or yyyy. M. d 오후 h:mm[:ss])");
+        add(field, v, Rule.FORMAT, Message.of("notDateTime"));
         return null;
     }
 
@@ -326,7 +326,7 @@ public final class RowFields {
         if (v.equalsIgnoreCase("N")) {
             return false;
         }
-        add(field, v, Rule.FORMAT, "not Y or N");
+        add(field, v, Rule.FORMAT, Message.of("notYesNo"));
         return null;
     }
 

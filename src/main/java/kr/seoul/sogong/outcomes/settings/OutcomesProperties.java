@@ -3,6 +3,7 @@ package kr.seoul.sogong.outcomes.settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,10 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleAfter a run-lock holder on another host silent this long is gone
  * @param progressInterval how often the ingest logs its progress
  * @param nightly what {@code nightly} runs
+ * @param locale the language of rejects.csv's message column: English, the contract's,
+ * unless set ({@code ko} for Korean)
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
-        Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly) {
+        Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly,
+        Locale locale) {
 
     /**
      * @param rounds the rounds {@code nightly} runs, oldest first; empty: every round
@@ -44,6 +48,7 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         staleAfter = staleAfter == null ? Duration.ofSeconds(60) : staleAfter;
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
         nightly = nightly == null ? new Nightly(List.of()) : nightly;
+        locale = locale == null ? Locale.ROOT : locale;
     }
 
     public Path roundInput(int round) {

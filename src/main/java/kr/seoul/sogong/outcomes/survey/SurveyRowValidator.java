@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.survey;
 
+import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.rows.Need;
 import kr.seoul.sogong.outcomes.rows.SurveyResponse;
 
@@ -48,11 +49,10 @@ public final class SurveyRowValidator {
 
         if (submittedAt != null && submittedAt.getYear() != round) {
             fields.add("submitted_at", fields.row().value("submitted_at").strip(), Rule.OUT_OF_ROUND,
-                    "submitted outside round " + round);
+                    Message.of("outOfRound", round));
         }
         if (employees != null && employees >= SOGONG_MAX_EMPLOYEES) {
-            fields.add("employees", String.valueOf(employees), Rule.NOT_SOGONG,
-                    employees + " regular workers: not a 소공인 (fewer than 10) by law");
+            fields.add("employees", String.valueOf(employees), Rule.NOT_SOGONG, Message.of("notSogong", employees));
         }
         if (fields.rejected()) {
             return null;
@@ -68,7 +68,7 @@ public final class SurveyRowValidator {
         }
         Optional<Center> center = centers.find(v);
         if (center.isEmpty()) {
-            fields.add("center", v, Rule.UNKNOWN_CENTER, "not a center code or name of centers.csv");
+            fields.add("center", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenter"));
             return null;
         }
         return center.get().code();
@@ -82,11 +82,11 @@ public final class SurveyRowValidator {
         }
         Long n = RowFields.parseWhole(v);
         if (n == null) {
-            fields.add(field, v, Rule.FORMAT, "not a whole number");
+            fields.add(field, v, Rule.FORMAT, Message.of("notWholeNumber"));
             return null;
         }
         if (!(n >= 1 && n <= 5) && n != 9) {
-            fields.add(field, v, Rule.RANGE, "not 1 to 5, or 9 for 모름");
+            fields.add(field, v, Rule.RANGE, Message.of("likertRange"));
             return null;
         }
         return n.intValue();
@@ -108,8 +108,7 @@ public final class SurveyRowValidator {
         }
         if (!unknown.isEmpty()) {
             List<String> names = new ArrayList<>(unknown);
-            fields.add("needs", String.join(";", names), Rule.UNKNOWN_NEED,
-                    "not in the list (판로, 홍보, 디자인, 기술, 교육, 자금, 인력); ignored");
+            fields.add("needs", String.join(";", names), Rule.UNKNOWN_NEED, Message.of("unknownNeed"));
         }
         return needs;
     }

@@ -33,7 +33,7 @@ class CsvRecordsTest {
     void unclosedQuoteCostsOneRow() throws Exception {
         List<CsvRecords.CsvRecord> r = records("a,b\n1,\"oops\n2,ok\n3,ok\n");
         assertThat(r).extracting(CsvRecords.CsvRecord::rowNumber).containsExactly(1, 2, 3, 4);
-        assertThat(r.get(1).problem()).contains("not closed on its line");
+        assertThat(r.get(1).problem().english()).contains("not closed on its line");
         assertThat(r.get(2).cells()).containsExactly("2", "ok");
         assertThat(r.get(3).cells()).containsExactly("3", "ok");
     }
@@ -60,7 +60,7 @@ class CsvRecordsTest {
     void aStrayQuoteIsNotClosedByALaterQuotedCell() throws Exception {
         List<CsvRecords.CsvRecord> r = records("1,\"oops\n2,ok\n3,\"a,b\"\n4,ok\n", 2);
         assertThat(r).extracting(CsvRecords.CsvRecord::rowNumber).containsExactly(1, 2, 3, 4);
-        assertThat(r.get(0).problem()).contains("not closed on its line");
+        assertThat(r.get(0).problem().english()).contains("not closed on its line");
         assertThat(r.get(0).firstLine()).isEqualTo(r.get(0).lastLine()).isEqualTo(1);
         assertThat(r.get(1).cells()).containsExactly("2", "ok");
         assertThat(r.get(2).cells()).containsExactly("3", "a,b");
@@ -82,8 +82,8 @@ class CsvRecordsTest {
     void recordsWithAnotherFieldCountAreProblems() throws Exception {
         List<CsvRecords.CsvRecord> r = records("1,2,3\n1,2\n1,2,3,4\n,,\n", 3);
         assertThat(r.get(0).problem()).isNull();
-        assertThat(r.get(1).problem()).isEqualTo("2 fields where the header has 3 (a shifted or cut row)");
-        assertThat(r.get(2).problem()).isEqualTo("4 fields where the header has 3 (a shifted or cut row)");
+        assertThat(r.get(1).problem().english()).isEqualTo("2 fields where the header has 3 (a shifted or cut row)");
+        assertThat(r.get(2).problem().english()).isEqualTo("4 fields where the header has 3 (a shifted or cut row)");
         assertThat(r.get(3).isBlank()).isTrue();
     }
 

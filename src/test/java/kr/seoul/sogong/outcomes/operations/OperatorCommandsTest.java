@@ -59,7 +59,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     private OutcomesLauncher launcher(List<Integer> nightlyRounds) {
         OutcomesProperties p = new OutcomesProperties(properties.inputDir(), properties.outputDir(),
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
-                properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds));
+                properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds),
+                properties.locale());
         return new OutcomesLauncher(runner, history, new NightlyRounds(p), purge);
     }
 
