@@ -27,6 +27,11 @@ public class DataQuality {
         public long rowsAccepted() {
             return rowsRead - rowsRejected;
         }
+
+        /** The file stops the round at the quality gate (contract §7). */
+        public boolean blocksGate(double maxRejectRate) {
+            return unreadable || rowsRead > 0 && (double) rowsRejected / rowsRead > maxRejectRate;
+        }
     }
 
     private final JdbcTemplate jdbc;

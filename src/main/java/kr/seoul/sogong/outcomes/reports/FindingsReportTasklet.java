@@ -5,11 +5,13 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
+import kr.seoul.sogong.outcomes.corrections.CorrectionWorkbooks;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import org.slf4j.Logger;
@@ -45,8 +47,12 @@ public class FindingsReportTasklet implements Tasklet {
      */
     static final String REJECTS_WRITTEN = "rejects.written";
 
-    public FindingsReportTasklet(DataQuality dataQuality, OutcomesProperties properties, @JobRound int round) {
+    private final CorrectionWorkbooks corrections;
+
+    public FindingsReportTasklet(DataQuality dataQuality, CorrectionWorkbooks corrections,
+            OutcomesProperties properties, @JobRound int round) {
         this.dataQuality = dataQuality;
+        this.corrections = corrections;
         this.properties = properties;
         this.round = round;
     }
@@ -79,6 +85,9 @@ public class FindingsReportTasklet implements Tasklet {
             .getExecutionContext()
             .putLong(REJECTS_WRITTEN, written);
         log.info("round {}: {} findings in rejects.csv", round, written);
+        // before the gate: a round it stops is exactly when the centers need them
+        Map<String, Path> sent = corrections.write(out, round);
+        log.info("round {}: corrections for {}", round, sent.isEmpty() ? "nobody (no findings)" : sent.keySet());
         gate(quality);
         return RepeatStatus.FINISHED;
     }
@@ -96,7 +105,7 @@ public class FindingsReportTasklet implements Tasklet {
             if (q.unreadable()) {
                 failures.add(q.sourceFile() + " is UNREADABLE (see rejects.csv)");
             }
-            else if (q.rowsRead() > 0 && (double) q.rowsRejected() / q.rowsRead() > properties.maxRejectRate()) {
+            else if (q.blocksGate(properties.maxRejectRate())) {
                 failures.add(String.format("%s rejects %d of %d rows (%.1f%%, over the %.1f%% allowed)", q.sourceFile(),
                         q.rowsRejected(), q.rowsRead(), 100.0 * q.rowsRejected() / q.rowsRead(),
                         100 * properties.maxRejectRate()));

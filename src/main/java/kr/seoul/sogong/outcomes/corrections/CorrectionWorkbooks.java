@@ -1,0 +1,331 @@
+package kr.seoul.sogong.outcomes.corrections;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Message;
+import kr.seoul.sogong.outcomes.findings.Severity;
+import kr.seoul.sogong.outcomes.intake.Center;
+import kr.seoul.sogong.outcomes.intake.CenterDirectory;
+import kr.seoul.sogong.outcomes.intake.Column;
+import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.intake.IntakeStore.StoredFile;
+import kr.seoul.sogong.outcomes.intake.RowSource;
+import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import kr.seoul.sogong.outcomes.intake.SourceKind;
+import kr.seoul.sogong.outcomes.intake.SourceRow;
+import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
+import kr.seoul.sogong.outcomes.rules.BusinessRegistrationNumber;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * After each run, one workbook per center with at least one finding in its results files
+ * or among the survey rows that name it ({@code corrections/<center_code>.xlsx}), and one
+ * for the agency with what names no known center ({@code corrections/_unassigned.xlsx}):
+ * a summary sheet, then per source file each offending row as the center sees it (its row
+ * number, its cells with the offending one highlighted, red for REJECT and yellow for
+ * WARN), the rule and what to change in Korean. They go by mail: business numbers masked
+ * as in rejects.csv, no comment text, values written as text (a firm name starting with =
+ * stays text). Rows are read again from the source files, since a rejected row is not
+ * stored; written through POI's streaming SXSSF.
+ */
+@Component
+public class CorrectionWorkbooks {
+
+    public static final String UNASSIGNED = "_unassigned";
+
+    /** Columns that do not travel by mail. */
+    private static final List<String> NOT_SENT = List.of("comment");
+
+    private final JdbcTemplate jdbc;
+
+    private final IntakeStore store;
+
+    private final DataQuality quality;
+
+    private final OutcomesProperties properties;
+
+    public CorrectionWorkbooks(JdbcTemplate jdbc, IntakeStore store, DataQuality quality,
+            OutcomesProperties properties) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.quality = quality;
+        this.properties = properties;
+    }
+
+    /** One finding with where it goes and the row it is about (null for a whole file). */
+    private record Entry(String owner, Finding finding, SourceRow row) {
+    }
+
+    /**
+     * Writes {@code
+     *
+    <dir>
+     * /corrections/}; returns the workbooks written, by owner.
+     */
+    public Map<String, Path> write(Path dir, int round) throws Exception {
+        CenterDirectory centers = new CenterDirectory(store.centers(round));
+        Map<String, StoredFile> files = new HashMap<>();
+        store.allFiles(round).forEach(f -> files.put(f.sourceFile(), f));
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        quality.eachFinding(round, f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
+
+        Map<String, Map<String, List<Entry>>> byOwner = new TreeMap<>();
+        for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
+            StoredFile file = files.get(e.getKey());
+            Map<Integer, SourceRow> rows = rows(round, file, e.getValue());
+            String fileOwner = fileOwner(round, e.getKey(), file, centers);
+            for (Finding f : e.getValue()) {
+                SourceRow row = f.rowNumber() == null ? null : rows.get(key(f.sheet(), f.rowNumber()));
+                String owner = fileOwner;
+                if (file != null && file.sourceFile().startsWith(SourceFiles.SURVEY_DIR + "/")) {
+                    owner = row == null ? UNASSIGNED
+                            : centers.find(row.value("center")).map(Center::code).orElse(UNASSIGNED);
+                }
+                byOwner.computeIfAbsent(owner, k -> new TreeMap<>())
+                    .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                    .add(new Entry(owner, f, row));
+            }
+        }
+        Path out = dir.resolve("corrections");
+        Files.createDirectories(out);
+        Map<String, FileQuality> qualities = new HashMap<>();
+        quality.quality(round).forEach(q -> qualities.put(q.sourceFile(), q));
+        Map<String, Path> written = new TreeMap<>();
+        for (Map.Entry<String, Map<String, List<Entry>>> owner : byOwner.entrySet()) {
+            Path target = out.resolve(owner.getKey() + ".xlsx");
+            writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities);
+            written.put(owner.getKey(), target);
+        }
+        return written;
+    }
+
+    private static int key(String sheet, int rowNumber) {
+        return sheet.hashCode() * 31 + rowNumber;
+    }
+
+    /**
+     * The rows findings point at, read again from the file (unreadable files have none).
+     */
+    private Map<Integer, SourceRow> rows(int round, StoredFile file, List<Finding> findings) throws Exception {
+        Map<Integer, SourceRow> rows = new HashMap<>();
+        if (file == null || file.unreadable()) {
+            return rows;
+        }
+        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        findings.stream().filter(f -> f.rowNumber() != null).forEach(f -> wanted.add(key(f.sheet(), f.rowNumber())));
+        if (wanted.isEmpty()) {
+            return rows;
+        }
+        try (RowSource source = SourceFiles.open(properties.roundInput(round), file.sourceFile(), file.kind(),
+                file.encoding())) {
+            for (SourceRow row = source.next(); row != null; row = source.next()) {
+                int k = key(row.sheet(), row.rowNumber());
+                if (wanted.contains(k)) {
+                    rows.put(k, row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A results file belongs to the center its stored rows name, else the center its name
+     * starts with ({@code <code>_...} or {@code <code>/...}); survey files are split by
+     * row.
+     */
+    private String fileOwner(int round, String sourceFile, StoredFile file, CenterDirectory centers) {
+        if (!sourceFile.startsWith(SourceFiles.RESULTS_DIR + "/")) {
+            return UNASSIGNED;
+        }
+        List<String> codes = jdbc.queryForList(
+                "select center_code from (select center_code, count(*) n from ("
+                        + " select center_code from participant where round = ? and source_file = ? union all"
+                        + " select center_code from outcome where round = ? and source_file = ? union all"
+                        + " select center_code from budget_line where round = ? and source_file = ?) r"
+                        + " group by center_code) c order by n desc, center_code",
+                String.class, round, sourceFile, round, sourceFile, round, sourceFile);
+        if (!codes.isEmpty()) {
+            return codes.get(0);
+        }
+        String name = sourceFile.substring(SourceFiles.RESULTS_DIR.length() + 1);
+        String prefix = name.split("[_/]", 2)[0];
+        return centers.byCode(prefix).map(Center::code).orElse(UNASSIGNED);
+    }
+
+    private void writeWorkbook(Path target, int round, String owner, CenterDirectory centers,
+            Map<String, List<Entry>> byFile, Map<String, FileQuality> qualities) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            Styles styles = new Styles(wb);
+            Sheet summary = wb.createSheet("요약");
+            String who = owner.equals(UNASSIGNED) ? "센터를 알 수 없는 항목 (사업 담당 기관 확인용)"
+                    : centers.byCode(owner).map(c -> c.name() + " (" + c.code() + ")").orElse(owner);
+            text(summary.createRow(0), 0, round + "년 자료 수정 요청 · " + who, styles.title);
+            text(summary.createRow(1), 0,
+                    "각 시트에 수정할 행이 있습니다. 빨간 칸은 제외된 행(REJECT), 노란 칸은 경고(WARN)입니다." + " 원본 파일의 같은 행 번호에서 고쳐 다시 보내 주세요.",
+                    null);
+            Row h = summary.createRow(3);
+            String[] headers = { "파일", "읽은 행", "제외", "경고", "이 파일 때문에 회차가 멈춤", "이 요청서의 항목 수" };
+            for (int i = 0; i < headers.length; i++) {
+                text(h, i, headers[i], styles.header);
+            }
+            int r = 4;
+            int sheetNo = 0;
+            for (Map.Entry<String, List<Entry>> file : byFile.entrySet()) {
+                FileQuality q = qualities.get(file.getKey());
+                Row row = summary.createRow(r++);
+                text(row, 0, file.getKey(), null);
+                row.createCell(1).setCellValue(q == null ? 0 : q.rowsRead());
+                row.createCell(2).setCellValue(q == null ? 0 : q.rowsRejected());
+                row.createCell(3).setCellValue(q == null ? 0 : q.rowsWarned());
+                text(row, 4, q != null && q.blocksGate(properties.maxRejectRate()) ? "예" : "아니오", null);
+                row.createCell(5).setCellValue(file.getValue().size());
+                fileSheet(wb, styles, ++sheetNo, file.getKey(), file.getValue());
+            }
+            summary.setColumnWidth(0, 50 * 256);
+            for (int i = 1; i < headers.length; i++) {
+                summary.setColumnWidth(i, 16 * 256);
+            }
+            summary.getPrintSetup().setLandscape(true);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path temp = target.resolveSibling(target.getFileName() + ".part");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                wb.write(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static void fileSheet(SXSSFWorkbook wb, Styles styles, int number, String sourceFile, List<Entry> entries) {
+        String base = sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
+        Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(number + " " + base));
+        text(sheet.createRow(0), 0, sourceFile, styles.title);
+        // the columns of the file's kind, as its header names them; comments do not
+        // travel
+        List<Column> columns = new ArrayList<>();
+        Optional<SourceKind> kind = entries.stream().filter(e -> e.row() != null).map(e -> e.row().kind()).findFirst();
+        kind.ifPresent(k -> k.columns().stream().filter(c -> !NOT_SENT.contains(c.alias())).forEach(columns::add));
+        Row h = sheet.createRow(2);
+        String[] fixed = { "시트", "행 번호", "구분", "규칙", "고칠 항목", "무엇을 고칠까요" };
+        for (int i = 0; i < fixed.length; i++) {
+            text(h, i, fixed[i], styles.header);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            text(h, fixed.length + i, columns.get(i).korean(), styles.header);
+        }
+        int r = 3;
+        for (Entry e : entries) {
+            Finding f = e.finding();
+            Row row = sheet.createRow(r++);
+            boolean reject = f.severity() == Severity.REJECT;
+            text(row, 0, f.sheet(), null);
+            if (f.rowNumber() != null) {
+                row.createCell(1).setCellValue(f.rowNumber());
+            }
+            text(row, 2, reject ? "제외 (REJECT)" : "경고 (WARN)", reject ? styles.reject : styles.warn);
+            text(row, 3, f.rule().name(), null);
+            text(row, 4, label(f.field(), kind), null);
+            text(row, 5, f.message().render(Message.KOREAN), styles.wrap);
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                String value = e.row() == null ? "" : e.row().value(c.alias());
+                if (c.alias().equals("brn")) {
+                    value = value.isEmpty() ? "" : BusinessRegistrationNumber.masked(value);
+                }
+                boolean offending = c.alias().equals(f.field());
+                text(row, fixed.length + i, value, offending ? (reject ? styles.reject : styles.warn) : null);
+            }
+        }
+        sheet.setColumnWidth(0, 10 * 256);
+        sheet.setColumnWidth(1, 8 * 256);
+        sheet.setColumnWidth(2, 13 * 256);
+        sheet.setColumnWidth(3, 16 * 256);
+        sheet.setColumnWidth(4, 14 * 256);
+        sheet.setColumnWidth(5, 60 * 256);
+        for (int i = 0; i < columns.size(); i++) {
+            sheet.setColumnWidth(fixed.length + i, 14 * 256);
+        }
+        sheet.createFreezePane(0, 3);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    private static String label(String field, Optional<SourceKind> kind) {
+        if (field == null || field.isEmpty()) {
+            return "파일 전체";
+        }
+        return kind.flatMap(k -> k.columns().stream().filter(c -> c.alias().equals(field)).findFirst())
+            .map(Column::korean)
+            .orElse(field);
+    }
+
+    /** Every value as a text cell: nothing a center typed is evaluated. */
+    private static void text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static final class Styles {
+
+        final CellStyle title;
+
+        final CellStyle header;
+
+        final CellStyle reject;
+
+        final CellStyle warn;
+
+        final CellStyle wrap;
+
+        Styles(SXSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            title = wb.createCellStyle();
+            title.setFont(bold);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            reject = fill(wb, IndexedColors.ROSE);
+            warn = fill(wb, IndexedColors.LIGHT_YELLOW);
+            wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+        }
+
+        private static CellStyle fill(SXSSFWorkbook wb, IndexedColors color) {
+            CellStyle s = wb.createCellStyle();
+            s.setFillForegroundColor(color.getIndex());
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            return s;
+        }
+
+    }
+
+}
