@@ -75,6 +75,20 @@ public class CorrectionWorkbooks {
         this.properties = properties;
     }
 
+    /**
+     * A sheet of a source file ("" for a CSV or a whole-file finding), in file, then
+     * sheet order.
+     */
+    private record SourceSheet(String file, String sheet) implements Comparable<SourceSheet> {
+
+        @Override
+        public int compareTo(SourceSheet o) {
+            int c = file.compareTo(o.file);
+            return c != 0 ? c : sheet.compareTo(o.sheet);
+        }
+
+    }
+
     /** One finding with where it goes and the row it is about (null for a whole file). */
     private record Entry(String owner, Finding finding, SourceRow row) {
     }
@@ -92,7 +106,7 @@ public class CorrectionWorkbooks {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         quality.eachFinding(round, f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
 
-        Map<String, Map<String, List<Entry>>> byOwner = new TreeMap<>();
+        Map<String, Map<SourceSheet, List<Entry>>> byOwner = new TreeMap<>();
         for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
             StoredFile file = files.get(e.getKey());
             Map<Integer, SourceRow> rows = rows(round, file, e.getValue());
@@ -104,8 +118,10 @@ public class CorrectionWorkbooks {
                     owner = row == null ? UNASSIGNED
                             : centers.find(row.value("center")).map(Center::code).orElse(UNASSIGNED);
                 }
+                // one correction sheet per sheet of the source: a workbook's sheets have
+                // other columns
                 byOwner.computeIfAbsent(owner, k -> new TreeMap<>())
-                    .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                    .computeIfAbsent(new SourceSheet(e.getKey(), f.sheet()), k -> new ArrayList<>())
                     .add(new Entry(owner, f, row));
             }
         }
@@ -114,7 +130,7 @@ public class CorrectionWorkbooks {
         Map<String, FileQuality> qualities = new HashMap<>();
         quality.quality(round).forEach(q -> qualities.put(q.sourceFile(), q));
         Map<String, Path> written = new TreeMap<>();
-        for (Map.Entry<String, Map<String, List<Entry>>> owner : byOwner.entrySet()) {
+        for (Map.Entry<String, Map<SourceSheet, List<Entry>>> owner : byOwner.entrySet()) {
             Path target = out.resolve(owner.getKey() + ".xlsx");
             writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities);
             written.put(owner.getKey(), target);
@@ -176,7 +192,7 @@ public class CorrectionWorkbooks {
     }
 
     private void writeWorkbook(Path target, int round, String owner, CenterDirectory centers,
-            Map<String, List<Entry>> byFile, Map<String, FileQuality> qualities) throws IOException {
+            Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             Styles styles = new Styles(wb);
             Sheet summary = wb.createSheet("요약");
@@ -187,28 +203,29 @@ public class CorrectionWorkbooks {
                     "각 시트에 수정할 행이 있습니다. 빨간 칸은 제외된 행(REJECT), 노란 칸은 경고(WARN)입니다." + " 원본 파일의 같은 행 번호에서 고쳐 다시 보내 주세요.",
                     null);
             Row h = summary.createRow(3);
-            String[] headers = { "파일", "읽은 행", "제외", "경고", "이 파일 때문에 회차가 멈춤", "이 요청서의 항목 수" };
+            String[] headers = { "파일", "시트", "파일 전체 읽은 행", "파일 전체 제외", "파일 전체 경고", "이 파일 때문에 회차가 멈춤", "이 요청서의 항목 수" };
             for (int i = 0; i < headers.length; i++) {
                 text(h, i, headers[i], styles.header);
             }
             int r = 4;
             int sheetNo = 0;
-            for (Map.Entry<String, List<Entry>> file : byFile.entrySet()) {
-                FileQuality q = qualities.get(file.getKey());
+            for (Map.Entry<SourceSheet, List<Entry>> part : bySheet.entrySet()) {
+                FileQuality q = qualities.get(part.getKey().file());
                 Row row = summary.createRow(r++);
-                text(row, 0, file.getKey(), null);
-                row.createCell(1).setCellValue(q == null ? 0 : q.rowsRead());
-                row.createCell(2).setCellValue(q == null ? 0 : q.rowsRejected());
-                row.createCell(3).setCellValue(q == null ? 0 : q.rowsWarned());
-                text(row, 4, q != null && q.blocksGate(properties.maxRejectRate()) ? "예" : "아니오", null);
-                row.createCell(5).setCellValue(file.getValue().size());
-                fileSheet(wb, styles, ++sheetNo, file.getKey(), file.getValue());
+                text(row, 0, part.getKey().file(), null);
+                text(row, 1, part.getKey().sheet(), null);
+                row.createCell(2).setCellValue(q == null ? 0 : q.rowsRead());
+                row.createCell(3).setCellValue(q == null ? 0 : q.rowsRejected());
+                row.createCell(4).setCellValue(q == null ? 0 : q.rowsWarned());
+                text(row, 5, q != null && q.blocksGate(properties.maxRejectRate()) ? "예" : "아니오", null);
+                row.createCell(6).setCellValue(part.getValue().size());
+                fileSheet(wb, styles, ++sheetNo, part.getKey(), part.getValue());
             }
-            summary.setColumnWidth(0, 50 * 256);
+            summary.setColumnWidth(0, 40 * 256);
             for (int i = 1; i < headers.length; i++) {
-                summary.setColumnWidth(i, 16 * 256);
+                summary.setColumnWidth(i, 14 * 256);
             }
-            summary.getPrintSetup().setLandscape(true);
+            printable(summary);
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temp = target.resolveSibling(target.getFileName() + ".part");
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -218,10 +235,14 @@ public class CorrectionWorkbooks {
         }
     }
 
-    private static void fileSheet(SXSSFWorkbook wb, Styles styles, int number, String sourceFile, List<Entry> entries) {
-        String base = sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
-        Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(number + " " + base));
-        text(sheet.createRow(0), 0, sourceFile, styles.title);
+    private static void fileSheet(SXSSFWorkbook wb, Styles styles, int number, SourceSheet source,
+            List<Entry> entries) {
+        String base = source.file().substring(source.file().lastIndexOf('/') + 1);
+        base = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+        String name = number + " " + (source.sheet().isEmpty() ? base : source.sheet() + " " + base);
+        Sheet sheet = wb
+            .createSheet(WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name));
+        text(sheet.createRow(0), 0, source.file(), styles.title);
         // the columns of the file's kind, as its header names them; comments do not
         // travel
         List<Column> columns = new ArrayList<>();
@@ -263,15 +284,23 @@ public class CorrectionWorkbooks {
         sheet.setColumnWidth(2, 13 * 256);
         sheet.setColumnWidth(3, 16 * 256);
         sheet.setColumnWidth(4, 14 * 256);
-        sheet.setColumnWidth(5, 60 * 256);
+        sheet.setColumnWidth(5, 44 * 256);
         for (int i = 0; i < columns.size(); i++) {
-            sheet.setColumnWidth(fixed.length + i, 14 * 256);
+            sheet.setColumnWidth(fixed.length + i, 12 * 256);
         }
         sheet.createFreezePane(0, 3);
+        printable(sheet);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 2, -1, -1));
+    }
+
+    /** Landscape A4, all columns on one page width, as many pages down as it takes. */
+    private static void printable(Sheet sheet) {
         sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setAutobreaks(true);
     }
 
     private static String label(String field, Optional<SourceKind> kind) {
