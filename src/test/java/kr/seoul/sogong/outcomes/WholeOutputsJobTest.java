@@ -44,7 +44,9 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         JobExecution failed = launch(ROUND, LocalDate.of(2022, 11, 2));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(topLevel()).containsExactly("data_quality.csv", "last-completed", "manifest.json", "rejects.csv");
+        // what the centers must fix comes with the failed run: the corrections too
+        assertThat(topLevel()).containsExactly("corrections", "data_quality.csv", "last-completed", "manifest.json",
+                "rejects.csv");
         assertThat(read(output(ROUND).resolve("rejects.csv"))).contains("survey/broken.xlsx");
         JsonNode failedManifest = manifest(output(ROUND).resolve("manifest.json"));
         assertThat(failedManifest.get("status").asString()).isEqualTo("FAILED");
