@@ -208,7 +208,8 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
     }
 
     private static String unzippedText(Path xlsx) throws Exception {
-        // through the central directory: POI's streaming writer leaves sizes out of the local headers
+        // through the central directory: POI's streaming writer leaves sizes out of the
+        // local headers
         StringBuilder text = new StringBuilder();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -219,6 +220,5 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         }
         return text.toString();
     }
-        }return text.toString();}
 
 }
