@@ -4,6 +4,7 @@ import kr.seoul.sogong.outcomes.console.ConsoleSettings;
 import kr.seoul.sogong.outcomes.console.ConsoleUsers;
 import kr.seoul.sogong.outcomes.console.UserCommand;
 import kr.seoul.sogong.outcomes.generator.RoundGenerator;
+import kr.seoul.sogong.outcomes.kits.KitCommand;
 import kr.seoul.sogong.outcomes.operations.ExitCodes;
 import kr.seoul.sogong.outcomes.operations.H2StartupGuard;
 import kr.seoul.sogong.outcomes.operations.StartupFailure;
@@ -35,6 +36,17 @@ public class OutcomesApplication {
             }
             catch (java.io.IOException | RuntimeException e) {
                 System.err.println("ERROR generate: " + e.getMessage());
+                exitCode = ExitCodes.FAILED;
+            }
+            System.exit(exitCode);
+        }
+        if (args.length > 0 && args[0].equals("kit")) {
+            // the centers' input kit: files only
+            try {
+                exitCode = KitCommand.run(java.util.List.of(args).subList(1, args.length), System.out, System.err);
+            }
+            catch (Exception e) {
+                System.err.println("ERROR kit: " + e.getMessage());
                 exitCode = ExitCodes.FAILED;
             }
             System.exit(exitCode);

@@ -12,6 +12,7 @@ public record RunRequest(int round, LocalDate runDate) {
                    java -jar sogong-outcomes.jar nightly [runDate=<yyyy-MM-dd>]         run the configured rounds
                    java -jar sogong-outcomes.jar status [round=<yyyy>]                  recent runs and what to do next
                    java -jar sogong-outcomes.jar purge [keep=10] [round=<yyyy>] [--dry-run]  delete old runs
+                   java -jar sogong-outcomes.jar kit round=<yyyy>                      the centers' input workbooks
                    java -jar sogong-outcomes.jar generate sample|synthetic ...         sample or synthetic input files
             options: --outcomes.input-dir=input --outcomes.output-dir=output --spring.datasource.url=...""";
 
