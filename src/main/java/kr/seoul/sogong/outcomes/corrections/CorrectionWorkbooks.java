@@ -56,6 +56,25 @@ public class CorrectionWorkbooks {
 
     public static final String UNASSIGNED = "_unassigned";
 
+    static {
+        // POI's streaming writer keeps its temporary files in java.io.tmpdir/poifiles, a
+        // folder made once by
+        // whichever user ran first: a job running as another user was refused there
+        // (AccessDeniedException
+        // on poifiles/poi-sxssf-sheet…xml, found by FailuresSpeakFirstIT running the job
+        // as nobody). Ours
+        // go to a folder of this process's own.
+        try {
+            java.nio.file.Path own = Files.createTempDirectory("sogong-outcomes-poi-");
+            own.toFile().deleteOnExit();
+            org.apache.poi.util.TempFile
+                .setTempFileCreationStrategy(new org.apache.poi.util.DefaultTempFileCreationStrategy(own.toFile()));
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Columns that do not travel by mail. */
     private static final List<String> NOT_SENT = List.of("comment");
 
@@ -230,6 +249,9 @@ public class CorrectionWorkbooks {
             Path temp = target.resolveSibling(target.getFileName() + ".part");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 wb.write(out);
+            }
+            finally {
+                wb.dispose(); // its temporary sheet files
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -81,11 +81,7 @@ public final class CommitteeWorkbook {
                 }
                 // printable as the committee gets it: landscape A4, all columns on one
                 // page width
-                sheet.getPrintSetup().setLandscape(true);
-                sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-                sheet.setFitToPage(true);
-                sheet.getPrintSetup().setFitWidth((short) 1);
-                sheet.getPrintSetup().setFitHeight((short) 0);
+                onOnePage(sheet, false);
                 sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
                 sheet.createFreezePane(0, 1);
                 int r = 1;
@@ -188,6 +184,11 @@ public final class CommitteeWorkbook {
         sheet.setColumnWidth(0, 14 * 256);
         sheet.setColumnWidth(1, 20 * 256);
         sheet.setColumnWidth(2, 16 * 256);
+        // printed as the committee gets it: the numbers and both charts, each with its
+        // axis, on one
+        // landscape A4 page (before, the axis printed on one page and the bars on the
+        // next)
+        onOnePage(sheet, true);
     }
 
     private static void bar(XSSFDrawing drawing, XSSFSheet sheet, String title, int column, int lastRow, int col,
@@ -234,6 +235,19 @@ public final class CommitteeWorkbook {
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 90 * 256);
         sheet.setColumnWidth(2, 20 * 256);
+        onOnePage(sheet, false);
+    }
+
+    /**
+     * Landscape A4, the whole sheet on one page (tall: one page wide, as many down as it
+     * takes).
+     */
+    private static void onOnePage(XSSFSheet sheet, boolean singlePage) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) (singlePage ? 1 : 0));
     }
 
 }
