@@ -83,9 +83,18 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
                 Map<String, Object> d = db.get(i);
                 Row x = sheet.getRow(i + 1);
                 List<String> h = page.get(i);
-                assertThat(c.get(1)).isEqualTo(d.get("center_code"))
-                    .isEqualTo(x.getCell(1).getStringCellValue())
-                    .isEqualTo(h.get(1));
+                assertThat(c.get(1)).isEqualTo(d.get("center_code"));
+                // the committee reads the center's name, its code beside it; the CSV
+                // keeps the code
+                String code = c.get(1);
+                String name = code.equals("ALL") ? "전체"
+                        : jdbc.queryForObject("select center_name from center where round = ? and center_code = ?",
+                                String.class, round, code);
+                assertThat(x.getCell(1).getStringCellValue())
+                    .isEqualTo(code.equals("ALL") ? name : name + " (" + code + ")");
+                assertThat(h.get(1))
+                    .isEqualTo(code.equals("ALL") ? name : name + " <small class=\"code\">" + code + "</small>");
+                assertThat(x.getCell(2).getStringCellValue()).as("the item by its question").startsWith("문");
                 String[] columns = { "n", "mean", "ci95_low", "ci95_high", "top2_pct", "score100" };
                 ExportFormat[] formats = { ExportFormat.INTEGER, ExportFormat.TWO_DECIMALS, ExportFormat.TWO_DECIMALS,
                         ExportFormat.TWO_DECIMALS, ExportFormat.ONE_DECIMAL, ExportFormat.ONE_DECIMAL };

@@ -41,7 +41,7 @@ public final class CommitteePage {
             .meta{color:#555;margin-bottom:12px}
             table{border-collapse:collapse;width:100%;margin-bottom:6px}
             th,td{border:1px solid #c8ced6;padding:3px 6px} th{background:#e9eef4;font-weight:600;text-align:center}
-            td.num{text-align:right;font-variant-numeric:tabular-nums} td.sup{text-align:center;color:#888}
+            td.num{text-align:right;font-variant-numeric:tabular-nums} small.code{color:#777;font-size:10px} td.sup{text-align:center;color:#888}
             tr.all td{font-weight:600;background:#f6f8fa}
             .note{color:#555;font-size:12px;margin:2px 0 0}
             .charts{display:flex;gap:24px;flex-wrap:wrap} figure{margin:0} figcaption{font-weight:600;margin-bottom:4px}
@@ -73,9 +73,11 @@ public final class CommitteePage {
                 .stream()
                 .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
                 .findFirst()
-                .ifPresent(s -> satisfaction.add(new Bar(b.centerCode(),
-                        s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()))));
-            budget.add(new Bar(b.centerCode(), ExportFormat.ONE_DECIMAL.text(b.executionRatePct())));
+                .ifPresent(s -> satisfaction.add(new Bar(CommitteeWords.centerName(outcomes, b.centerCode()),
+                        s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()),
+                        OutcomeTables.ALL.equals(b.centerCode()))));
+            budget.add(new Bar(CommitteeWords.centerName(outcomes, b.centerCode()),
+                    ExportFormat.ONE_DECIMAL.text(b.executionRatePct()), OutcomeTables.ALL.equals(b.centerCode())));
         }
         html.append(barChart("전반 만족도 (100점 환산)", satisfaction, 100));
         html.append(barChart("예산 집행률 (%)", budget, 100));
@@ -88,7 +90,8 @@ public final class CommitteePage {
             html.append("</tr></thead><tbody>\n");
             for (ReportTable.Line line : table.lines()) {
                 html.append(line.total() ? "<tr class=\"all\">" : "<tr>");
-                for (ReportTable.Cell cell : line.cells()) {
+                for (int column = 0; column < line.cells().size(); column++) {
+                    ReportTable.Cell cell = line.cells().get(column);
                     if (cell.suppressed()) {
                         html.append("<td class=\"sup\">").append(CommitteeWorkbook.SUPPRESSED).append("</td>");
                     }
@@ -97,9 +100,24 @@ public final class CommitteePage {
                             .append(cell.value() == null ? "" : (Boolean) cell.value() ? "예" : "아니오")
                             .append("</td>");
                     }
+                    else if (cell.display() != null && OutcomeTables.ALL.equals(cell.value())) {
+                        html.append("<td>").append(escape(cell.display())).append("</td>");
+                    }
+                    else if (cell.display() != null && table.columns().get(column).header().equals("center_code")) {
+                        // a center by its name, its code small beside it
+                        html.append("<td>")
+                            .append(escape(cell.display()))
+                            .append(" <small class=\"code\">")
+                            .append(escape(cell.text()))
+                            .append("</small></td>");
+                    }
+                    else if (cell.format() == ExportFormat.TEXT) {
+                        html.append("<td>").append(escape(cell.shown())).append("</td>");
+                    }
                     else {
-                        String cls = cell.format() == ExportFormat.TEXT ? "" : " class=\"num\"";
-                        html.append("<td").append(cls).append('>').append(escape(cell.text())).append("</td>");
+                        // numbers as people read them: 48,000,000 (the CSV keeps them
+                        // plain)
+                        html.append("<td class=\"num\">").append(escape(grouped(cell))).append("</td>");
                     }
                 }
                 html.append("</tr>\n");
@@ -129,8 +147,15 @@ public final class CommitteePage {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    private static String grouped(ReportTable.Cell cell) {
+        if (cell.value() == null || (cell.format() != ExportFormat.INTEGER)) {
+            return cell.text();
+        }
+        return String.format("%,d", cell.format().rounded(cell.value()).toBigInteger());
+    }
+
     /** A bar: its label and its value as exported, null or empty when withheld. */
-    record Bar(String label, String value) {
+    record Bar(String label, String value, boolean total) {
     }
 
     /**
@@ -138,8 +163,8 @@ public final class CommitteePage {
      */
     static String barChart(String title, List<Bar> bars, double max) {
         int rowHeight = 22;
-        int width = 360;
-        int labelWidth = 80;
+        int width = 400;
+        int labelWidth = 120;
         int plot = width - labelWidth - 50;
         int height = bars.size() * rowHeight + 10;
         StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title))
@@ -168,7 +193,7 @@ public final class CommitteePage {
             else {
                 double v = new BigDecimal(bar.value()).doubleValue();
                 long w = Math.round(Math.max(0, Math.min(v, max * 1.2)) / max * plot);
-                String fill = OutcomeTables.ALL.equals(bar.label()) ? "#1f3f60" : "#2d5b8a";
+                String fill = bar.total() ? "#1f3f60" : "#2d5b8a";
                 svg.append("<rect x=\"")
                     .append(labelWidth)
                     .append("\" y=\"")

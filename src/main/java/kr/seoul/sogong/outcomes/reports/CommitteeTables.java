@@ -9,6 +9,7 @@ import static kr.seoul.sogong.outcomes.reports.ExportFormat.YEAR;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
@@ -49,10 +50,31 @@ public final class CommitteeTables {
 
         private final List<ReportTable.Line> lines = new ArrayList<>();
 
-        Builder(String file, String title, List<Col> columns) {
+        private final Map<String, String> centerNames;
+
+        Builder(String file, String title, Map<String, String> centerNames, List<Col> columns) {
             this.file = file;
             this.title = title;
             this.columns = columns;
+            this.centerNames = centerNames;
+        }
+
+        /**
+         * The words for a code: a center's name (전체 for ALL), a survey item's question, a
+         * metric's name.
+         */
+        private String words(String header, Object value) {
+            if (!(value instanceof String code)) {
+                return null;
+            }
+            return switch (header) {
+                // a table with its own center_name column shows the code as it is
+                case "center_code" -> columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
+                        : OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS : centerNames.get(code);
+                case "item" -> CommitteeWords.ITEMS.get(code);
+                case "metric" -> CommitteeWords.METRICS.get(code);
+                default -> null;
+            };
         }
 
         Builder row(Object... values) {
@@ -68,7 +90,8 @@ public final class CommitteeTables {
             for (int i = 0; i < values.length; i++) {
                 Col col = columns.get(i);
                 ExportFormat format = col.format() != null ? col.format() : valueFormat;
-                cells.add(new ReportTable.Cell(values[i], format, suppressed && WITHHELD.contains(col.header())));
+                cells.add(new ReportTable.Cell(values[i], format, suppressed && WITHHELD.contains(col.header()),
+                        words(col.header(), values[i])));
             }
             lines.add(new ReportTable.Line(cells,
                     columns.get(1).header().equals("center_code") && OutcomeTables.ALL.equals(values[1])));
@@ -84,9 +107,11 @@ public final class CommitteeTables {
 
     public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality) {
         int r = t.round();
+        Map<String, String> names = new java.util.HashMap<>();
+        t.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
         List<ReportTable> tables = new ArrayList<>();
 
-        Builder participation = new Builder("participation_by_center.csv", "센터별 참여 현황",
+        Builder participation = new Builder("participation_by_center.csv", "센터별 참여 현황", names,
                 List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("center_name", "센터명", TEXT),
                         c("target_firms", "목표 기업수", INTEGER), c("supported_firms", "지원 기업수", INTEGER),
                         c("completed_firms", "수료 기업수", INTEGER), c("completion_rate_pct", "수료율(%)", ONE_DECIMAL),
@@ -97,8 +122,8 @@ public final class CommitteeTables {
         }
         tables.add(participation.table("응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100", null));
 
-        Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도",
-                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("item", "문항", TEXT),
+        Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도", names,
+                List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("item", "문항", TEXT),
                         c("n", "응답수(n)", INTEGER), c("mean", "평균", TWO_DECIMALS),
                         c("ci95_low", "95% 신뢰구간 하한", TWO_DECIMALS), c("ci95_high", "95% 신뢰구간 상한", TWO_DECIMALS),
                         c("top2_pct", "Top-2(%)", ONE_DECIMAL), c("score100", "100점 환산", ONE_DECIMAL),
@@ -109,8 +134,8 @@ public final class CommitteeTables {
         }
         tables.add(satisfaction.table(null, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
 
-        Builder kpi = new Builder("kpi_by_center.csv", "센터별 성과지표", List.of(c("round", "연도", YEAR),
-                c("center_code", "센터코드", TEXT), c("firms_with_sales", "매출 비교 기업수", INTEGER),
+        Builder kpi = new Builder("kpi_by_center.csv", "센터별 성과지표", names, List.of(c("round", "연도", YEAR),
+                c("center_code", "센터", TEXT), c("firms_with_sales", "매출 비교 기업수", INTEGER),
                 c("sales_growth_median_pct", "매출 증가율 중앙값(%)", ONE_DECIMAL), c("new_clients_total", "신규 거래처", INTEGER),
                 c("new_orders_total", "신규 수주", INTEGER), c("online_listed_firms", "온라인 입점 기업", INTEGER),
                 c("patterns_total", "개발 패턴", INTEGER), c("education_hours_total", "교육 이수시간", ONE_DECIMAL)));
@@ -120,27 +145,26 @@ public final class CommitteeTables {
         }
         tables.add(kpi.table(null, null));
 
-        Builder budget = new Builder("budget_by_center.csv", "센터별 예산 집행",
-                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT),
-                        c("budget_cap_krw", "사업비 상한(원)", INTEGER), c("planned_krw", "계획(원)", INTEGER),
-                        c("executed_krw", "집행(원)", INTEGER), c("execution_rate_pct", "집행률(%)", ONE_DECIMAL),
-                        c("over_cap", "상한 초과", BOOLEAN)));
+        Builder budget = new Builder("budget_by_center.csv", "센터별 예산 집행", names,
+                List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("budget_cap_krw", "사업비 상한(원)", INTEGER),
+                        c("planned_krw", "계획(원)", INTEGER), c("executed_krw", "집행(원)", INTEGER),
+                        c("execution_rate_pct", "집행률(%)", ONE_DECIMAL), c("over_cap", "상한 초과", BOOLEAN)));
         for (var b : t.budget()) {
             budget.row(r, b.centerCode(), b.budgetCapKrw(), b.plannedKrw(), b.executedKrw(), b.executionRatePct(),
                     b.overCap());
         }
         tables.add(budget.table(null, null));
 
-        Builder needs = new Builder("needs_by_center.csv", "센터별 희망 지원분야",
-                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("need", "분야", TEXT),
+        Builder needs = new Builder("needs_by_center.csv", "센터별 희망 지원분야", names,
+                List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("need", "분야", TEXT),
                         c("count", "응답수", INTEGER), c("share_pct", "비율(%)", ONE_DECIMAL)));
         for (var n : t.needs()) {
             needs.row(r, n.centerCode(), n.need(), n.count(), n.sharePct());
         }
         tables.add(needs.table(null, null));
 
-        Builder yoy = new Builder("yoy_by_center.csv", "전년 대비",
-                List.of(c("round", "연도", YEAR), c("center_code", "센터코드", TEXT), c("metric", "지표", TEXT),
+        Builder yoy = new Builder("yoy_by_center.csv", "전년 대비", names,
+                List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("metric", "지표", TEXT),
                         c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
         for (var y : t.yoy()) {
             yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric(), y.current(), y.previous(),
@@ -158,7 +182,7 @@ public final class CommitteeTables {
      * table.
      */
     public static ReportTable dataQuality(int round, List<FileQuality> quality) {
-        Builder table = new Builder("data_quality.csv", "자료 품질",
+        Builder table = new Builder("data_quality.csv", "자료 품질", Map.of(),
                 List.of(c("round", "연도", YEAR), c("source_file", "파일", TEXT), c("rows_read", "읽은 행", INTEGER),
                         c("rows_accepted", "채택", INTEGER), c("rows_rejected", "제외", INTEGER),
                         c("rows_warned", "경고", INTEGER)));

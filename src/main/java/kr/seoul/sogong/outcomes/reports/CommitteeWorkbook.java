@@ -75,7 +75,7 @@ public final class CommitteeWorkbook {
                     cell.setCellStyle(header);
                     int widest = displayWidth(table.columns().get(c).label());
                     for (ReportTable.Line line : table.lines()) {
-                        widest = Math.max(widest, displayWidth(line.cells().get(c).text()));
+                        widest = Math.max(widest, displayWidth(shown(line.cells().get(c), c)));
                     }
                     sheet.setColumnWidth(c, Math.min(60, Math.max(8, widest + 3)) * 256);
                 }
@@ -99,7 +99,7 @@ public final class CommitteeWorkbook {
                             continue;
                         }
                         switch (value.format()) {
-                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(value.value().toString()));
+                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(shown(value, c)));
                             case BOOLEAN -> cell.setCellValue((Boolean) value.value() ? "예" : "아니오");
                             default -> {
                                 cell.setCellValue(value.format().rounded(value.value()).doubleValue());
@@ -152,6 +152,18 @@ public final class CommitteeWorkbook {
      * Two charts on their own sheet, each drawn from a small block of the numbers it
      * shows.
      */
+    /**
+     * A text cell as the committee reads it: a center as "name (CODE)", an item by its
+     * question.
+     */
+    private static String shown(ReportTable.Cell cell, int column) {
+        if (cell.display() != null && column == 1 && !OutcomeTables.ALL.equals(cell.value())) {
+            // column 1 is center_code in every table that has centers
+            return cell.display() + " (" + cell.text() + ")";
+        }
+        return cell.shown();
+    }
+
     private static void charts(XSSFWorkbook wb, OutcomeTables t, Map<ExportFormat, CellStyle> styles) {
         XSSFSheet sheet = wb.createSheet("차트");
         Row h = sheet.createRow(0);
@@ -161,7 +173,7 @@ public final class CommitteeWorkbook {
         int r = 1;
         for (OutcomeTables.Budget b : t.budget()) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(b.centerCode());
+            row.createCell(0).setCellValue(CsvOutput.escapeFormula(CommitteeWords.centerName(t, b.centerCode())));
             t.satisfaction()
                 .stream()
                 .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1") && s.score100() != null)

@@ -21,13 +21,24 @@ public record ReportTable(String file, String title, List<Column> columns, List<
     }
 
     /**
-     * One cell: its value, how it is shown, and whether it is withheld as a small cell
-     * (its value is then empty in the CSV and shown as "—" in the workbook and the page).
+     * One cell: its value, how it is shown, whether it is withheld as a small cell (its
+     * value is then empty in the CSV and shown as "—" in the workbook and the page), and
+     * the words the committee reads for a code (a center's name, a survey item's
+     * question), or null.
      */
-    public record Cell(Object value, ExportFormat format, boolean suppressed) {
+    public record Cell(Object value, ExportFormat format, boolean suppressed, String display) {
 
+        /** As the CSV has it: the contract's codes and plain numbers. */
         public String text() {
             return format.text(value);
+        }
+
+        /**
+         * As the committee reads it in the workbook and the page: a name for a code, else
+         * the text.
+         */
+        public String shown() {
+            return display != null ? display : text();
         }
     }
 
