@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.tables.CommonCenters;
+import kr.seoul.sogong.outcomes.tables.OutcomeCalculator;
 import kr.seoul.sogong.outcomes.tables.OutcomeStore;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
@@ -35,6 +37,8 @@ public class CommitteeReportsTasklet implements Tasklet {
 
     private final OutcomeStore outcomes;
 
+    private final OutcomeCalculator calculator;
+
     private final DataQuality dataQuality;
 
     private final IntakeStore intake;
@@ -43,9 +47,10 @@ public class CommitteeReportsTasklet implements Tasklet {
 
     private final int round;
 
-    public CommitteeReportsTasklet(OutcomeStore outcomes, DataQuality dataQuality, IntakeStore intake,
-            OutcomesProperties properties, @JobRound int round) {
+    public CommitteeReportsTasklet(OutcomeStore outcomes, OutcomeCalculator calculator, DataQuality dataQuality,
+            IntakeStore intake, OutcomesProperties properties, @JobRound int round) {
         this.outcomes = outcomes;
+        this.calculator = calculator;
         this.dataQuality = dataQuality;
         this.intake = intake;
         this.properties = properties;
@@ -56,10 +61,17 @@ public class CommitteeReportsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         OutcomeTables tables = outcomes.load(round, executionId);
-        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round));
+        CommonCenters common = outcomes.previousRound(round)
+            .map(p -> CommonCenters.compare(tables, outcomes.load(p.round(), p.jobExecutionId()),
+                    calculator::salesGrowthMedian))
+            .orElse(null);
+        List<ReportTable> reportTables = CommitteeTables.of(tables, dataQuality.quality(round), common);
         Path out = OutputPublisher.staging(properties, round, executionId);
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
+            if (table.file() == null) {
+                continue; // a table of the page and the workbook only
+            }
             // data_quality.csv was written by the findings step, into this same folder
             long rows = table.file().equals(DATA_QUALITY) ? table.lines().size() : CsvOutput.write(out, table);
             written.put(out.resolve(table.file()), rows);

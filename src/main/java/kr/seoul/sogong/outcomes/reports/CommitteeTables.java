@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.seoul.sogong.outcomes.tables.CommonCenters;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
@@ -106,6 +107,14 @@ public final class CommitteeTables {
     }
 
     public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality) {
+        return of(t, quality, null);
+    }
+
+    /**
+     * @param common year over year over the centers in both rounds, or null without a
+     * previous round: a table of the page and the workbook only (no CSV)
+     */
+    public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality, CommonCenters common) {
         int r = t.round();
         Map<String, String> names = new java.util.HashMap<>();
         t.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
@@ -171,9 +180,35 @@ public final class CommitteeTables {
                     y.delta());
         }
         tables.add(yoy.table("전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음", null));
+        if (common != null) {
+            tables.add(commonCenters(r, common, names));
+        }
 
         tables.add(dataQuality(r, quality));
         return tables;
+    }
+
+    /**
+     * The same comparison over the centers present in both rounds; no CSV (the contract
+     * has none).
+     */
+    private static ReportTable commonCenters(int round, CommonCenters common, Map<String, String> names) {
+        Builder table = new Builder(null, "전년 대비 (공통 센터 기준)", names,
+                List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("metric", "지표", TEXT),
+                        c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
+        for (var y : common.rows()) {
+            table.styledRow(false, metricFormat(y.metric()), round, y.centerCode(), y.metric(), y.current(),
+                    y.previous(), y.delta());
+        }
+        String note = common.previousRound() + "년과 " + round + "년에 모두 있는 센터 " + common.common().size() + "곳("
+                + String.join(", ", common.common().stream().map(c -> common.names().getOrDefault(c, c)).toList())
+                + ")만 모아 계산"
+                + (common.added().isEmpty() ? ""
+                        : ". 올해 새 센터: " + String.join(", ",
+                                common.added().stream().map(c -> common.names().getOrDefault(c, c)).toList()))
+                + (common.gone().isEmpty() ? "" : ". 전년에만 있던 센터: " + String.join(", ",
+                        common.gone().stream().map(c -> common.names().getOrDefault(c, c)).toList()));
+        return table.table(note, null);
     }
 
     /**

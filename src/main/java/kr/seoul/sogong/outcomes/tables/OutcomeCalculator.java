@@ -183,6 +183,29 @@ public class OutcomeCalculator {
         return rows;
     }
 
+    /**
+     * The median sales growth of a round's firms in some centers, computed as the KPI
+     * table computes it (accepted outcomes rows, before &gt; 0, after present): for the
+     * year over year over the centers present in both rounds.
+     */
+    public BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
+        SalesGrowthMedian growth = new SalesGrowthMedian();
+        String rows = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
+                + " and sales_before_k > 0 and sales_after_k is not null";
+        jdbc.query(rows, rs -> {
+            if (centers.contains(rs.getString(1))) {
+                growth.add(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+            }
+        }, round);
+        growth.findMiddles();
+        jdbc.query(rows, rs -> {
+            if (centers.contains(rs.getString(1))) {
+                growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+            }
+        }, round);
+        return growth.median(OutcomeTables.ALL);
+    }
+
     private static Kpi kpiRow(String code, long[] s, SalesGrowthMedian growth, BigDecimal hours) {
         return new Kpi(code, growth.count(code), growth.median(code), s[0], s[1], (int) s[2], s[3], hours);
     }

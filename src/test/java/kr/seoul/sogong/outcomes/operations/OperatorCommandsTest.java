@@ -138,6 +138,10 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                         + " and center_code = 'ALL' and metric = 'supported_firms'",
                 java.math.BigDecimal.class, second.getId()))
             .isEqualByComparingTo(java.math.BigDecimal.valueOf(earlierSupported));
+        // the page says which centers both rounds share, and compares over those alone
+        assertThat(Files.readString(output(later).resolve("committee-report.html"))).contains("전년 대비 (공통 센터 기준)")
+            .contains("센터 2곳(봉익주얼리센터, 창신의류제조센터)만 모아 계산")
+            .contains("전년에만 있던 센터: 문래기계금속센터, 성수수제화센터");
     }
 
     /**
