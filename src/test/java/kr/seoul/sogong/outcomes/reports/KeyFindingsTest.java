@@ -1,0 +1,58 @@
+package kr.seoul.sogong.outcomes.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Budget;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
+import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 주요 결과 from numbers worked out by hand: the highest and the lowest center per headline
+ * metric (ALL and withheld cells left out), and the changes beyond 5 points — each
+ * sentence with the values it rests on and the table that holds them.
+ */
+class KeyFindingsTest {
+
+    private static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    @Test
+    void highestLowestAndChangesBeyondFivePointsWithTheirValues() {
+        List<Participation> participation = List.of(new Participation("A", "가센터", 10, 10, 5, d("50"), 9, 9, d("90")),
+                new Participation("B", "나센터", 10, 10, 5, d("50"), 7, 7, d("70")),
+                new Participation("C", "다센터", 10, 10, 5, d("50"), 8, 8, d("80")),
+                new Participation("ALL", "", 30, 30, 15, d("50"), 24, 24, d("99")));
+        List<Satisfaction> satisfaction = List.of(
+                new Satisfaction("A", "q1", 9, d("3"), null, null, null, d("50"), false),
+                new Satisfaction("B", "q1", 2, null, null, null, null, null, true),
+                new Satisfaction("C", "q1", 8, d("4"), null, null, null, d("75"), false),
+                new Satisfaction("ALL", "q1", 19, d("5"), null, null, null, d("100"), false));
+        List<Budget> budget = List.of(new Budget("A", 0, 100, 95, d("95"), false),
+                new Budget("B", 0, 100, 60, d("60"), false), new Budget("C", 0, 100, 80, d("80"), false));
+        List<YearOverYear> yoy = List.of(new YearOverYear("A", "execution_rate_pct", d("95"), d("88.8"), d("6.2")),
+                new YearOverYear("B", "response_rate_pct", d("70"), d("77"), d("-7")),
+                new YearOverYear("C", "response_rate_pct", d("80"), d("75"), d("5")),
+                new YearOverYear("A", "supported_firms", d("10"), d("2"), d("8")),
+                new YearOverYear("ALL", "response_rate_pct", d("99"), d("80"), d("19")));
+        OutcomeTables t = new OutcomeTables(2022, 1, participation, satisfaction, List.of(), budget, List.of(), yoy);
+
+        List<KeyFindings> findings = KeyFindings.of(t);
+
+        assertThat(findings).extracting(KeyFindings::text)
+            .containsExactly("전반 만족도(100점 환산)이(가) 가장 높은 센터는 다센터(75.0), 가장 낮은 센터는 가센터(50.0)입니다.",
+                    "응답률(%)이(가) 가장 높은 센터는 가센터(90.0), 가장 낮은 센터는 나센터(70.0)입니다.",
+                    "예산 집행률(%)이(가) 가장 높은 센터는 가센터(95.0), 가장 낮은 센터는 나센터(60.0)입니다.",
+                    "가센터의 예산 집행률(%)이(가) 전년보다 6.2%p 높아졌습니다 (88.8 → 95.0).",
+                    "나센터의 응답률(%)이(가) 전년보다 7.0%p 낮아졌습니다 (77.0 → 70.0).");
+        assertThat(findings).extracting(KeyFindings::table)
+            .containsExactly("satisfaction_by_center.csv", "participation_by_center.csv", "budget_by_center.csv",
+                    "yoy_by_center.csv", "yoy_by_center.csv");
+    }
+
+}
