@@ -151,6 +151,7 @@ public class ConsolePages {
         int r = Rounds.parse(round);
         model.addAttribute("round", r);
         model.addAttribute("outputs", queries.outputFiles(r));
+        model.addAttribute("corrections", queries.correctionFiles(r));
         return "console/report";
     }
 
@@ -182,6 +183,27 @@ public class ConsolePages {
             response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                     + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         }
+        response.setContentLengthLong(Files.size(file));
+        try (OutputStream out = response.getOutputStream()) {
+            Files.copy(file, out);
+        }
+    }
+
+    /**
+     * A center's correction workbook (rows of its firms: operators only), by a name the
+     * listing has.
+     */
+    @GetMapping("/rounds/{round}/corrections/{name}")
+    void correction(@PathVariable String round, @PathVariable String name, HttpServletResponse response)
+            throws IOException {
+        int r = Rounds.parse(round);
+        if (!queries.correctionFiles(r).contains(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Path file = properties.roundOutput(r).resolve("corrections").resolve(name);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         response.setContentLengthLong(Files.size(file));
         try (OutputStream out = response.getOutputStream()) {
             Files.copy(file, out);

@@ -68,7 +68,8 @@ public class ConsoleSecurity {
         return http
             .authorizeHttpRequests(a -> a.requestMatchers("/login", "/console/**", "/error", "/favicon.ico")
                 .permitAll()
-                .requestMatchers("/rounds/*/findings", "/rounds/*/findings.csv", "/rounds/*/files")
+                .requestMatchers("/rounds/*/findings", "/rounds/*/findings.csv", "/rounds/*/files",
+                        "/rounds/*/corrections/*")
                 .hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.POST, "/rounds/**")
                 .hasRole(OPERATOR)

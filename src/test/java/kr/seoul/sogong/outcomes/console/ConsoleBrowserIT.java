@@ -198,6 +198,9 @@ class ConsoleBrowserIT {
         page.navigate(url("/rounds/2022/report"));
         assertThat(page.locator("#outputs li").allTextContents()).contains("rejects.csv", "committee-report.xlsx",
                 "committee-report.html");
+        assertThat(page.locator("#corrections li").allTextContents()).contains("JANGWI.xlsx", "_unassigned.xlsx");
+        Download correction = page.waitForDownload(() -> page.click("#corrections a[href$='JANGWI.xlsx']"));
+        assertThat(correction.suggestedFilename()).isEqualTo("JANGWI.xlsx");
         shot("report");
         page.navigate(url("/?lang=en"));
         assertThat(page.locator("h1").textContent()).isEqualTo("Rounds and their last run");
@@ -286,6 +289,7 @@ class ConsoleBrowserIT {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("검증 결과")).count()).isZero();
         assertThat(page.navigate(url("/rounds/2022/findings")).status()).isEqualTo(403);
         assertThat(page.navigate(url("/rounds/2022/report")).status()).isEqualTo(200);
+        assertThat(page.locator("#corrections").count()).as("the corrections are rows of firms").isZero();
         assertThat(page.navigate(url("/rounds/2022/output/committee-report.html")).status()).isEqualTo(200);
         assertThat(page.locator("h1").textContent()).contains("2022");
         page.navigate(url("/login?logout"));

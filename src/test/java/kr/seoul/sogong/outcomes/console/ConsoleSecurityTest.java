@@ -93,6 +93,7 @@ class ConsoleSecurityTest {
         mvc.perform(get("/rounds/2022/findings").with(viewer)).andExpect(status().isForbidden());
         mvc.perform(get("/rounds/2022/findings.csv").with(viewer)).andExpect(status().isForbidden());
         mvc.perform(get("/rounds/2022/files").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/rounds/2022/corrections/BONGIK.xlsx").with(viewer)).andExpect(status().isForbidden());
         mvc.perform(post("/rounds/2022/start").with(viewer).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/rounds/2022/executions/1/stop").with(viewer).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("board", "viewer-password")))
