@@ -113,17 +113,29 @@ public class CorrectionWorkbooks {
     }
 
     /**
-     * Writes {@code
-     *
-    <dir>
-     * /corrections/}; returns the workbooks written, by owner.
+     * The most rows of one source file a correction workbook lists: a file with more is
+     * better made again than mended row by row, and the findings step's memory must not
+     * grow with the number of findings (rejects.csv has them all; the summary says how
+     * many are left out).
      */
+    static final int ROWS_PER_FILE = 1000;
+
+    /** Writes dir/corrections/; returns the workbooks written, by owner. */
     public Map<String, Path> write(Path dir, int round) throws Exception {
         CenterDirectory centers = new CenterDirectory(store.centers(round));
         Map<String, StoredFile> files = new HashMap<>();
         store.allFiles(round).forEach(f -> files.put(f.sourceFile(), f));
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        quality.eachFinding(round, f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
+        Map<String, Long> leftOut = new HashMap<>();
+        quality.eachFinding(round, f -> {
+            List<Finding> kept = byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>());
+            if (kept.size() < ROWS_PER_FILE) {
+                kept.add(f);
+            }
+            else {
+                leftOut.merge(f.sourceFile(), 1L, Long::sum);
+            }
+        });
 
         Map<String, Map<SourceSheet, List<Entry>>> byOwner = new TreeMap<>();
         for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
@@ -151,7 +163,7 @@ public class CorrectionWorkbooks {
         Map<String, Path> written = new TreeMap<>();
         for (Map.Entry<String, Map<SourceSheet, List<Entry>>> owner : byOwner.entrySet()) {
             Path target = out.resolve(owner.getKey() + ".xlsx");
-            writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities);
+            writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities, leftOut);
             written.put(owner.getKey(), target);
         }
         return written;
@@ -180,6 +192,9 @@ public class CorrectionWorkbooks {
                 int k = key(row.sheet(), row.rowNumber());
                 if (wanted.contains(k)) {
                     rows.put(k, row);
+                    if (rows.size() == wanted.size()) {
+                        break; // the rest of a long file is not needed
+                    }
                 }
             }
         }
@@ -211,7 +226,8 @@ public class CorrectionWorkbooks {
     }
 
     private void writeWorkbook(Path target, int round, String owner, CenterDirectory centers,
-            Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities) throws IOException {
+            Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities, Map<String, Long> leftOut)
+            throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             Styles styles = new Styles(wb);
             Sheet summary = wb.createSheet("요약");
@@ -239,6 +255,16 @@ public class CorrectionWorkbooks {
                 text(row, 5, q != null && q.blocksGate(properties.maxRejectRate()) ? "예" : "아니오", null);
                 row.createCell(6).setCellValue(part.getValue().size());
                 fileSheet(wb, styles, ++sheetNo, part.getKey(), part.getValue());
+            }
+            for (String file : bySheet.keySet().stream().map(SourceSheet::file).distinct().toList()) {
+                if (leftOut.containsKey(file)) {
+                    text(summary.createRow(++r), 0,
+                            String.format(
+                                    "%s: 수정 요청이 많아 처음 %,d건만 실었습니다. 나머지 %,d건은"
+                                            + " rejects.csv에 있습니다 (파일을 다시 만드는 편이 빠를 수 있습니다).",
+                                    file, ROWS_PER_FILE, leftOut.get(file)),
+                            styles.title);
+                }
             }
             summary.setColumnWidth(0, 40 * 256);
             for (int i = 1; i < headers.length; i++) {
