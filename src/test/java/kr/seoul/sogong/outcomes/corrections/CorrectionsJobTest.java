@@ -37,6 +37,55 @@ class CorrectionsJobTest extends OutcomesJobTestSupport {
     record Place(String sourceFile, String sheet, String row, String rule) {
     }
 
+    /**
+     * Guards the findings step's memory: a file with more findings than a center can mend
+     * by hand gives its first {@value CorrectionWorkbooks#ROWS_PER_FILE} rows and says
+     * how many more are in rejects.csv, instead of holding them all.
+     */
+    @Test
+    void aFileWithMoreFindingsThanACenterCanMendListsTheFirstAndSaysHowManyMore() throws Exception {
+        int round = 6601;
+        copySample(2022, round);
+        StringBuilder csv = new StringBuilder("응답번호,제출일시,사업자등록번호,업체명,소속센터,상시근로자수,문1_전반만족,문2_교육컨설팅만족,"
+                + "문3_판로홍보만족,문4_센터운영만족,문5_재참여의향,문6_추천의향,희망지원분야,기타의견\n");
+        int bad = CorrectionWorkbooks.ROWS_PER_FILE + 150;
+        for (int i = 1; i <= bad; i++) {
+            // a business number one digit off its check digit
+            String nine = String.format("101%06d", i);
+            String brn = nine + kr.seoul.sogong.outcomes.rules.BusinessRegistrationNumber.checkDigitFor(nine);
+            String wrong = brn.substring(0, 9) + (char) ('0' + (brn.charAt(9) - '0' + 1) % 10);
+            csv.append("B")
+                .append(i)
+                .append(",")
+                .append(round)
+                .append("-05-01 10:00,")
+                .append(wrong)
+                .append(",업체")
+                .append(i)
+                .append(",BONGIK,3,4,4,5,3,4,5,판로,\n");
+        }
+        write(round, "survey/many.csv", csv.toString());
+
+        launch(round, LocalDate.of(2022, 11, 1)); // the quality gate stops it; the
+                                                  // corrections are written first
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(
+                Files.newInputStream(output(round).resolve("corrections/BONGIK.xlsx")))) {
+            Sheet many = null;
+            for (int s = 1; s < wb.getNumberOfSheets(); s++) {
+                if (wb.getSheetAt(s).getRow(0).getCell(0).getStringCellValue().equals("survey/many.csv")) {
+                    many = wb.getSheetAt(s);
+                }
+            }
+            assertThat(many).isNotNull();
+            assertThat(many.getLastRowNum() - 2).isEqualTo(CorrectionWorkbooks.ROWS_PER_FILE);
+            StringBuilder summary = new StringBuilder();
+            wb.getSheet("요약")
+                .forEach(r -> r.forEach(c -> summary.append(new DataFormatter().formatCellValue(c)).append('|')));
+            assertThat(summary.toString()).contains("survey/many.csv: 수정 요청이 많아 처음 1,000건만 실었습니다. 나머지 150건은");
+        }
+    }
+
     @Test
     void everyFindingReachesExactlyOneWorkbookInKoreanMaskedAndAsText() throws Exception {
         int round = 6600;
