@@ -144,7 +144,7 @@ public final class CommitteePage {
                 else if (cell.display() != null && OutcomeTables.ALL.equals(cell.value())) {
                     html.append("<td>").append(escape(cell.display())).append("</td>");
                 }
-                else if (cell.display() != null && table.columns().get(column).header().equals("center_code")) {
+                else if (cell.display() != null && table.columns().get(column).isCenter()) {
                     // a center by its name, its code small beside it
                     html.append("<td>")
                         .append(escape(cell.display()))

@@ -75,7 +75,7 @@ public final class CommitteeWorkbook {
                     cell.setCellStyle(header);
                     int widest = displayWidth(table.columns().get(c).label());
                     for (ReportTable.Line line : table.lines()) {
-                        widest = Math.max(widest, displayWidth(shown(line.cells().get(c), c)));
+                        widest = Math.max(widest, displayWidth(shown(line.cells().get(c), table.columns().get(c))));
                     }
                     sheet.setColumnWidth(c, Math.min(60, Math.max(8, widest + 3)) * 256);
                 }
@@ -99,7 +99,8 @@ public final class CommitteeWorkbook {
                             continue;
                         }
                         switch (value.format()) {
-                            case TEXT -> cell.setCellValue(CsvOutput.escapeFormula(shown(value, c)));
+                            case TEXT ->
+                                cell.setCellValue(CsvOutput.escapeFormula(shown(value, table.columns().get(c))));
                             case BOOLEAN -> cell.setCellValue((Boolean) value.value() ? "예" : "아니오");
                             default -> {
                                 cell.setCellValue(value.format().rounded(value.value()).doubleValue());
@@ -156,9 +157,8 @@ public final class CommitteeWorkbook {
      * A text cell as the committee reads it: a center as "name (CODE)", an item by its
      * question.
      */
-    private static String shown(ReportTable.Cell cell, int column) {
-        if (cell.display() != null && column == 1 && !OutcomeTables.ALL.equals(cell.value())) {
-            // column 1 is center_code in every table that has centers
+    private static String shown(ReportTable.Cell cell, ReportTable.Column column) {
+        if (cell.display() != null && column.isCenter() && !OutcomeTables.ALL.equals(cell.value())) {
             return cell.display() + " (" + cell.text() + ")";
         }
         return cell.shown();

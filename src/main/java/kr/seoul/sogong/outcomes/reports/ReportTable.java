@@ -18,6 +18,14 @@ public record ReportTable(String file, String title, List<Column> columns, List<
 
     /** A column: English header (CSV), Korean label (workbook and page). */
     public record Column(String header, String label) {
+
+        /**
+         * The center column: the committee reads a center's name there, its code beside
+         * it.
+         */
+        public boolean isCenter() {
+            return header.equals("center_code");
+        }
     }
 
     /**
