@@ -21,6 +21,8 @@ import kr.seoul.sogong.outcomes.reports.FindingsReportTasklet;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -121,17 +123,14 @@ public class ConsolePages {
             @RequestParam(required = false) String severity, HttpServletResponse response) throws IOException {
         int r = Rounds.parse(round);
         FindingFilter filter = filter(file, center, rule, severity);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + r + ".csv\"");
         Path temp = Files.createTempFile("findings-", ".csv");
         try {
+            // written as rejects.csv is (BOM, quoting, formula escaping), then sent
             try (CsvOutput.Rows rows = CsvOutput.open(temp, FindingsReportTasklet.REJECTS_HEADER)) {
                 quality.eachFinding(r, filter,
                         (Finding f) -> rows.add(FindingsReportTasklet.rejectsRow(r, f, properties.locale())));
             }
-            try (OutputStream out = response.getOutputStream()) {
-                Files.copy(temp, out);
-            }
+            send(temp, "findings-" + r + ".csv", "text/csv; charset=UTF-8", response);
         }
         finally {
             Files.deleteIfExists(temp);
@@ -172,20 +171,11 @@ public class ConsolePages {
             // framing
             response.setHeader("Content-Security-Policy",
                     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
-            response.setContentType("text/html; charset=UTF-8");
+            send(file, null, "text/html; charset=UTF-8", response);
         }
         else {
-            response.setContentType(lower.endsWith(".csv") ? "text/csv; charset=UTF-8"
-                    : lower.endsWith(".json") ? "application/json"
-                            : lower.endsWith(".xlsx")
-                                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                    : "application/octet-stream");
-            response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                    + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        response.setContentLengthLong(Files.size(file));
-        try (OutputStream out = response.getOutputStream()) {
-            Files.copy(file, out);
+            send(file, name, lower.endsWith(".csv") ? "text/csv; charset=UTF-8" : lower.endsWith(".json")
+                    ? "application/json" : lower.endsWith(".xlsx") ? XLSX : "application/octet-stream", response);
         }
     }
 
@@ -200,10 +190,22 @@ public class ConsolePages {
         if (!queries.correctionFiles(r).contains(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Path file = properties.roundOutput(r).resolve("corrections").resolve(name);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        send(properties.roundOutput(r).resolve("corrections").resolve(name), name, XLSX, response);
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * A file as the response: shown in the browser, or as a download under its name
+     * (Korean names kept).
+     */
+    private static void send(Path file, String downloadName, String contentType, HttpServletResponse response)
+            throws IOException {
+        response.setContentType(contentType);
+        if (downloadName != null) {
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(downloadName, StandardCharsets.UTF_8).build().toString());
+        }
         response.setContentLengthLong(Files.size(file));
         try (OutputStream out = response.getOutputStream()) {
             Files.copy(file, out);

@@ -179,25 +179,19 @@ public class ConsoleQueries {
 
     /** The round's correction workbooks (output/<round>/corrections/), by name. */
     public List<String> correctionFiles(int round) {
-        Path dir = properties.roundOutput(round).resolve("corrections");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(".xlsx"))
-                .sorted()
-                .toList();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return filesIn(properties.roundOutput(round).resolve("corrections"));
     }
 
     /** The files of the round's output folder a user may download, by name. */
     public List<String> outputFiles(int round) {
-        Path dir = properties.roundOutput(round);
+        return filesIn(properties.roundOutput(round));
+    }
+
+    /**
+     * The files of a folder by name, sorted; none when it does not exist; hidden ones
+     * left out.
+     */
+    private static List<String> filesIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
