@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Severity;
@@ -24,7 +25,6 @@ import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.SourceKind;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
-import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.rules.BusinessRegistrationNumber;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
@@ -82,15 +82,11 @@ public class CorrectionWorkbooks {
 
     private final IntakeStore store;
 
-    private final DataQuality quality;
-
     private final OutcomesProperties properties;
 
-    public CorrectionWorkbooks(JdbcTemplate jdbc, IntakeStore store, DataQuality quality,
-            OutcomesProperties properties) {
+    public CorrectionWorkbooks(JdbcTemplate jdbc, IntakeStore store, OutcomesProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
-        this.quality = quality;
         this.properties = properties;
     }
 
@@ -120,14 +116,19 @@ public class CorrectionWorkbooks {
      */
     static final int ROWS_PER_FILE = 1000;
 
-    /** Writes dir/corrections/; returns the workbooks written, by owner. */
-    public Map<String, Path> write(Path dir, int round) throws Exception {
-        CenterDirectory centers = new CenterDirectory(store.centers(round));
-        Map<String, StoredFile> files = new HashMap<>();
-        store.allFiles(round).forEach(f -> files.put(f.sourceFile(), f));
-        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        Map<String, Long> leftOut = new HashMap<>();
-        quality.eachFinding(round, f -> {
+    /**
+     * The findings as they stream past for rejects.csv (one pass over them, not two),
+     * kept for the corrections: at most {@link #ROWS_PER_FILE} of any one file, the rest
+     * counted.
+     */
+    public static final class Collected implements Consumer<Finding> {
+
+        private final Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+
+        private final Map<String, Long> leftOut = new HashMap<>();
+
+        @Override
+        public void accept(Finding f) {
             List<Finding> kept = byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>());
             if (kept.size() < ROWS_PER_FILE) {
                 kept.add(f);
@@ -135,7 +136,26 @@ public class CorrectionWorkbooks {
             else {
                 leftOut.merge(f.sourceFile(), 1L, Long::sum);
             }
-        });
+        }
+
+    }
+
+    /** Where the findings step hands each finding on its way to rejects.csv. */
+    public Collected collect() {
+        return new Collected();
+    }
+
+    /**
+     * Writes dir/corrections/ from findings collected on their way to rejects.csv, with
+     * the files' counts of data_quality.csv; returns the workbooks written, by owner.
+     */
+    public Map<String, Path> write(Path dir, int round, Collected collected, List<FileQuality> fileQuality)
+            throws Exception {
+        CenterDirectory centers = new CenterDirectory(store.centers(round));
+        Map<String, StoredFile> files = new HashMap<>();
+        store.allFiles(round).forEach(f -> files.put(f.sourceFile(), f));
+        Map<String, List<Finding>> byFile = collected.byFile;
+        Map<String, Long> leftOut = collected.leftOut;
 
         Map<String, Map<SourceSheet, List<Entry>>> byOwner = new TreeMap<>();
         for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
@@ -159,7 +179,7 @@ public class CorrectionWorkbooks {
         Path out = dir.resolve("corrections");
         Files.createDirectories(out);
         Map<String, FileQuality> qualities = new HashMap<>();
-        quality.quality(round).forEach(q -> qualities.put(q.sourceFile(), q));
+        fileQuality.forEach(q -> qualities.put(q.sourceFile(), q));
         Map<String, Path> written = new TreeMap<>();
         for (Map.Entry<String, Map<SourceSheet, List<Entry>>> owner : byOwner.entrySet()) {
             Path target = out.resolve(owner.getKey() + ".xlsx");

@@ -64,9 +64,13 @@ public class FindingsReportTasklet implements Tasklet {
 
         long written;
         // streamed from the database in rejects.csv order: memory does not grow with the
-        // number of findings
+        // number of findings; the corrections take theirs in the same pass
+        CorrectionWorkbooks.Collected forCorrections = corrections.collect();
         try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), REJECTS_HEADER)) {
-            dataQuality.eachFinding(round, f -> rejects.add(rejectsRow(round, f, properties.locale())));
+            dataQuality.eachFinding(round, f -> {
+                rejects.add(rejectsRow(round, f, properties.locale()));
+                forCorrections.accept(f);
+            });
             written = rejects.count();
         }
 
@@ -86,7 +90,7 @@ public class FindingsReportTasklet implements Tasklet {
             .putLong(REJECTS_WRITTEN, written);
         log.info("round {}: {} findings in rejects.csv", round, written);
         // before the gate: a round it stops is exactly when the centers need them
-        Map<String, Path> sent = corrections.write(out, round);
+        Map<String, Path> sent = corrections.write(out, round, forCorrections, quality);
         log.info("round {}: corrections for {}", round, sent.isEmpty() ? "nobody (no findings)" : sent.keySet());
         gate(quality);
         return RepeatStatus.FINISHED;
