@@ -48,13 +48,26 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
         rows.add(row("supported_firms", current, previous, t -> BigDecimal.valueOf(supported(t, set))));
         rows.add(row("response_rate_pct", current, previous, t -> responseRate(t, set)));
         rows.add(row("q1_mean", current, previous, t -> q1Mean(t, set)));
-        rows.add(row("sales_growth_median_pct", current, previous,
-                t -> common.isEmpty() ? null : medians.salesGrowthMedian(t.round(), set)));
+        rows.add(row("sales_growth_median_pct", current, previous, t -> common.isEmpty() ? null
+                : set.equals(centers(t)) ? allMedian(t) : medians.salesGrowthMedian(t.round(), set)));
         rows.add(row("execution_rate_pct", current, previous, t -> executionRate(t, set)));
         java.util.Map<String, String> names = new java.util.HashMap<>();
         previous.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
         current.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
         return new CommonCenters(previous.round(), common, added, gone, rows, names);
+    }
+
+    /**
+     * Over all of a round's centers the median is its ALL row's: no second read of the
+     * firms' rows.
+     */
+    private static BigDecimal allMedian(OutcomeTables t) {
+        return t.kpi()
+            .stream()
+            .filter(k -> k.centerCode().equals(OutcomeTables.ALL))
+            .map(OutcomeTables.Kpi::salesGrowthMedianPct)
+            .findFirst()
+            .orElse(null);
     }
 
     private static Set<String> centers(OutcomeTables t) {

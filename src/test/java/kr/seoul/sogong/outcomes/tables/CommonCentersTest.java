@@ -87,7 +87,9 @@ class CommonCentersTest {
         OutcomeTables now = new OutcomeTables(2022, 2, List.of(p("A", 10, 8), p("B", 20, 15)),
                 List.of(q1("A", 3, "4"), q1("B", 4, "4")), List.of(), List.of(), List.of(), List.of());
 
-        CommonCenters common = CommonCenters.compare(now, before, (round, centers) -> null);
+        CommonCenters common = CommonCenters.compare(now, before, (round, centers) -> {
+            throw new AssertionError("the same centers both years: the ALL rows' medians serve");
+        });
 
         assertThat(common.rows().get(2).previous()).isNull();
         assertThat(common.rows().get(2).delta()).isNull();
