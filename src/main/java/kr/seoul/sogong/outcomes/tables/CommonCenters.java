@@ -62,12 +62,12 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
      * firms' rows.
      */
     private static BigDecimal allMedian(OutcomeTables t) {
-        return t.kpi()
-            .stream()
-            .filter(k -> k.centerCode().equals(OutcomeTables.ALL))
-            .map(OutcomeTables.Kpi::salesGrowthMedianPct)
-            .findFirst()
-            .orElse(null);
+        for (OutcomeTables.Kpi k : t.kpi()) {
+            if (k.centerCode().equals(OutcomeTables.ALL)) {
+                return k.salesGrowthMedianPct(); // null when no firm has sales to compare
+            }
+        }
+        return null;
     }
 
     private static Set<String> centers(OutcomeTables t) {

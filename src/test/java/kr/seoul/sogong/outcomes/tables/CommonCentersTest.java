@@ -82,10 +82,12 @@ class CommonCentersTest {
     @Test
     void aWithheldMeanLeavesTheCommonMeanEmptyRatherThanWrong() {
         Satisfaction withheld = new Satisfaction("B", "q1", 2, null, null, null, null, null, true);
+        // no firm with sales to compare: the ALL rows' medians are empty
+        List<OutcomeTables.Kpi> noSales = List.of(new OutcomeTables.Kpi("ALL", 0, null, 0, 0, 0, 0, BigDecimal.ZERO));
         OutcomeTables before = new OutcomeTables(2021, 1, List.of(p("A", 10, 8), p("B", 20, 15)),
-                List.of(q1("A", 3, "4"), withheld), List.of(), List.of(), List.of(), List.of());
+                List.of(q1("A", 3, "4"), withheld), noSales, List.of(), List.of(), List.of());
         OutcomeTables now = new OutcomeTables(2022, 2, List.of(p("A", 10, 8), p("B", 20, 15)),
-                List.of(q1("A", 3, "4"), q1("B", 4, "4")), List.of(), List.of(), List.of(), List.of());
+                List.of(q1("A", 3, "4"), q1("B", 4, "4")), noSales, List.of(), List.of(), List.of());
 
         CommonCenters common = CommonCenters.compare(now, before, (round, centers) -> {
             throw new AssertionError("the same centers both years: the ALL rows' medians serve");
@@ -94,6 +96,8 @@ class CommonCentersTest {
         assertThat(common.rows().get(2).previous()).isNull();
         assertThat(common.rows().get(2).delta()).isNull();
         assertThat(common.rows().get(2).current()).isEqualByComparingTo("4");
+        assertThat(common.rows().get(3).current()).isNull();
+        assertThat(common.rows().get(3).delta()).isNull();
         assertThat(common.added()).isEmpty();
         assertThat(common.gone()).isEmpty();
     }
