@@ -62,7 +62,7 @@ public class RoundAdmissionTasklet implements Tasklet {
         List<SourceFiles.InputFile> files = listing.files();
         store.replaceFolderNotes(round, listing.notes());
         for (Finding note : listing.notes()) {
-            log.warn("{}: {}", note.sourceFile(), note.message());
+            log.warn("{}: {}", note.sourceFile(), note.text());
         }
         Map<String, IntakeStore.StoredFile> stored = store.files(round);
         Set<String> present = new HashSet<>();
