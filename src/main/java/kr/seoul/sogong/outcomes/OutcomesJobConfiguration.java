@@ -2,6 +2,7 @@ package kr.seoul.sogong.outcomes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import kr.seoul.sogong.outcomes.intake.IngestPartitioner;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.intake.IntakeWriter;
 import kr.seoul.sogong.outcomes.intake.RoundAdmissionTasklet;
@@ -32,6 +33,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -90,10 +92,30 @@ public class OutcomesJobConfiguration {
         return taskletStep("admitRound", tasklet);
     }
 
+    /**
+     * The ingest, partitioned by source file ({@link IngestPartitioner}): as many
+     * partitions as {@code outcomes.ingest-partitions} (the processors), each a thread
+     * with its own reader, its own chunk transactions and its own files' checkpoints.
+     */
     @Bean
-    public Step ingestRows(OutcomesProperties properties, RoundRowReader reader, RowValidationProcessor processor,
-            IntakeWriter writer, IngestProgress progress) {
+    public Step ingestRows(OutcomesProperties properties, IngestPartitioner partitioner, Step ingestPartition,
+            IngestProgress progress) {
         return new StepBuilder("ingestRows", jobRepository).listener((StepExecutionListener) LOG_CONTEXT)
+            .listener((StepExecutionListener) progress)
+            .partitioner(ingestPartition.getName(), partitioner)
+            .step(ingestPartition)
+            .gridSize(properties.ingestPartitions())
+            .taskExecutor(new SimpleAsyncTaskExecutor("ingest-"))
+            .observationRegistry(observations)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    /** One partition of the ingest: its files' rows, validated and stored by chunk. */
+    @Bean
+    public Step ingestPartition(OutcomesProperties properties, RoundRowReader reader, RowValidationProcessor processor,
+            IntakeWriter writer, IngestProgress progress) {
+        return new StepBuilder("ingestPartition", jobRepository).listener((StepExecutionListener) LOG_CONTEXT)
             .<SourceRow, ValidatedRow>chunk(properties.chunkSize())
             .transactionManager(tx)
             .observationRegistry(observations)

@@ -31,8 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * rows.
  */
 @SpringBootTest(properties = { "outcomes.launcher.enabled=false", "outcomes.chunk-size=100",
-        "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1", "logging.level.kr.seoul.sogong=WARN",
-        "logging.file.name=target/test-logs/outcomes.log" })
+        // the ingest partitioned whatever the machine's cores
+        "outcomes.ingest-partitions=2", "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1",
+        "logging.level.kr.seoul.sogong=WARN", "logging.file.name=target/test-logs/outcomes.log" })
 public abstract class OutcomesJobTestSupport {
 
     protected static final Path WORK;

@@ -12,6 +12,7 @@ import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Fail-then-restart scenarios, run against each database by a subclass. A fault is
@@ -58,10 +59,14 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(step(failed, "ingestRows").getStatus()).isEqualTo(BatchStatus.FAILED);
+        // the survey's partition failed; the other read its files to the end
+        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("ingestPartition:"))
+            .extracting(StepExecution::getStatus)
+            .containsExactlyInAnyOrder(BatchStatus.FAILED, BatchStatus.COMPLETED);
         long committed = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class,
                 round);
-        // results files (3 centers x 3 files) come first, then the survey up to the chunk
-        // before row 250
+        // the results files (3 centers x 3 files), and the survey up to the chunk before
+        // row 250
         assertThat(committed).isGreaterThan(0).isLessThan(totalRows);
         assertThat(jdbc.queryForObject("select max(row_number) from survey_response where round = ?", Integer.class,
                 round))

@@ -138,16 +138,23 @@ public class ConsoleQueries {
                 "select step_name, status, read_count, start_time"
                         + " from batch_step_execution where job_execution_id = ? order by step_execution_id desc",
                 last.executionId());
-        String step = steps.isEmpty() ? "" : (String) steps.get(0).get("step_name");
-        double rate = 0;
+        // the ingest's partitions (ingestPartition:partition0, ...) are the ingest
+        String step = steps.isEmpty() ? ""
+                : ((String) steps.get(0).get("step_name")).replaceFirst("^ingestPartition:.*", "ingestRows");
+        LocalDateTime ingestStart = null;
+        long ingestRead = 0;
         for (Map<String, Object> s : steps) {
-            if ("ingestRows".equals(s.get("step_name")) && s.get("start_time") != null) {
-                double seconds = Duration
-                    .between(((Timestamp) s.get("start_time")).toLocalDateTime(), LocalDateTime.now())
-                    .toMillis() / 1000.0;
-                rate = seconds > 0 ? ((Number) s.get("read_count")).longValue() / seconds : 0;
+            String name = (String) s.get("step_name");
+            if ("ingestRows".equals(name) && s.get("start_time") != null) {
+                ingestStart = ((Timestamp) s.get("start_time")).toLocalDateTime();
+            }
+            if (name.startsWith("ingestPartition:")) {
+                ingestRead += ((Number) s.get("read_count")).longValue();
             }
         }
+        double seconds = ingestStart == null ? 0
+                : Duration.between(ingestStart, LocalDateTime.now()).toMillis() / 1000.0;
+        double rate = seconds > 0 ? ingestRead / seconds : 0;
         boolean ingestDone = !steps.isEmpty() && !step.equals("ingestRows") && !step.equals("admitRound");
         if (ingestDone || last.status() == BatchStatus.COMPLETED) {
             done = total;

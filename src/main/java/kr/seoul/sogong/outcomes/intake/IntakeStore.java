@@ -22,7 +22,7 @@ public class IntakeStore {
      * read.
      */
     public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding,
-            FileStatus status, long rowsRead, boolean complete) {
+            FileStatus status, long rowsRead, boolean complete, long sizeBytes, Long estimatedRows) {
         public boolean unreadable() {
             return status == FileStatus.UNREADABLE;
         }
@@ -146,12 +146,30 @@ public class IntakeStore {
         return query("select * from source_file where round = ? order by file_seq", round);
     }
 
-    private List<StoredFile> query(String sql, int round) {
+    private List<StoredFile> query(String sql, Object... args) {
         return jdbc.query(sql,
                 (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"), rs.getString("kind"),
                         rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
-                        rs.getLong("rows_read"), rs.getBoolean("complete")),
-                round);
+                        rs.getLong("rows_read"), rs.getBoolean("complete"), rs.getLong("size_bytes"),
+                        (Long) rs.getObject("estimated_rows", Long.class)),
+                args);
+    }
+
+    /** The pending files assigned to one ingest partition, in source_file order. */
+    public List<StoredFile> pendingFiles(int round, int partition) {
+        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
+                + " and ingest_partition = ? order by file_seq", round, partition);
+    }
+
+    /** Assigns each pending file its ingest partition, in one transaction. */
+    public void assignPartitions(int round, Map<String, Integer> partitionOfFile) {
+        jdbc.update("update source_file set ingest_partition = null where round = ?", round);
+        jdbc.batchUpdate("update source_file set ingest_partition = ? where round = ? and source_file = ?",
+                List.copyOf(partitionOfFile.entrySet()), 1000, (ps, e) -> {
+                    ps.setInt(1, e.getValue());
+                    ps.setInt(2, round);
+                    ps.setString(3, e.getKey());
+                });
     }
 
     /** Removes a file and everything read from it. */

@@ -13,8 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the data rows of every admitted file of a round that is not yet read to its end,
- * in source_file order.
+ * Reads the data rows of the admitted files of a round that are not yet read to their
+ * end, in source_file order: those of its partition ({@link IngestPartitioner}) when the
+ * step runs partitioned, else all of them.
  *
  * <p>
  * The checkpoint is each file's {@code rows_read} in {@code source_file}, written by the
@@ -49,7 +50,9 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
-        pending = new ArrayDeque<>(store.pendingFiles(round));
+        pending = new ArrayDeque<>(executionContext.containsKey(IngestPartitioner.PARTITION)
+                ? store.pendingFiles(round, executionContext.getInt(IngestPartitioner.PARTITION))
+                : store.pendingFiles(round));
     }
 
     @Override

@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +24,20 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Progress an operator can read at 2 a.m.: at most every {@code interval}, rows done of
  * the total (estimated from the CSVs' line counts; open-ended while a workbook is
  * pending), percent, rows per second and an ETA.
+ *
+ * <p>
+ * Listens to the partitioned ingest step (the total, the last line) and to its partitions
+ * (their chunks): one line for the round, the partitions' rows summed, from whichever
+ * partition ends a chunk once the interval has passed.
  */
 @Component
 @StepScope
 public class IngestProgress implements StepExecutionListener, ChunkListener<SourceRow, ValidatedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestProgress.class);
+
+    /** The round's totals, by job execution: shared by the step and its partitions. */
+    private static final Map<Long, Tally> TALLIES = new ConcurrentHashMap<>();
 
     private final IntakeStore store;
 
@@ -36,13 +47,8 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
 
     private StepExecution step;
 
-    private long total;
-
-    private boolean totalKnown;
-
-    private long startNanos;
-
-    private long lastLogNanos;
+    private record Tally(String stepName, long total, boolean totalKnown, long startNanos, AtomicLong lastLogNanos) {
+    }
 
     public IngestProgress(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
         this.store = store;
@@ -50,32 +56,48 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
         this.interval = properties.progressInterval();
     }
 
+    private static boolean isPartition(StepExecution stepExecution) {
+        return stepExecution.getStepName().contains(":");
+    }
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
+        if (isPartition(stepExecution)) {
+            return;
+        }
         IntakeStore.RowsLeft left = store.rowsLeft(round);
-        total = left.rows();
-        totalKnown = left.complete();
-        startNanos = System.nanoTime();
-        lastLogNanos = startNanos;
-        log.info("{}: about {} rows to read{}", stepExecution.getStepName(), total,
-                totalKnown ? "" : " plus workbooks of unknown length");
+        long now = System.nanoTime();
+        TALLIES.put(stepExecution.getJobExecutionId(),
+                new Tally(stepExecution.getStepName(), left.rows(), left.complete(), now, new AtomicLong(now)));
+        log.info("{}: about {} rows to read{}", stepExecution.getStepName(), left.rows(),
+                left.complete() ? "" : " plus workbooks of unknown length");
     }
 
     @Override
     public void afterChunk(Chunk<ValidatedRow> chunk) {
+        Tally tally = TALLIES.get(step.getJobExecutionId());
         long now = System.nanoTime();
-        if (now - lastLogNanos < interval.toNanos()) {
+        if (tally == null) {
             return;
         }
-        lastLogNanos = now;
-        log.info(line(step.getReadCount(), now - startNanos));
+        long last = tally.lastLogNanos().get();
+        if (now - last < interval.toNanos() || !tally.lastLogNanos().compareAndSet(last, now)) {
+            return;
+        }
+        long done = step.getJobExecution()
+            .getStepExecutions()
+            .stream()
+            .filter(IngestProgress::isPartition)
+            .mapToLong(StepExecution::getReadCount)
+            .sum();
+        log.info(line(tally, done, now - tally.startNanos()));
     }
 
-    String line(long done, long elapsedNanos) {
+    static String line(String stepName, long total, boolean totalKnown, long done, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
         long rate = Math.round(done / seconds);
-        StringBuilder sb = new StringBuilder(step.getStepName()).append(": ").append(String.format("%,d", done));
+        StringBuilder sb = new StringBuilder(stepName).append(": ").append(String.format("%,d", done));
         if (totalKnown && total > 0) {
             long shown = Math.max(total, done);
             sb.append(String.format(" / %,d rows (%.0f%%)", shown, 100.0 * done / shown));
@@ -88,8 +110,17 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
         return sb.toString();
     }
 
+    private static String line(Tally tally, long done, long elapsedNanos) {
+        return line(tally.stepName(), tally.total(), tally.totalKnown(), done, elapsedNanos);
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        if (isPartition(stepExecution)) {
+            return stepExecution.getExitStatus();
+        }
+        Tally tally = TALLIES.remove(stepExecution.getJobExecutionId());
+        long startNanos = tally == null ? System.nanoTime() : tally.startNanos();
         log.info("{}: {} rows read in {}", stepExecution.getStepName(),
                 String.format("%,d", stepExecution.getReadCount()),
                 RunHistory.format(Duration.ofNanos(System.nanoTime() - startNanos)));

@@ -38,6 +38,10 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution s) {
+        if (isPartition(s)) {
+            // a partition runs on a thread of its own
+            beforeJob(s.getJobExecution());
+        }
         MDC.put("step", s.getStepName());
         // Spring Batch 5 logged this line itself; 6 does not, and operators (and the
         // process tests) follow it
@@ -50,7 +54,15 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
                 s.getStatus() == BatchStatus.STARTED ? "done" : s.getStatus(),
                 RunHistory.format(RunHistory.elapsed(s.getStartTime(), null)), s.getReadCount(), s.getWriteCount());
         MDC.remove("step");
+        if (isPartition(s)) {
+            afterJob(s.getJobExecution());
+        }
         return s.getExitStatus();
+    }
+
+    /** A partition of a partitioned step ({@code ingestPartition:partition0}). */
+    private static boolean isPartition(StepExecution s) {
+        return s.getStepName().contains(":");
     }
 
 }

@@ -1,5 +1,10 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.springframework.batch.core.partition.PartitionStep;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -162,7 +167,7 @@ public class RoundRunner {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return ExitCodes.STOPPED;
         }
-        for (Throwable failure : execution.getAllFailureExceptions()) {
+        for (Throwable failure : failures(execution)) {
             // one line on the console; the stack trace goes with it to the log file only
             log.error("{}", failure.getMessage() != null ? failure.getMessage()
                     : failure.getClass().getName() + " (a bug: the log file has where)", failure);
@@ -173,6 +178,21 @@ public class RoundRunner {
             }
         }
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * What failed: the job's and its steps' exceptions, without a partitioned step's own
+     * ("Partition handler returned an unsuccessful step"): its partition that failed says
+     * why.
+     */
+    static List<Throwable> failures(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (!PartitionStep.class.getName().equals(step.getExecutionContext().get(Step.STEP_TYPE_KEY))) {
+                failures.addAll(step.getFailureExceptions());
+            }
+        }
+        return failures;
     }
 
 }

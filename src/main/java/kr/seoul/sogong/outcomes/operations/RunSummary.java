@@ -57,12 +57,12 @@ public class RunSummary implements JobExecutionListener {
             bySource.put("ingestRows", counts.singleRow());
             bySource.put("crossRowRules", counts.crossRow());
         }
-        table.append(String.format("  %-17s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
+        table.append(String.format("  %-26s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
                 "REJECT", "WARN", "duration"));
         for (StepExecution s : execution.getStepExecutions()) {
             Duration d = RunHistory.elapsed(s.getStartTime(), s.getEndTime());
             IntakeStore.FindingCount f = bySource.get(s.getStepName());
-            table.append(String.format("  %-17s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
+            table.append(String.format("  %-26s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
                     s.getReadCount(), s.getWriteCount(), f == null ? "" : f.rejects(), f == null ? "" : f.warnings(),
                     RunHistory.format(d)));
         }

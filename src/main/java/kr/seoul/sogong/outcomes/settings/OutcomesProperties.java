@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nightly what {@code nightly} runs
  * @param locale the language of rejects.csv's message column: English, the contract's,
  * unless set ({@code ko} for Korean)
+ * @param ingestPartitions how many partitions (threads) ingest the round's files at once:
+ * the available processors unless set
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
         Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly,
-        Locale locale) {
+        Locale locale, Integer ingestPartitions) {
 
     /**
      * @param rounds the rounds {@code nightly} runs, oldest first; empty: every round
@@ -49,6 +51,8 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
         nightly = nightly == null ? new Nightly(List.of()) : nightly;
         locale = locale == null ? Locale.ROOT : locale;
+        ingestPartitions = ingestPartitions == null ? Runtime.getRuntime().availableProcessors()
+                : Math.max(1, ingestPartitions);
     }
 
     public Path roundInput(int round) {

@@ -60,7 +60,7 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         OutcomesProperties p = new OutcomesProperties(properties.inputDir(), properties.outputDir(),
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds),
-                properties.locale());
+                properties.locale(), properties.ingestPartitions());
         return new OutcomesLauncher(runner, history, new NightlyRounds(p), purge);
     }
 

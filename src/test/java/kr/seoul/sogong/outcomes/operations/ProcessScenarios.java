@@ -56,11 +56,12 @@ abstract class ProcessScenarios {
     }
 
     private List<String> args(String url, String scenario) {
-        return new ArrayList<>(
-                List.of("round=" + ROUND, "runDate=2031-11-01", "--outcomes.input-dir=" + work.resolve("input"),
-                        "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user(), "--spring.datasource.password=",
-                        "--outcomes.stale-after=30s"));
+        return new ArrayList<>(List.of("round=" + ROUND, "runDate=2031-11-01",
+                "--outcomes.input-dir=" + work.resolve("input"),
+                "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user(), "--spring.datasource.password=", "--outcomes.stale-after=30s",
+                // partitions on whatever the machine's cores
+                "--outcomes.ingest-partitions=2"));
     }
 
     private Map<String, byte[]> csvOutputs(String scenario) throws IOException {
@@ -130,6 +131,12 @@ abstract class ProcessScenarios {
             committedAtKill = committedRows(jdbc);
         }
         assertThat(lastStatus(jdbc)).isEqualTo("STARTED");
+        if (midIngest) {
+            assertThat(jdbc.queryForList("select step_name from batch_step_execution where status = 'STARTED'"
+                    + " and step_name like 'ingestPartition:%' order by step_name", String.class))
+                .as("both partitions were ingesting when the JVM was killed")
+                .containsExactly("ingestPartition:partition0", "ingestPartition:partition1");
+        }
 
         ChildJob restarted = ChildJob.start(args(url, scenario));
         int exit = restarted.waitFor(RUN);
@@ -220,6 +227,10 @@ abstract class ProcessScenarios {
             assertThat(child.output()).contains("stop requested");
         }
         assertThat(lastStatus(jdbc)).isEqualTo("STOPPED");
+        assertThat(jdbc.queryForList(
+                "select status from batch_step_execution where step_name like" + " 'ingestPartition:%'", String.class))
+            .as("each partition stopped at its own chunk boundary")
+            .containsExactly("STOPPED", "STOPPED");
         long committed = committedRows(jdbc);
         assertThat(committed % 500).as("stopped at a chunk boundary").isZero();
 
