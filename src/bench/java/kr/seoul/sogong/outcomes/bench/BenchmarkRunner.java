@@ -108,6 +108,18 @@ public final class BenchmarkRunner {
                     e.getValue().stream().map(m -> String.valueOf(m.exitCode())).toList()));
         }
         table.append('\n');
+        for (String db : List.of("h2", "pg")) {
+            Path partitioned = base.resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
+            Path single = base.resolve("1p").resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
+            if (Files.isDirectory(partitioned) && Files.isDirectory(single)) {
+                Map<String, byte[]> a = csvs(partitioned);
+                Map<String, byte[]> b = csvs(single);
+                boolean same = a.keySet().equals(b.keySet())
+                        && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+                table.append(String.format("%s: the %d CSV outputs of the partitioned ingest are %s those of one"
+                        + " partition.%n%n", db, a.size(), same ? "byte-identical to" : "DIFFERENT from"));
+            }
+        }
         if (restart && results.containsKey("h2")) {
             table.append(restartScenario(size, roundDir, base, median(results.get("h2"))));
         }
@@ -122,6 +134,8 @@ public final class BenchmarkRunner {
             case "lines" -> "floor: Java line count";
             case "fastcsv" -> "floor: FastCSV parse";
             case "validate" -> "our parse + validate, no database (3 passes)";
+            case "h2-1p" -> "our job, H2, ingest in 1 partition";
+            case "postgres-1p" -> "our job, PostgreSQL, ingest in 1 partition";
             default -> contender;
         };
     }
@@ -131,6 +145,14 @@ public final class BenchmarkRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         Path input = roundDir.getParent();
+        if (contender.endsWith("-1p")) {
+            // the same job with its ingest in one partition: what the second core brings
+            List<String> onePartition = new ArrayList<>(
+                    command(contender.substring(0, contender.length() - 3), size, run, roundDir, base.resolve("1p"),
+                            pg));
+            onePartition.add("--outcomes.ingest-partitions=1");
+            return onePartition;
+        }
         return switch (contender) {
             case "h2" -> job(
                     java, input, base.resolve("out-h2-" + run), "jdbc:h2:file:"
