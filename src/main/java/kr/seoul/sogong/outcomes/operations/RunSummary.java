@@ -81,12 +81,17 @@ public class RunSummary implements JobExecutionListener {
             }
         }
         Map<String, String> totals = new TreeMap<>();
-        meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("spring.batch")).forEach(m -> {
-            if (m instanceof Timer t && t.count() > 0) {
-                totals.merge(m.getId().getName(),
-                        t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)), (a, b) -> sum(a, b));
-            }
-        });
+        meters.getMeters()
+            .stream()
+            .filter(m -> m.getId().getName().startsWith("spring.batch")
+                    || m.getId().getName().startsWith("outcomes.ingest"))
+            .forEach(m -> {
+                if (m instanceof Timer t && t.count() > 0) {
+                    totals.merge(m.getId().getName(),
+                            t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)),
+                            (a, b) -> sum(a, b));
+                }
+            });
         totals.forEach((name, value) -> table.append("  metric ")
             .append(name)
             .append(": ")
