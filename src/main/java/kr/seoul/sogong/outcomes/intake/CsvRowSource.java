@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class CsvRowSource implements RowSource {
 
+    private static final String[] NO_VALUES = {};
+
     private final String sourceFile;
 
     private final CsvRecords records;
@@ -56,7 +58,7 @@ final class CsvRowSource implements RowSource {
         if (record == null) {
             return null;
         }
-        Map<String, String> values = record.problem() == null ? header.values(record.cells()) : Map.of();
+        String[] values = record.problem() == null ? header.values(record.cells()) : NO_VALUES;
         return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values, record.problem(),
                 Map.of(), false);
     }

@@ -26,6 +26,9 @@ public final class HeaderMap {
 
     private String duplicate;
 
+    /** For each of the kind's columns, its cell position in this file, or -1. */
+    private int[] cellOfColumn;
+
     public HeaderMap(SourceKind kind, List<String> headers) {
         this.kind = kind;
         this.width = headers.size();
@@ -121,12 +124,24 @@ public final class HeaderMap {
         };
     }
 
-    /** The row's cells by alias, normalised (contract §8); an absent cell is blank. */
-    public Map<String, String> values(List<String> cells) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> e : positions.entrySet()) {
-            int at = e.getValue();
-            values.put(e.getKey(), at < cells.size() ? CellText.normalize(cells.get(at)) : "");
+    /**
+     * The row's cells by the position of their column in the kind ({@link SourceRow}),
+     * normalised (contract §8); an absent cell is blank, a column the file lacks null.
+     */
+    public String[] values(List<String> cells) {
+        if (cellOfColumn == null) {
+            cellOfColumn = new int[kind.columns().size()];
+            for (int i = 0; i < cellOfColumn.length; i++) {
+                Integer at = positions.get(kind.columns().get(i).alias());
+                cellOfColumn[i] = at == null ? -1 : at;
+            }
+        }
+        String[] values = new String[cellOfColumn.length];
+        for (int i = 0; i < cellOfColumn.length; i++) {
+            int at = cellOfColumn[i];
+            if (at >= 0) {
+                values[i] = at < cells.size() ? CellText.normalize(cells.get(at)) : "";
+            }
         }
         return values;
     }

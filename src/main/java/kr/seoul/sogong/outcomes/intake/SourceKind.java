@@ -48,11 +48,22 @@ public enum SourceKind {
 
     private final java.util.Map<String, Column> byAlias = new java.util.HashMap<>();
 
+    private final java.util.Map<String, Integer> indexByAlias = new java.util.HashMap<>();
+
     SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
         this.koreanSheet = koreanSheet;
         this.englishSheet = englishSheet;
         this.columns = columns;
         columns.forEach(c -> byAlias.put(c.alias(), c));
+        for (int i = 0; i < columns.size(); i++) {
+            indexByAlias.put(columns.get(i).alias(), i);
+        }
+    }
+
+    /** The position of a column among {@link #columns()}, or -1. */
+    public int indexOf(String alias) {
+        Integer i = indexByAlias.get(alias);
+        return i == null ? -1 : i;
     }
 
     public List<Column> columns() {

@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param ordinal 1-based position among the file's data rows (blank rows not counted):
  * the checkpoint unit, since a restart skips the rows already committed
- * @param values normalised cell text by column alias
+ * @param values normalised cell text by the position of its column among the kind's
+ * columns (null where the file has no such column): an array, not a map per row, since
+ * millions of rows pass through here
  * @param problem why the row could not be split into its cells (a stray quote, a shifted
  * or cut CSV row), else null
  * @param cellProblems why a cell has no usable value (a formula without a stored result),
@@ -16,14 +18,34 @@ import java.util.Map;
  * @param lastInFile committing this row completes the file
  */
 public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-        Map<String, String> values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+        String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+
+    /** A row from its cells by alias (tests, and rows built by hand). */
+    public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
+            Map<String, String> values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+        this(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, byPosition(kind, values), problem, cellProblems,
+                lastInFile);
+    }
+
+    private static String[] byPosition(SourceKind kind, Map<String, String> values) {
+        String[] cells = new String[kind.columns().size()];
+        values.forEach((alias, value) -> {
+            int i = kind.indexOf(alias);
+            if (i >= 0) {
+                cells[i] = value;
+            }
+        });
+        return cells;
+    }
 
     public boolean fromWorkbook() {
         return !sheet.isEmpty();
     }
 
     public String value(String alias) {
-        return values.getOrDefault(alias, "");
+        int i = kind.indexOf(alias);
+        String v = i < 0 || i >= values.length ? null : values[i];
+        return v == null ? "" : v;
     }
 
     SourceRow asLastInFile() {
