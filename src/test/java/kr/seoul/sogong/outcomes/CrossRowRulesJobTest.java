@@ -109,4 +109,53 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
             .isOne();
     }
 
+    /**
+     * Guards the shortcut that skips setting every row accepted again when no finding of
+     * these rules is stored: a row rejected as a DUPLICATE of a row in another file is
+     * accepted again once that other file is gone, and counts in the outcome tables.
+     */
+    @Test
+    void aRowRejectedBecauseOfAnotherFileIsAcceptedAgainWhenThatFileGoes() throws Exception {
+        int round = ROUND + 1;
+        write(round, "centers.csv",
+                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
+                        + "target_firms,period_start,period_end\n"
+                        + "AAA,에이,종로구,의류,과제,SALES,50000000,12,7002-04-01,7002-10-31\n");
+        StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
+        StringBuilder earlier = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
+        for (int i = 0; i < 12; i++) {
+            participants.append("AAA,").append(brn(740 + i)).append(",업체,지원,7002-04-01,7002-06-01,1,Y\n");
+            earlier.append("E")
+                .append(i)
+                .append(",7002-05-01 10:00,")
+                .append(brn(740 + i))
+                .append(",업체,AAA,3,4,,,,,,,\n");
+        }
+        write(round, "results/aaa_participants.csv", participants.toString());
+        write(round, "survey/earlier.csv", earlier.toString());
+        // the same firm answered again later: its answer in earlier.csv is the DUPLICATE
+        write(round, "survey/later.csv",
+                OutcomeTablesHandComputedTest.SURVEY + "L1,7002-05-09 10:00," + brn(740) + ",업체,AAA,5,5,,,,,,,\n");
+
+        assertThat(launch(round, LocalDate.of(2040, 2, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("select source_file from survey_response where round = ? and accepted = false",
+                String.class, round))
+            .containsExactly("survey/earlier.csv");
+
+        java.nio.file.Files.delete(input(round).resolve("survey/later.csv"));
+        assertThat(launch(round, LocalDate.of(2040, 2, 2)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where round = ? and accepted = false",
+                Integer.class, round))
+            .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'DUPLICATE'",
+                Integer.class, round))
+            .isZero();
+        assertThat(jdbc.queryForObject(
+                "select survey_responses from participation_by_center p join latest_outcome_run l"
+                        + " on l.job_execution_id = p.job_execution_id where l.round = ? and p.center_code = 'AAA'",
+                Integer.class, round))
+            .isEqualTo(12);
+    }
+
 }

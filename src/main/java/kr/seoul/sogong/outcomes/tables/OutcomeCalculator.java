@@ -13,6 +13,7 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
 import kr.seoul.sogong.outcomes.rows.Need;
+import kr.seoul.sogong.outcomes.scans.SideScans;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +32,19 @@ public class OutcomeCalculator {
 
     private final IntakeStore intake;
 
-    public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake) {
+    private final SideScans scans;
+
+    public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake, SideScans scans) {
         this.jdbc = jdbc;
         this.intake = intake;
+        this.scans = scans;
     }
 
     public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
         List<Center> centers = intake.centers(round);
         // one scan per table: a national round is millions of rows, and each scan costs
-        // seconds on H2
+        // seconds on H2; the outcomes' three on the second core, beside the others
+        SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round));
         Map<String, BigDecimal> hours = new HashMap<>();
         Map<String, long[]> firms = new HashMap<>();
         jdbc.query("select center_code, count(*), count(case when completed = true then 1 end),"
@@ -52,8 +57,8 @@ public class OutcomeCalculator {
                 }, round);
         Map<String, long[]> survey = counts(surveySql(), SURVEY_WIDTH, round);
         return new OutcomeTables(round, jobExecutionId, participation(centers, firms, survey),
-                satisfaction(centers, survey, minCell), kpi(round, centers, hours), budget(round, centers),
-                needs(centers, survey), yoy);
+                satisfaction(centers, survey, minCell), kpi(centers, hours, outcomeScan.result()),
+                budget(round, centers), needs(centers, survey), yoy);
     }
 
     /**
@@ -156,7 +161,11 @@ public class OutcomeCalculator {
         }
     }
 
-    private List<Kpi> kpi(int round, List<Center> centers, Map<String, BigDecimal> hours) {
+    /** The outcomes rows summed by center, and their sales growth medians. */
+    private record OutcomeSums(Map<String, long[]> sums, SalesGrowthMedian growth) {
+    }
+
+    private OutcomeSums outcomeSums(int round) {
         Map<String, long[]> sums = counts(
                 "select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
                         + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
@@ -172,6 +181,12 @@ public class OutcomeCalculator {
         jdbc.query(rows2, rs -> {
             growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
         }, round);
+        return new OutcomeSums(sums, growth);
+    }
+
+    private List<Kpi> kpi(List<Center> centers, Map<String, BigDecimal> hours, OutcomeSums outcomes) {
+        Map<String, long[]> sums = outcomes.sums();
+        SalesGrowthMedian growth = outcomes.growth();
         List<Kpi> rows = new ArrayList<>();
         BigDecimal allHours = BigDecimal.ZERO;
         for (Center c : centers) {
