@@ -133,6 +133,7 @@ public final class BenchmarkRunner {
             case "duckdb" -> "DuckDB: participation + satisfaction";
             case "lines" -> "floor: Java line count";
             case "fastcsv" -> "floor: FastCSV parse";
+            case "parsers" -> "FastCSV and our CSV parser, 3 passes each (separate log)";
             case "validate" -> "our parse + validate, no database (3 passes)";
             case "h2-1p" -> "our job, H2, ingest in 1 partition";
             case "postgres-1p" -> "our job, PostgreSQL, ingest in 1 partition";
@@ -169,7 +170,7 @@ public final class BenchmarkRunner {
             }
             case "duckdb" -> List.of(java, "-Xmx512m", "-cp", cp, DuckDbPeer.class.getName(), roundDir.toString(),
                     base.resolve("out-duckdb-" + run).toString());
-            case "lines", "fastcsv" ->
+            case "lines", "fastcsv", "parsers" ->
                 List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender, roundDir.toString());
             case "validate" -> List.of(java, "-Xmx512m", "-cp", cp, ParseValidate.class.getName(), roundDir.toString());
             default -> throw new IllegalArgumentException(contender);

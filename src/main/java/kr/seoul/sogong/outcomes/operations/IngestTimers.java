@@ -2,6 +2,8 @@ package kr.seoul.sogong.outcomes.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.intake.ValidatedRow;
@@ -9,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -29,7 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 @StepScope
 public class IngestTimers implements ItemReadListener<SourceRow>, ItemProcessListener<SourceRow, ValidatedRow>,
-        ItemWriteListener<ValidatedRow>, StepExecutionListener {
+        ItemWriteListener<ValidatedRow>, ChunkListener<SourceRow, ValidatedRow>, StepExecutionListener {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Logger log = LoggerFactory.getLogger(IngestTimers.class);
 
@@ -43,13 +48,35 @@ public class IngestTimers implements ItemReadListener<SourceRow>, ItemProcessLis
 
     private long writeNanos;
 
+    private boolean reading;
+
+    private long cpuMark;
+
+    private long readCpu;
+
+    private long processCpu;
+
+    private long writeCpu;
+
     public IngestTimers(MeterRegistry meters) {
         this.meters = meters;
     }
 
     @Override
     public void beforeRead() {
+        if (!reading) { // the chunk's first read
+            reading = true;
+            cpuMark = THREADS.getCurrentThreadCpuTime();
+        }
         mark = System.nanoTime();
+    }
+
+    @Override
+    public void beforeChunk(Chunk<SourceRow> chunk) {
+        long now = THREADS.getCurrentThreadCpuTime();
+        readCpu += now - cpuMark;
+        cpuMark = now;
+        reading = false;
     }
 
     @Override
@@ -79,12 +106,16 @@ public class IngestTimers implements ItemReadListener<SourceRow>, ItemProcessLis
 
     @Override
     public void beforeWrite(Chunk<? extends ValidatedRow> items) {
+        long now = THREADS.getCurrentThreadCpuTime();
+        processCpu += now - cpuMark;
+        cpuMark = now;
         mark = System.nanoTime();
     }
 
     @Override
     public void afterWrite(Chunk<? extends ValidatedRow> items) {
         writeNanos += System.nanoTime() - mark;
+        writeCpu += THREADS.getCurrentThreadCpuTime() - cpuMark;
     }
 
     @Override
@@ -98,16 +129,23 @@ public class IngestTimers implements ItemReadListener<SourceRow>, ItemProcessLis
         record("outcomes.ingest.read", step, readNanos);
         record("outcomes.ingest.process", step, processNanos);
         record("outcomes.ingest.write", step, writeNanos);
+        record("outcomes.ingest.parse-validate.cpu", step, readCpu + processCpu);
         long rows = stepExecution.getReadCount();
-        double parseAndValidate = (readNanos + processNanos) / 1e9;
-        log.info("{}: parse {}, validate {}, write {}; parse and validate {} rows/s", step, seconds(readNanos),
-                seconds(processNanos), seconds(writeNanos),
-                parseAndValidate > 0 ? String.format("%,d", Math.round(rows / parseAndValidate)) : "-");
+        log.info(
+                "{}: parse {}, validate {}, write {} (CPU {}, {}, {}); parse and validate {} rows/s, {} rows/s per"
+                        + " core",
+                step, seconds(readNanos), seconds(processNanos), seconds(writeNanos), seconds(readCpu),
+                seconds(processCpu), seconds(writeCpu), rate(rows, readNanos + processNanos),
+                rate(rows, readCpu + processCpu));
         return stepExecution.getExitStatus();
     }
 
     private void record(String name, String step, long nanos) {
         Timer.builder(name).tag("step", step).register(meters).record(Duration.ofNanos(nanos));
+    }
+
+    private static String rate(long rows, long nanos) {
+        return nanos > 0 ? String.format("%,d", Math.round(rows / (nanos / 1e9))) : "-";
     }
 
     private static String seconds(long nanos) {

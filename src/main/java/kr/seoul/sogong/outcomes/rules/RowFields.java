@@ -61,7 +61,12 @@ public final class RowFields {
     }
 
     public boolean rejected() {
-        return findings.stream().anyMatch(f -> f.severity() == Severity.REJECT);
+        for (Finding f : findings) { // a loop: no stream per row on the hot path
+            if (f.severity() == Severity.REJECT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public SourceRow row() {

@@ -34,8 +34,15 @@ public class OutcomeCalculator {
 
     private final SideScans scans;
 
+    private static final int FETCH = 10_000;
+
     public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake, SideScans scans) {
-        this.jdbc = jdbc;
+        // the sales rows are read one by one, millions of them: PostgreSQL streams them
+        // through a cursor only with a fetch size (inside a transaction, as every step
+        // and side scan is); without one its driver held the 5M round's rows at once and
+        // ran out of a 512 MB heap
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH);
         this.intake = intake;
         this.scans = scans;
     }
