@@ -46,22 +46,32 @@ public enum SourceKind {
 
     private final List<Column> columns;
 
-    private final java.util.Map<String, Column> byAlias = new java.util.HashMap<>();
-
     private final java.util.Map<String, Integer> indexByAlias = new java.util.HashMap<>();
+
+    private final String[] aliases;
 
     SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
         this.koreanSheet = koreanSheet;
         this.englishSheet = englishSheet;
         this.columns = columns;
-        columns.forEach(c -> byAlias.put(c.alias(), c));
+        this.aliases = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             indexByAlias.put(columns.get(i).alias(), i);
+            aliases[i] = columns.get(i).alias();
         }
     }
 
-    /** The position of a column among {@link #columns()}, or -1. */
+    /**
+     * The position of a column among {@link #columns()}, or -1. Asked for every field of
+     * every row, with the rules' constant (interned) aliases: a pass comparing references
+     * finds them before any hashing.
+     */
     public int indexOf(String alias) {
+        for (int i = 0; i < aliases.length; i++) {
+            if (aliases[i] == alias) {
+                return i;
+            }
+        }
         Integer i = indexByAlias.get(alias);
         return i == null ? -1 : i;
     }
@@ -72,7 +82,8 @@ public enum SourceKind {
 
     /** The column of this kind with that alias. */
     public Column column(String alias) {
-        Column c = byAlias.get(alias);
+        int i = indexOf(alias);
+        Column c = i < 0 ? null : columns.get(i);
         if (c == null) {
             throw new IllegalArgumentException(alias + " is not a column of " + this);
         }

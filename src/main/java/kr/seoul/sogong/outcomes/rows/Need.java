@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes.rows;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,9 +27,14 @@ public enum Need {
 
     /** A need by its Korean name, or (an extension) its English name. */
     public static Optional<Need> of(String value) {
-        return Arrays.stream(values())
-            .filter(n -> n.korean.equals(value) || n.name().equalsIgnoreCase(value))
-            .findFirst();
+        for (Need n : ALL) { // a loop: this runs for every need of every response
+            if (n.korean.equals(value) || n.name().equalsIgnoreCase(value)) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final Need[] ALL = values();
 
 }

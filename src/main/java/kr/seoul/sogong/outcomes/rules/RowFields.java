@@ -256,6 +256,10 @@ public final class RowFields {
         if (v == null) {
             return null;
         }
+        LocalDate plain = plainDate(v);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return LocalDate.parse(v, WORKBOOK_DATE_ONLY);
         }
@@ -265,10 +269,76 @@ public final class RowFields {
         }
     }
 
+    /**
+     * {@code 2022-06-01} read by hand, as the strict formatter reads it, or null (then
+     * the formatter decides, and words the finding): a formatter costs more than the rest
+     * of the row's rules, and nearly every date has this form.
+     */
+    static LocalDate plainDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 7);
+        int day = digits(v, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        }
+        catch (java.time.DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code 2022-06-01 15:04} or {@code 2022-06-01 15:04:05} read by hand, as the first
+     * of {@link #SUBMITTED_AT} reads them, or null (then the formatters decide).
+     */
+    static LocalDateTime plainDateTime(String v) {
+        if ((v.length() != 16 && v.length() != 19) || v.charAt(10) != ' ' || v.charAt(13) != ':') {
+            return null;
+        }
+        LocalDate date = plainDate(v.substring(0, 10));
+        int hour = digits(v, 11, 13);
+        int minute = digits(v, 14, 16);
+        int second = 0;
+        if (v.length() == 19) {
+            second = v.charAt(16) == ':' ? digits(v, 17, 19) : -1;
+        }
+        if (date == null || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return date.atTime(hour, minute, second);
+        }
+        catch (java.time.DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits from {@code from} to {@code to} as a number, or -1. */
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     public LocalDateTime submittedAt(String field) {
         String v = text(field, true);
         if (v == null) {
             return null;
+        }
+        LocalDateTime plain = plainDateTime(v);
+        if (plain != null) {
+            return plain;
         }
         for (DateTimeFormatter f : SUBMITTED_AT) {
             try {

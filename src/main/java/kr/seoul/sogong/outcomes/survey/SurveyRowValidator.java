@@ -99,8 +99,15 @@ public final class SurveyRowValidator {
             return needs;
         }
         Set<String> unknown = new LinkedHashSet<>();
-        for (String part : v.split("[;,]")) {
-            String value = part.strip();
+        // split by hand: String.split compiles "[;,]" anew for every response
+        int from = 0;
+        while (from <= v.length()) {
+            int end = from;
+            while (end < v.length() && v.charAt(end) != ';' && v.charAt(end) != ',') {
+                end++;
+            }
+            String value = v.substring(from, end).strip();
+            from = end + 1;
             if (value.isEmpty()) {
                 continue;
             }
