@@ -135,25 +135,29 @@ public class ConsoleQueries {
         long done = ((Number) files.get("done")).longValue();
         long total = Math.max(done, ((Number) files.get("total")).longValue());
         List<Map<String, Object>> steps = jdbc.queryForList(
-                "select step_name, status, read_count, start_time"
+                "select step_name, status, read_count, start_time, end_time"
                         + " from batch_step_execution where job_execution_id = ? order by step_execution_id desc",
                 last.executionId());
         // the ingest's partitions (ingestPartition:partition0, ...) are the ingest
         String step = steps.isEmpty() ? ""
                 : ((String) steps.get(0).get("step_name")).replaceFirst("^ingestPartition:.*", "ingestRows");
         LocalDateTime ingestStart = null;
+        LocalDateTime ingestEnd = LocalDateTime.now();
         long ingestRead = 0;
         for (Map<String, Object> s : steps) {
             String name = (String) s.get("step_name");
             if ("ingestRows".equals(name) && s.get("start_time") != null) {
                 ingestStart = ((Timestamp) s.get("start_time")).toLocalDateTime();
+                if (s.get("end_time") != null) { // the rate of the ingest, not decaying
+                                                 // after it
+                    ingestEnd = ((Timestamp) s.get("end_time")).toLocalDateTime();
+                }
             }
             if (name.startsWith("ingestPartition:")) {
                 ingestRead += ((Number) s.get("read_count")).longValue();
             }
         }
-        double seconds = ingestStart == null ? 0
-                : Duration.between(ingestStart, LocalDateTime.now()).toMillis() / 1000.0;
+        double seconds = ingestStart == null ? 0 : Duration.between(ingestStart, ingestEnd).toMillis() / 1000.0;
         double rate = seconds > 0 ? ingestRead / seconds : 0;
         boolean ingestDone = !steps.isEmpty() && !step.equals("ingestRows") && !step.equals("admitRound");
         if (ingestDone || last.status() == BatchStatus.COMPLETED) {
