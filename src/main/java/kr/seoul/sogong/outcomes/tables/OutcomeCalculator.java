@@ -173,17 +173,29 @@ public class OutcomeCalculator {
     }
 
     private OutcomeSums outcomeSums(int round) {
-        Map<String, long[]> sums = counts(
-                "select center_code, coalesce(sum(new_clients), 0), coalesce(sum(new_orders), 0),"
-                        + " count(case when online_listed = true then 1 end), coalesce(sum(patterns), 0)"
-                        + " from outcome where round = ? and accepted = true group by center_code",
-                4, round);
+        // one scan for the sums by center and the median's first pass (a group by and a
+        // scan before: millions of rows each)
+        Map<String, long[]> sums = new HashMap<>();
         SalesGrowthMedian growth = new SalesGrowthMedian();
+        jdbc.query("select center_code, new_clients, new_orders, online_listed, patterns, sales_before_k,"
+                + " sales_after_k from outcome where round = ? and accepted = true", rs -> {
+                    String center = rs.getString(1);
+                    long[] sum = sums.computeIfAbsent(center, k -> new long[4]);
+                    sum[0] += rs.getLong(2); // a blank count adds nothing, as sum() skips
+                                             // it
+                    sum[1] += rs.getLong(3);
+                    if (rs.getBoolean(4)) {
+                        sum[2]++;
+                    }
+                    sum[3] += rs.getLong(5);
+                    BigDecimal before = rs.getBigDecimal(6);
+                    BigDecimal after = rs.getBigDecimal(7);
+                    if (before != null && before.signum() > 0 && after != null) {
+                        growth.add(center, before, after);
+                    }
+                }, round);
         String rows2 = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
                 + " and sales_before_k > 0 and sales_after_k is not null";
-        jdbc.query(rows2, rs -> {
-            growth.add(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
-        }, round);
         growth.findMiddles();
         jdbc.query(rows2, rs -> {
             growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
