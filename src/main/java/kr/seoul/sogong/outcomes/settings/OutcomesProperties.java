@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param locale the language of rejects.csv's message column: English, the contract's,
  * unless set ({@code ko} for Korean)
  * @param ingestPartitions how many partitions (threads) ingest the round's files at once:
- * the available processors unless set
+ * the available processors, at most 8, unless set
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
@@ -51,7 +51,10 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
         nightly = nightly == null ? new Nightly(List.of()) : nightly;
         locale = locale == null ? Locale.ROOT : locale;
-        ingestPartitions = ingestPartitions == null ? Runtime.getRuntime().availableProcessors()
+        // each partition holds a connection through its chunk: eight leave the default
+        // pool
+        // of ten one for the side scans and one for the run lock's heartbeat
+        ingestPartitions = ingestPartitions == null ? Math.min(8, Runtime.getRuntime().availableProcessors())
                 : Math.max(1, ingestPartitions);
     }
 
