@@ -46,7 +46,15 @@ public final class CsvRecords implements Closeable {
      */
     public record CsvRecord(int rowNumber, List<String> cells, Message problem, long firstLine, long lastLine) {
         public boolean isBlank() {
-            return problem == null && cells.stream().allMatch(CellText::isBlank);
+            if (problem != null) {
+                return false;
+            }
+            for (String cell : cells) { // a loop: asked of every record
+                if (!CellText.isBlank(cell)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -25,7 +25,16 @@ public record BusinessRegistrationNumber(String digits) {
     }
 
     public static boolean isWellFormed(String digits) {
-        return digits != null && digits.length() == 10 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (digits == null || digits.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) { // a loop: every row has a business number
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -201,7 +201,15 @@ public final class RowFields {
      * not numbers here.
      */
     public static BigDecimal parsePlain(String v) {
-        return isPlainNumber(v) ? new BigDecimal(v) : null;
+        if (!isPlainNumber(v)) {
+            return null;
+        }
+        if (v.length() <= 18 && v.indexOf('.') < 0) {
+            // a whole number that fits a long: the same value and scale, without the
+            // string constructor's copy (millions of cells)
+            return BigDecimal.valueOf(Long.parseLong(v));
+        }
+        return new BigDecimal(v);
     }
 
     /**
