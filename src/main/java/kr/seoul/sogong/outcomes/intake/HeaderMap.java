@@ -27,7 +27,7 @@ public final class HeaderMap {
     private String duplicate;
 
     /** For each of the kind's columns, its cell position in this file, or -1. */
-    private int[] cellOfColumn;
+    private final int[] cellOfColumn;
 
     public HeaderMap(SourceKind kind, List<String> headers) {
         this.kind = kind;
@@ -45,6 +45,10 @@ public final class HeaderMap {
                     }
                 }
             }
+        }
+        cellOfColumn = new int[kind.columns().size()];
+        for (int c = 0; c < cellOfColumn.length; c++) {
+            cellOfColumn[c] = positions.getOrDefault(kind.columns().get(c).alias(), -1);
         }
     }
 
@@ -129,13 +133,6 @@ public final class HeaderMap {
      * normalised (contract §8); an absent cell is blank, a column the file lacks null.
      */
     public String[] values(List<String> cells) {
-        if (cellOfColumn == null) {
-            cellOfColumn = new int[kind.columns().size()];
-            for (int i = 0; i < cellOfColumn.length; i++) {
-                Integer at = positions.get(kind.columns().get(i).alias());
-                cellOfColumn[i] = at == null ? -1 : at;
-            }
-        }
         String[] values = new String[cellOfColumn.length];
         for (int i = 0; i < cellOfColumn.length; i++) {
             int at = cellOfColumn[i];
