@@ -56,14 +56,10 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
         this.interval = properties.progressInterval();
     }
 
-    private static boolean isPartition(StepExecution stepExecution) {
-        return stepExecution.getStepName().contains(":");
-    }
-
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
-        if (isPartition(stepExecution)) {
+        if (LogContext.isPartition(stepExecution)) {
             return;
         }
         IntakeStore.RowsLeft left = store.rowsLeft(round);
@@ -88,7 +84,7 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
         long done = step.getJobExecution()
             .getStepExecutions()
             .stream()
-            .filter(IngestProgress::isPartition)
+            .filter(LogContext::isPartition)
             .mapToLong(StepExecution::getReadCount)
             .sum();
         log.info(line(tally, done, now - tally.startNanos()));
@@ -116,7 +112,7 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (isPartition(stepExecution)) {
+        if (LogContext.isPartition(stepExecution)) {
             return stepExecution.getExitStatus();
         }
         Tally tally = TALLIES.remove(stepExecution.getJobExecutionId());

@@ -61,7 +61,7 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
     }
 
     /** A partition of a partitioned step ({@code ingestPartition:partition0}). */
-    private static boolean isPartition(StepExecution s) {
+    static boolean isPartition(StepExecution s) {
         return s.getStepName().contains(":");
     }
 
