@@ -36,6 +36,13 @@ public class OutcomeCalculator {
 
     private static final int FETCH = 10_000;
 
+    /**
+     * The rows whose sales growth counts: accepted, sales before above zero, after given
+     * (the KPI table's median and the year over year's).
+     */
+    private static final String SALES_ROWS = "select center_code, sales_before_k, sales_after_k from outcome"
+            + " where round = ? and accepted = true and sales_before_k > 0 and sales_after_k is not null";
+
     public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake, SideScans scans) {
         // the sales rows are read one by one, millions of them: PostgreSQL streams them
         // through a cursor only with a fetch size (inside a transaction, as every step
@@ -194,10 +201,8 @@ public class OutcomeCalculator {
                         growth.add(center, before, after);
                     }
                 }, round);
-        String rows2 = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
-                + " and sales_before_k > 0 and sales_after_k is not null";
         growth.findMiddles();
-        jdbc.query(rows2, rs -> {
+        jdbc.query(SALES_ROWS, rs -> {
             growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
         }, round);
         return new OutcomeSums(sums, growth);
@@ -224,15 +229,13 @@ public class OutcomeCalculator {
      */
     public BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
         SalesGrowthMedian growth = new SalesGrowthMedian();
-        String rows = "select center_code, sales_before_k, sales_after_k from outcome where round = ? and accepted = true"
-                + " and sales_before_k > 0 and sales_after_k is not null";
-        jdbc.query(rows, rs -> {
+        jdbc.query(SALES_ROWS, rs -> {
             if (centers.contains(rs.getString(1))) {
                 growth.add(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
             }
         }, round);
         growth.findMiddles();
-        jdbc.query(rows, rs -> {
+        jdbc.query(SALES_ROWS, rs -> {
             if (centers.contains(rs.getString(1))) {
                 growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
             }
