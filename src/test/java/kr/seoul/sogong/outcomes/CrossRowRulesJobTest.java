@@ -158,4 +158,58 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
             .isEqualTo(12);
     }
 
+    /**
+     * Guards the upgrade to keys stored with each chunk (Flyway V10): a round whose rows
+     * were stored before has no keys, and its rules across rows would find nothing. The
+     * rules build the keys from the stored rows once, and judge as before.
+     */
+    @Test
+    void filesStoredBeforeKeysWereGetTheirKeysFromTheirRows() throws Exception {
+        int round = ROUND + 2;
+        write(round, "centers.csv",
+                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
+                        + "target_firms,period_start,period_end\n"
+                        + "AAA,에이,종로구,의류,과제,SALES,50000000,12,7003-04-01,7003-10-31\n");
+        StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
+        StringBuilder survey = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
+        for (int i = 0; i < 12; i++) {
+            participants.append("AAA,").append(brn(760 + i)).append(",업체,지원,7003-04-01,7003-06-01,1,Y\n");
+            survey.append("E")
+                .append(i)
+                .append(",7003-05-01 10:0")
+                .append(i % 10)
+                .append(",")
+                .append(brn(760 + i % 11)) // the twelfth answers again for the first
+                .append(",업체,AAA,3,4,,,,,,,\n");
+        }
+        participants.append("AAA,").append(brn(761)).append(",업체,지원,7003-04-01,7003-06-01,1,Y\n"); // row
+                                                                                                   // 14
+        write(round, "results/aaa_participants.csv", participants.toString());
+        write(round, "survey/answers.csv", survey.toString());
+        assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String findings = "select source_file || ' ' || row_number || ' ' || rule || ' ' || message from finding"
+                + " where round = ? and cross_row = true order by source_file, row_number";
+        List<String> judged = jdbc.queryForList(findings, String.class, round);
+        assertThat(judged).containsExactly(
+                "results/aaa_participants.csv 14 DUPLICATE the same firm is listed earlier for this center at results/aaa_participants.csv row 3",
+                "survey/answers.csv 2 DUPLICATE the firm answered again; the latest submission is kept, at survey/answers.csv row 13");
+
+        // the round as a database from before V10 holds it
+        jdbc.update("delete from row_keys where round = ?", round);
+        jdbc.update("update source_file set keys_stored = false where round = ?", round);
+        assertThat(launch(round, LocalDate.of(2040, 3, 2)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForList(findings, String.class, round)).isEqualTo(judged);
+        assertThat(jdbc.queryForObject("select count(*) from source_file where round = ? and keys_stored = false",
+                Integer.class, round))
+            .isZero();
+        for (String table : List.of("participant", "survey_response")) {
+            assertThat(jdbc.queryForObject("select sum(key_count) from row_keys where round = ? and row_table = ?",
+                    Integer.class, round, table))
+                .as(table)
+                .isEqualTo(jdbc.queryForObject("select count(*) from " + table + " where round = ?", Integer.class,
+                        round));
+        }
+    }
+
 }

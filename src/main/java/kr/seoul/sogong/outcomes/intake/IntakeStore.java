@@ -1,6 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public class IntakeStore {
 
     /** Tables holding a file's rows; a file's rows are replaced together. */
     static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line",
-            "finding");
+            "finding", "row_keys");
 
     /**
      * A source file as stored: its fingerprint, how it was admitted, and how far it was
@@ -184,7 +185,7 @@ public class IntakeStore {
             FileStatus status, Long estimatedRows) {
         jdbc.update(
                 "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
-                        + " rows_read, complete, estimated_rows) values (?,?,?,?,?,?,?,?,0,false,?)",
+                        + " rows_read, complete, estimated_rows, keys_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
                 round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(),
                 estimatedRows);
     }
@@ -255,6 +256,66 @@ public class IntakeStore {
                     String args = f.message().storedArgs();
                     ps.setString(12, args.length() > 2000 ? args.substring(0, 2000) : args);
                 });
+    }
+
+    /**
+     * Stores the keys of one file's rows of one table in a chunk (see {@link RowKeys}).
+     */
+    void insertRowKeys(int round, String sourceFile, String table, RowKeys.Packer keys) {
+        jdbc.update("insert into row_keys (round, source_file, row_table, key_count, row_keys) values (?,?,?,?,?)",
+                round, sourceFile, table, keys.count(), keys.packed());
+    }
+
+    /**
+     * Hands every stored key of a table's rows in the round to the reader, file by file
+     * in the order chunks stored them.
+     */
+    public void readRowKeys(int round, String table, RowKeys.Reader reader) {
+        streaming().query("select source_file, row_keys from row_keys where round = ? and row_table = ? order by id",
+                rs -> {
+                    RowKeys.unpack(rs.getString(1), rs.getBytes(2), reader);
+                }, round, table);
+    }
+
+    /** Reads a large result through a cursor on PostgreSQL (inside a transaction). */
+    private JdbcTemplate streaming() {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1000);
+        return streaming;
+    }
+
+    /**
+     * Builds the keys of files stored before keys were (Flyway V10) from their rows,
+     * once; returns how many files needed it.
+     */
+    public int storeMissingRowKeys(int round) {
+        List<String> files = jdbc.queryForList(
+                "select source_file from source_file where round = ? and keys_stored = false order by file_seq",
+                String.class, round);
+        for (String file : files) {
+            jdbc.update("delete from row_keys where round = ? and source_file = ?", round, file);
+            for (String table : RowKeys.TABLES) {
+                boolean timed = table.equals("survey_response");
+                List<RowKeys.Packer> packed = new ArrayList<>();
+                // inserted after the scan: PostgreSQL streams it through the connection's
+                // cursor
+                streaming().query("select center_code, brn, sheet_index, sheet, row_number"
+                        + (timed ? ", submitted_at" : "") + " from " + table + " where round = ? and source_file = ?",
+                        rs -> {
+                            if (packed.isEmpty() || packed.get(packed.size() - 1).count() == 10_000) {
+                                packed.add(new RowKeys.Packer(table));
+                            }
+                            packed.get(packed.size() - 1)
+                                .add(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                                        timed ? rs.getTimestamp(6).toLocalDateTime() : null);
+                        }, round, file);
+                for (RowKeys.Packer keys : packed) {
+                    insertRowKeys(round, file, table, keys);
+                }
+            }
+            jdbc.update("update source_file set keys_stored = true where round = ? and source_file = ?", round, file);
+        }
+        return files.size();
     }
 
 }

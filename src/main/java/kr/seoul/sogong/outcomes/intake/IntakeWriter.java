@@ -59,6 +59,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
+        // the keys of each file's rows per table, for the rules across rows
+        Map<String, Map<String, RowKeys.Packer>> keys = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
@@ -68,6 +70,11 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 rows.computeIfAbsent(table, k -> new ArrayList<>()).add(values(row.source(), accepted));
                 columns.computeIfAbsent(table, k -> withRowKey(accepted.columns()));
                 sources.computeIfAbsent(table, k -> new ArrayList<>()).add(row.source());
+                if (RowKeys.tableOf(accepted) != null) {
+                    keys.computeIfAbsent(row.source().sourceFile(), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(table, RowKeys.Packer::new)
+                        .add(row.source(), accepted);
+                }
             }
         }
         for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
@@ -78,6 +85,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
             }
         }
+        keys.forEach((file, tables) -> tables.forEach((table, k) -> store.insertRowKeys(round, file, table, k)));
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
             store.recordProgress(round, last.sourceFile(), last.ordinal(), last.lastInFile());

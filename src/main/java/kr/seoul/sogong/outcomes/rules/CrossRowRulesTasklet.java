@@ -8,20 +8,17 @@ import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Message;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
+import java.util.function.LongFunction;
+
 import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
-import kr.seoul.sogong.outcomes.scans.SideScans;
+import kr.seoul.sogong.outcomes.intake.RowKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -36,11 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * participants), then NOT_PARTICIPANT, then DUPLICATE among rows still accepted.
  *
  * <p>
- * Each table is read once, in key order from its index, and the rows of one key are
- * judged together; the accepted participants are kept as a sorted array of numeric keys
- * (8 bytes a firm). So a national round neither has to fit in memory nor costs a lookup
- * per row (a correlated EXISTS or a window over millions of rows was minutes on H2, and
- * out of heap).
+ * They judge the keys the ingest stored with each chunk ({@link RowKeys}: firm, center,
+ * place in the file, submission time), not the row tables: the keys of a million rows are
+ * read in well under a second where a scan of a row table took two on H2, and a restart
+ * keeps the keys of every chunk committed before it. The keys are judged as columns of
+ * primitives ({@link KeyedRows}), sorted by firm, so a national round costs no lookup per
+ * row. Only the rows the rules reject are touched in the tables, by their place.
  *
  * <p>
  * It starts by undoing its own previous verdicts and runs in one transaction, so the
@@ -53,43 +51,16 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CrossRowRulesTasklet.class);
 
-    private static final int FETCH = 10_000;
-
     private final JdbcTemplate jdbc;
 
     private final IntakeStore store;
 
     private final int round;
 
-    private Map<String, Integer> fileSeq;
-
-    private Map<String, Integer> centerIndex;
-
-    private final SideScans scans;
-
-    public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, SideScans scans, @JobRound int round) {
-        this.scans = scans;
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(FETCH); // PostgreSQL streams with a cursor inside the
-                                       // step's transaction
+    public CrossRowRulesTasklet(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
+        this.jdbc = jdbc;
         this.store = store;
         this.round = round;
-    }
-
-    /** A stored row as the rules see it; {@code order} is its place in reading order. */
-    private record KeyedRow(long id, String file, String sheet, int row, String center, String brn, long order,
-            Timestamp submittedAt) {
-        /**
-         * A message that points at this row: {@code <key>} or, in a workbook,
-         * {@code <key>.sheet}.
-         */
-        Message pointingHere(String key) {
-            return sheet.isEmpty() ? Message.of(key, file, row) : Message.of(key + ".sheet", file, sheet, row);
-        }
-
-        String masked() {
-            return BusinessRegistrationNumber.masked(brn);
-        }
     }
 
     @Override
@@ -104,176 +75,141 @@ public class CrossRowRulesTasklet implements Tasklet {
             }
             jdbc.update("update survey_response set participant = true where round = ? and participant = false", round);
         }
-        fileSeq = new HashMap<>();
-        store.allFiles(round).forEach(f -> fileSeq.put(f.sourceFile(), f.fileSeq()));
-        centerIndex = new HashMap<>();
-        List<Center> centers = store.centers(round);
-        for (int i = 0; i < centers.size(); i++) {
-            centerIndex.put(centers.get(i).code(), i);
+        int rebuilt = store.storeMissingRowKeys(round);
+        if (rebuilt > 0) {
+            log.info("round {}: keys built from the stored rows of {} files stored before keys were", round, rebuilt);
         }
+        Names names = new Names(store.allFiles(round), store.centers(round));
 
         List<Finding> findings = new ArrayList<>();
-        List<Long> rejected = new ArrayList<>();
-        long[] participants = participants(findings, rejected);
-        reject("participant", rejected);
-        rejected.clear();
-        // the survey's scan on the second core while this thread scans the outcomes
-        SideScans.Scan<SurveyVerdicts> surveyScan = scans.start("survey", () -> survey(participants));
-        outcomes(participants, findings, rejected);
-        reject("outcome", rejected);
-        rejected.clear();
-        SurveyVerdicts survey = surveyScan.result();
-        findings.addAll(survey.findings());
-        reject("survey_response", survey.rejected());
-        jdbc.batchUpdate("update survey_response set participant = false where id = ?", survey.strangers(), 1000,
-                (ps, id) -> ps.setLong(1, id));
-        findings.addAll(overCap());
+        List<KeyedRows.Verdict> verdicts = new ArrayList<>();
+        long[] participants = names.read("participant").participants(names.knownCenters, verdicts);
+        settle("participant", kept -> names.pointingHere("duplicate.participant", kept), verdicts, names, findings);
+        verdicts.clear();
+        names.read("outcome").outcomes(participants, verdicts);
+        settle("outcome", kept -> names.pointingHere("duplicate.outcome", kept), verdicts, names, findings);
+        verdicts.clear();
+        names.read("survey_response").survey(participants, verdicts);
+        settle("survey_response", kept -> names.pointingHere("duplicate.survey", kept), verdicts, names, findings);
+        findings.addAll(overCap(names.fileSeq));
         store.insertFindings(round, findings, true);
         contribution.incrementWriteCount(findings.size());
         log.info("round {}: {} findings across rows (DUPLICATE, NOT_PARTICIPANT, OVER_CAP)", round, findings.size());
         return RepeatStatus.FINISHED;
     }
 
-    private KeyedRow keyed(ResultSet rs, boolean withSubmittedAt) throws SQLException {
-        long order = ((long) fileSeq.getOrDefault(rs.getString("source_file"), 0) << 40)
-                | ((long) rs.getInt("sheet_index") << 24) | rs.getInt("row_number");
-        return new KeyedRow(rs.getLong("id"), rs.getString("source_file"), rs.getString("sheet"),
-                rs.getInt("row_number"), rs.getString("center_code"), rs.getString("brn"), order,
-                withSubmittedAt ? rs.getTimestamp("submitted_at") : null);
-    }
-
     /**
-     * center and firm as one number: center index above the ten digits of the business
-     * number.
+     * Marks the rows a table's verdicts name — rejected ({@code accepted = false}), or a
+     * respondent who is not a participant ({@code participant = false}) — and adds their
+     * findings.
      */
-    private long key(String center, String brn) {
-        Integer c = centerIndex.get(center);
-        return c == null ? -1 : c * 10_000_000_000L + Long.parseLong(brn);
-    }
-
-    /**
-     * Calls {@code group} with the rows of each key in turn, from a query ordered by that
-     * key.
-     */
-    private void inGroups(String sql, boolean withSubmittedAt, java.util.function.Function<KeyedRow, String> key,
-            java.util.function.Consumer<List<KeyedRow>> group) {
-        List<KeyedRow> current = new ArrayList<>();
-        String[] currentKey = { null };
-        jdbc.query(sql, rs -> {
-            KeyedRow row = keyed(rs, withSubmittedAt);
-            String k = key.apply(row);
-            if (!k.equals(currentKey[0]) && !current.isEmpty()) {
-                group.accept(new ArrayList<>(current));
-                current.clear();
-            }
-            currentKey[0] = k;
-            current.add(row);
-        }, round);
-        if (!current.isEmpty()) {
-            group.accept(current);
+    private void settle(String table, LongFunction<Message> duplicateOf, List<KeyedRows.Verdict> verdicts, Names names,
+            List<Finding> findings) {
+        List<KeyedRows.Verdict> rejected = new ArrayList<>();
+        List<KeyedRows.Verdict> strangers = new ArrayList<>();
+        for (KeyedRows.Verdict v : verdicts) {
+            (v.severity() == Severity.REJECT ? rejected : strangers).add(v);
+            findings.add(names.finding(v, duplicateOf));
         }
+        mark(table, "accepted = false", rejected, names);
+        mark(table, "participant = false", strangers, names);
     }
 
-    /**
-     * DUPLICATE: the same firm twice in one center, the later rows; returns the accepted
-     * keys, sorted.
-     */
-    private long[] participants(List<Finding> findings, List<Long> rejected) {
-        LongStream.Builder keys = LongStream.builder();
-        inGroups(
-                "select id, source_file, sheet_index, sheet, row_number, center_code, brn from participant"
-                        + " where round = ? and accepted = true order by center_code, brn",
-                false, r -> r.center() + "|" + r.brn(), rows -> {
-                    keepFirst(rows, findings, rejected, "duplicate.participant");
-                    keys.add(key(rows.get(0).center(), rows.get(0).brn()));
-                });
-        return keys.build().sorted().toArray();
-    }
-
-    /** Sorts a key's rows by reading order; all but the first are DUPLICATE. */
-    private static void keepFirst(List<KeyedRow> rows, List<Finding> findings, List<Long> rejected, String key) {
-        rows.sort(Comparator.comparingLong(KeyedRow::order));
-        List<KeyedRow> later = rows.subList(1, rows.size());
-        for (KeyedRow r : later) {
-            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
-                    rows.get(0).pointingHere(key)));
-            rejected.add(r.id());
+    private void mark(String table, String assignment, List<KeyedRows.Verdict> verdicts, Names names) {
+        if (verdicts.isEmpty()) {
+            return; // only the survey has a participant column
         }
-    }
-
-    private static boolean contains(long[] sorted, long key) {
-        return key >= 0 && Arrays.binarySearch(sorted, key) >= 0;
-    }
-
-    /** NOT_PARTICIPANT (REJECT), then DUPLICATE among the rows left. */
-    private void outcomes(long[] participants, List<Finding> findings, List<Long> rejected) {
-        inGroups(
-                "select id, source_file, sheet_index, sheet, row_number, center_code, brn from outcome"
-                        + " where round = ? and accepted = true order by center_code, brn",
-                false, r -> r.center() + "|" + r.brn(), rows -> {
-                    KeyedRow first = rows.get(0);
-                    if (!contains(participants, key(first.center(), first.brn()))) {
-                        for (KeyedRow r : rows) {
-                            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(),
-                                    Rule.NOT_PARTICIPANT, Message.of("notParticipant", r.center())));
-                            rejected.add(r.id());
-                        }
-                        return;
-                    }
-                    keepFirst(rows, findings, rejected, "duplicate.outcome");
+        jdbc.batchUpdate(
+                "update " + table + " set " + assignment
+                        + " where round = ? and source_file = ? and sheet_index = ? and row_number = ?",
+                verdicts, 1000, (ps, v) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, names.file(v.place()));
+                    ps.setInt(3, KeyedRows.sheetIndex(v.place()));
+                    ps.setInt(4, KeyedRows.rowNumber(v.place()));
                 });
     }
 
-    /**
-     * NOT_PARTICIPANT (WARN, the row stays), then DUPLICATE across centers: a firm
-     * answers once a round; the latest submitted_at is kept, on a tie the row read last.
-     */
-    private SurveyVerdicts survey(long[] participants) {
-        List<Finding> findings = new ArrayList<>();
-        List<Long> rejected = new ArrayList<>();
-        List<Long> strangers = new ArrayList<>();
-        // every row, not only the accepted: this scan runs beside the step's transaction
-        // and so does not see it set them all accepted again; all of them are
-        inGroups("select id, source_file, sheet_index, sheet, row_number, center_code, brn, submitted_at"
-                + " from survey_response where round = ? order by brn", true, KeyedRow::brn, rows -> {
-                    for (KeyedRow r : rows) {
-                        if (!contains(participants, key(r.center(), r.brn()))) {
-                            findings.add(new Finding(r.file(), r.sheet(), r.row(), "brn", r.masked(),
-                                    Rule.NOT_PARTICIPANT, Severity.WARN, Message.of("notParticipant", r.center())));
-                            strangers.add(r.id());
-                        }
-                    }
-                    if (rows.size() > 1) {
-                        rows.sort(Comparator.comparing(KeyedRow::submittedAt)
-                            .thenComparingLong(KeyedRow::order)
-                            .reversed());
-                        for (KeyedRow r : rows.subList(1, rows.size())) {
-                            findings.add(Finding.of(r.file(), r.sheet(), r.row(), "brn", r.masked(), Rule.DUPLICATE,
-                                    rows.get(0).pointingHere("duplicate.survey")));
-                            rejected.add(r.id());
-                        }
-                    }
-                });
-        return new SurveyVerdicts(findings, rejected, strangers);
-    }
+    /** The names behind the numbers of {@link KeyedRows}: files, sheets, centers. */
+    private final class Names {
 
-    /**
-     * What the survey's scan found: findings, rows to reject, respondents who are not
-     * participants.
-     */
-    private record SurveyVerdicts(List<Finding> findings, List<Long> rejected, List<Long> strangers) {
-    }
+        private final Map<String, Integer> fileSeq = new HashMap<>();
 
-    private void reject(String table, List<Long> ids) {
-        jdbc.batchUpdate("update " + table + " set accepted = false where id = ?", ids, 1000,
-                (ps, id) -> ps.setLong(1, id));
+        private final Map<Integer, String> fileName = new HashMap<>();
+
+        private final Map<Long, String> sheetName = new HashMap<>();
+
+        private final List<String> centers = new ArrayList<>();
+
+        private final Map<String, Integer> centerIndex = new HashMap<>();
+
+        private final int knownCenters;
+
+        Names(List<IntakeStore.StoredFile> files, List<Center> known) {
+            files.forEach(f -> {
+                fileSeq.put(f.sourceFile(), f.fileSeq());
+                fileName.put(f.fileSeq(), f.sourceFile());
+            });
+            known.forEach(c -> centerIndex(c.code()));
+            this.knownCenters = centers.size();
+        }
+
+        private int centerIndex(String code) {
+            return centerIndex.computeIfAbsent(code, c -> {
+                centers.add(c);
+                return centers.size() - 1;
+            });
+        }
+
+        KeyedRows read(String table) {
+            KeyedRows rows = new KeyedRows(table.equals("survey_response"));
+            store.readRowKeys(round, table, (file, center, brn, sheetIndex, sheet, rowNumber, submitted) -> {
+                int seq = fileSeq.getOrDefault(file, 0);
+                sheetName.putIfAbsent(((long) seq << 32) | sheetIndex, sheet);
+                rows.add(centerIndex(center) * KeyedRows.FIRMS_PER_CENTER + brn,
+                        KeyedRows.place(seq, sheetIndex, rowNumber), submitted);
+            });
+            return rows;
+        }
+
+        String file(long place) {
+            return fileName.get(KeyedRows.fileSeq(place));
+        }
+
+        String sheet(long place) {
+            return sheetName.get(((long) KeyedRows.fileSeq(place) << 32) | KeyedRows.sheetIndex(place));
+        }
+
+        String center(long firm) {
+            return centers.get((int) (firm / KeyedRows.FIRMS_PER_CENTER));
+        }
+
+        /**
+         * A message that points at a row: {@code <key>} or, in a workbook,
+         * {@code <key>.sheet}.
+         */
+        Message pointingHere(String key, long place) {
+            String sheet = sheet(place);
+            return sheet.isEmpty() ? Message.of(key, file(place), KeyedRows.rowNumber(place))
+                    : Message.of(key + ".sheet", file(place), sheet, KeyedRows.rowNumber(place));
+        }
+
+        Finding finding(KeyedRows.Verdict v, LongFunction<Message> duplicateOf) {
+            String masked = BusinessRegistrationNumber
+                .masked(String.format("%010d", v.firm() % KeyedRows.FIRMS_PER_CENTER));
+            Message message = v.rule() == Rule.NOT_PARTICIPANT ? Message.of("notParticipant", center(v.firm()))
+                    : duplicateOf.apply(v.keptPlace());
+            return new Finding(file(v.place()), sheet(v.place()), KeyedRows.rowNumber(v.place()), "brn", masked,
+                    v.rule(), v.severity(), message);
+        }
+
     }
 
     /**
      * A center whose planned budget total exceeds its cap; reported on its (first) budget
      * file.
      */
-    private List<Finding> overCap() {
+    private List<Finding> overCap(Map<String, Integer> fileSeq) {
         String sql = "select b.center_code, b.source_file, b.sheet, sum(b.planned_krw) as planned,"
                 + " min(c.budget_cap_krw) as cap from budget_line b"
                 + " join center c on c.round = b.round and c.center_code = b.center_code"
