@@ -277,6 +277,12 @@ public class IntakeStore {
                 }, round, table);
     }
 
+    /** How many rows of a table in the round have keys stored. */
+    public int rowKeyCount(int round, String table) {
+        return jdbc.queryForObject("select coalesce(sum(key_count), 0) from row_keys where round = ? and row_table = ?",
+                Integer.class, round, table);
+    }
+
     /** Reads a large result through a cursor on PostgreSQL (inside a transaction). */
     private JdbcTemplate streaming() {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());

@@ -162,7 +162,7 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
 
         KeyedRows read(String table) {
-            KeyedRows rows = new KeyedRows(table.equals("survey_response"));
+            KeyedRows rows = new KeyedRows(table.equals("survey_response"), store.rowKeyCount(round, table));
             store.readRowKeys(round, table, (file, center, brn, sheetIndex, sheet, rowNumber, submitted) -> {
                 int seq = fileSeq.getOrDefault(file, 0);
                 sheetName.putIfAbsent(((long) seq << 32) | sheetIndex, sheet);

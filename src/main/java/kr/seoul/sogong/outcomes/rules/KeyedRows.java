@@ -22,17 +22,24 @@ final class KeyedRows {
 
     private static final int ROW_BITS = 31;
 
-    private final LongArrayList firms = new LongArrayList();
+    private final LongArrayList firms;
 
-    private final LongArrayList places = new LongArrayList();
+    private final LongArrayList places;
 
     /** Only for the survey. */
-    private final LongArrayList submitted = new LongArrayList();
+    private final LongArrayList submitted;
 
     private final boolean timed;
 
-    KeyedRows(boolean timed) {
+    /**
+     * @param expected how many rows will be added: the columns are sized once (a 5M round
+     * judges in a 512 MB heap)
+     */
+    KeyedRows(boolean timed, int expected) {
         this.timed = timed;
+        this.firms = new LongArrayList(expected);
+        this.places = new LongArrayList(expected);
+        this.submitted = new LongArrayList(timed ? expected : 0);
     }
 
     /**
@@ -122,40 +129,52 @@ final class KeyedRows {
      */
     void survey(long[] participants, List<Verdict> verdicts) {
         int n = size();
+        if (n >= 1 << INDEX_BITS) {
+            throw new IllegalStateException(n + " survey responses: more than the rules across rows can sort");
+        }
+        // business number above each row's index, one array sorted: 8 bytes a row
         long[] byBusiness = new long[n];
-        long[] index = new long[n];
         for (int i = 0; i < n; i++) {
             if (!contains(participants, firms.getLong(i))) {
                 verdicts.add(new Verdict(places.getLong(i), firms.getLong(i), Rule.NOT_PARTICIPANT, Severity.WARN, -1));
             }
-            byBusiness[i] = firms.getLong(i) % FIRMS_PER_CENTER;
-            index[i] = i;
+            byBusiness[i] = (firms.getLong(i) % FIRMS_PER_CENTER) << INDEX_BITS | i;
         }
-        LongArrays.quickSort(byBusiness, index);
+        LongArrays.radixSort(byBusiness);
         for (int from = 0, to; from < n; from = to) {
+            long business = byBusiness[from] >>> INDEX_BITS;
             to = from + 1;
-            while (to < n && byBusiness[to] == byBusiness[from]) {
+            while (to < n && byBusiness[to] >>> INDEX_BITS == business) {
                 to++;
             }
             if (to - from == 1) {
                 continue;
             }
-            int kept = (int) index[from];
+            int kept = index(byBusiness[from]);
             for (int k = from + 1; k < to; k++) {
-                int i = (int) index[k];
+                int i = index(byBusiness[k]);
                 if (submitted.getLong(i) > submitted.getLong(kept) || (submitted.getLong(i) == submitted.getLong(kept)
                         && places.getLong(i) > places.getLong(kept))) {
                     kept = i;
                 }
             }
             for (int k = from; k < to; k++) {
-                int i = (int) index[k];
+                int i = index(byBusiness[k]);
                 if (i != kept) {
                     verdicts.add(new Verdict(places.getLong(i), firms.getLong(i), Rule.DUPLICATE, Severity.REJECT,
                             places.getLong(kept)));
                 }
             }
         }
+    }
+
+    /**
+     * Business numbers have ten digits (34 bits), which leaves 29 for the row's index.
+     */
+    private static final int INDEX_BITS = 29;
+
+    private static int index(long businessAndIndex) {
+        return (int) (businessAndIndex & ((1L << INDEX_BITS) - 1));
     }
 
     private void sortByFirmThenPlace() {

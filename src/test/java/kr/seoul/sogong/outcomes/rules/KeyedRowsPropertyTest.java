@@ -127,7 +127,7 @@ class KeyedRowsPropertyTest {
     }
 
     private static KeyedRows columns(List<Row> rows) {
-        KeyedRows columns = new KeyedRows(true);
+        KeyedRows columns = new KeyedRows(true, rows.size() / 2); // and grows
         rows.forEach(r -> columns.add(r.firm(), r.place(), r.submitted()));
         return columns;
     }
