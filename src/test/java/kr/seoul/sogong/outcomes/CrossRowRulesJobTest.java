@@ -159,12 +159,13 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     }
 
     /**
-     * Guards the upgrade to keys stored with each chunk (Flyway V10): a round whose rows
-     * were stored before has no keys, and its rules across rows would find nothing. The
-     * rules build the keys from the stored rows once, and judge as before.
+     * Guards the upgrade to digests stored with each chunk (Flyway V10): a round whose
+     * rows were stored before has no digests, and its rules across rows would find
+     * nothing. The rules build the digests from the stored rows once, and judge as
+     * before.
      */
     @Test
-    void filesStoredBeforeKeysWereGetTheirKeysFromTheirRows() throws Exception {
+    void filesStoredBeforeDigestsWereGetThemFromTheirRows() throws Exception {
         int round = ROUND + 2;
         write(round, "centers.csv",
                 "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
@@ -195,16 +196,16 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 "survey/answers.csv 2 DUPLICATE the firm answered again; the latest submission is kept, at survey/answers.csv row 13");
 
         // the round as a database from before V10 holds it
-        jdbc.update("delete from row_keys where round = ?", round);
-        jdbc.update("update source_file set keys_stored = false where round = ?", round);
+        jdbc.update("delete from row_digest where round = ?", round);
+        jdbc.update("update source_file set digests_stored = false where round = ?", round);
         assertThat(launch(round, LocalDate.of(2040, 3, 2)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(jdbc.queryForList(findings, String.class, round)).isEqualTo(judged);
-        assertThat(jdbc.queryForObject("select count(*) from source_file where round = ? and keys_stored = false",
+        assertThat(jdbc.queryForObject("select count(*) from source_file where round = ? and digests_stored = false",
                 Integer.class, round))
             .isZero();
         for (String table : List.of("participant", "survey_response")) {
-            assertThat(jdbc.queryForObject("select sum(key_count) from row_keys where round = ? and row_table = ?",
+            assertThat(jdbc.queryForObject("select sum(row_count) from row_digest where round = ? and row_table = ?",
                     Integer.class, round, table))
                 .as(table)
                 .isEqualTo(jdbc.queryForObject("select count(*) from " + table + " where round = ?", Integer.class,

@@ -16,7 +16,7 @@ public class IntakeStore {
 
     /** Tables holding a file's rows; a file's rows are replaced together. */
     static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line",
-            "finding", "row_keys");
+            "finding", "row_digest", "cross_row_verdict");
 
     /**
      * A source file as stored: its fingerprint, how it was admitted, and how far it was
@@ -183,9 +183,8 @@ public class IntakeStore {
 
     public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
             FileStatus status, Long estimatedRows) {
-        jdbc.update(
-                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
-                        + " rows_read, complete, estimated_rows, keys_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
+        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
+                + " rows_read, complete, estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
                 round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(),
                 estimatedRows);
     }
@@ -259,28 +258,31 @@ public class IntakeStore {
     }
 
     /**
-     * Stores the keys of one file's rows of one table in a chunk (see {@link RowKeys}).
+     * Stores the digests of one file's rows of one table in a chunk (see
+     * {@link RowDigests}).
      */
-    void insertRowKeys(int round, String sourceFile, String table, RowKeys.Packer keys) {
-        jdbc.update("insert into row_keys (round, source_file, row_table, key_count, row_keys) values (?,?,?,?,?)",
-                round, sourceFile, table, keys.count(), keys.packed());
+    void insertDigests(int round, String sourceFile, RowDigests.Packer digests) {
+        jdbc.update("insert into row_digest (round, source_file, row_table, row_count, digest) values (?,?,?,?,?)",
+                round, sourceFile, digests.table(), digests.count(), digests.packed());
     }
 
     /**
-     * Hands every stored key of a table's rows in the round to the reader, file by file
-     * in the order chunks stored them.
+     * Hands the digest of every stored row of a table in the round to the reader, file by
+     * file in the order chunks stored them.
      */
-    public void readRowKeys(int round, String table, RowKeys.Reader reader) {
-        streaming().query("select source_file, row_keys from row_keys where round = ? and row_table = ? order by id",
+    public void readDigests(int round, String table, RowDigests.Reader reader) {
+        RowDigests.Row row = new RowDigests.Row();
+        streaming().query("select source_file, digest from row_digest where round = ? and row_table = ? order by id",
                 rs -> {
-                    RowKeys.unpack(rs.getString(1), rs.getBytes(2), reader);
+                    RowDigests.unpack(rs.getString(1), rs.getBytes(2), row, reader);
                 }, round, table);
     }
 
-    /** How many rows of a table in the round have keys stored. */
-    public int rowKeyCount(int round, String table) {
-        return jdbc.queryForObject("select coalesce(sum(key_count), 0) from row_keys where round = ? and row_table = ?",
-                Integer.class, round, table);
+    /** How many rows of a table in the round have digests. */
+    public int digestCount(int round, String table) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
+                round, table);
     }
 
     /** Reads a large result through a cursor on PostgreSQL (inside a transaction). */
@@ -291,35 +293,31 @@ public class IntakeStore {
     }
 
     /**
-     * Builds the keys of files stored before keys were (Flyway V10) from their rows,
-     * once; returns how many files needed it.
+     * Builds the digests of files stored before digests were (Flyway V10) from their
+     * rows, once; returns how many files needed it.
      */
-    public int storeMissingRowKeys(int round) {
+    public int storeMissingDigests(int round) {
         List<String> files = jdbc.queryForList(
-                "select source_file from source_file where round = ? and keys_stored = false order by file_seq",
+                "select source_file from source_file where round = ? and digests_stored = false order by file_seq",
                 String.class, round);
         for (String file : files) {
-            jdbc.update("delete from row_keys where round = ? and source_file = ?", round, file);
-            for (String table : RowKeys.TABLES) {
-                boolean timed = table.equals("survey_response");
-                List<RowKeys.Packer> packed = new ArrayList<>();
+            jdbc.update("delete from row_digest where round = ? and source_file = ?", round, file);
+            for (String table : RowDigests.TABLES) {
+                List<RowDigests.Packer> packed = new ArrayList<>();
                 // inserted after the scan: PostgreSQL streams it through the connection's
                 // cursor
-                streaming().query("select center_code, brn, sheet_index, sheet, row_number"
-                        + (timed ? ", submitted_at" : "") + " from " + table + " where round = ? and source_file = ?",
-                        rs -> {
-                            if (packed.isEmpty() || packed.get(packed.size() - 1).count() == 10_000) {
-                                packed.add(new RowKeys.Packer(table));
-                            }
-                            packed.get(packed.size() - 1)
-                                .add(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                                        timed ? rs.getTimestamp(6).toLocalDateTime() : null);
-                        }, round, file);
-                for (RowKeys.Packer keys : packed) {
-                    insertRowKeys(round, file, table, keys);
+                streaming().query("select * from " + table + " where round = ? and source_file = ?", rs -> {
+                    if (packed.isEmpty() || packed.get(packed.size() - 1).count() == 10_000) {
+                        packed.add(new RowDigests.Packer(table));
+                    }
+                    packed.get(packed.size() - 1).add(rs);
+                }, round, file);
+                for (RowDigests.Packer digests : packed) {
+                    insertDigests(round, file, digests);
                 }
             }
-            jdbc.update("update source_file set keys_stored = true where round = ? and source_file = ?", round, file);
+            jdbc.update("update source_file set digests_stored = true where round = ? and source_file = ?", round,
+                    file);
         }
         return files.size();
     }

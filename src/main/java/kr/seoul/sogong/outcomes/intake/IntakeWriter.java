@@ -59,8 +59,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
-        // the keys of each file's rows per table, for the rules across rows
-        Map<String, Map<String, RowKeys.Packer>> keys = new LinkedHashMap<>();
+        // the digests of each file's rows per table, for the steps after the ingest
+        Map<String, Map<String, RowDigests.Packer>> digests = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
@@ -70,9 +70,9 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 rows.computeIfAbsent(table, k -> new ArrayList<>()).add(values(row.source(), accepted));
                 columns.computeIfAbsent(table, k -> withRowKey(accepted.columns()));
                 sources.computeIfAbsent(table, k -> new ArrayList<>()).add(row.source());
-                if (RowKeys.tableOf(accepted) != null) {
-                    keys.computeIfAbsent(row.source().sourceFile(), f -> new LinkedHashMap<>())
-                        .computeIfAbsent(table, RowKeys.Packer::new)
+                if (RowDigests.TABLES.contains(table)) {
+                    digests.computeIfAbsent(row.source().sourceFile(), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(table, RowDigests.Packer::new)
                         .add(row.source(), accepted);
                 }
             }
@@ -85,7 +85,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
             }
         }
-        keys.forEach((file, tables) -> tables.forEach((table, k) -> store.insertRowKeys(round, file, table, k)));
+        digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
             store.recordProgress(round, last.sourceFile(), last.ordinal(), last.lastInFile());

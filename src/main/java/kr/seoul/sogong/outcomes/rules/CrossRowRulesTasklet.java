@@ -18,7 +18,8 @@ import java.util.function.LongFunction;
 
 import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
-import kr.seoul.sogong.outcomes.intake.RowKeys;
+import kr.seoul.sogong.outcomes.intake.RowDigests;
+import kr.seoul.sogong.outcomes.intake.RowPlace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -33,12 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * participants), then NOT_PARTICIPANT, then DUPLICATE among rows still accepted.
  *
  * <p>
- * They judge the keys the ingest stored with each chunk ({@link RowKeys}: firm, center,
- * place in the file, submission time), not the row tables: the keys of a million rows are
- * read in well under a second where a scan of a row table took two on H2, and a restart
- * keeps the keys of every chunk committed before it. The keys are judged as columns of
- * primitives ({@link KeyedRows}), sorted by firm, so a national round costs no lookup per
- * row. Only the rows the rules reject are touched in the tables, by their place.
+ * They judge the digests the ingest stored with each chunk ({@link RowDigests}: firm,
+ * center, place in the file, submission time), not the row tables: the keys of a million
+ * rows are read in well under a second where a scan of a row table took two on H2, and a
+ * restart keeps the keys of every chunk committed before it. The keys are judged as
+ * columns of primitives ({@link KeyedRows}), sorted by firm, so a national round costs no
+ * lookup per row. Only the rows the rules reject are touched in the tables, by their
+ * place.
  *
  * <p>
  * It starts by undoing its own previous verdicts and runs in one transaction, so the
@@ -75,9 +77,11 @@ public class CrossRowRulesTasklet implements Tasklet {
             }
             jdbc.update("update survey_response set participant = true where round = ? and participant = false", round);
         }
-        int rebuilt = store.storeMissingRowKeys(round);
+        jdbc.update("delete from cross_row_verdict where round = ?", round);
+        int rebuilt = store.storeMissingDigests(round);
         if (rebuilt > 0) {
-            log.info("round {}: keys built from the stored rows of {} files stored before keys were", round, rebuilt);
+            log.info("round {}: digests built from the stored rows of {} files stored before digests were", round,
+                    rebuilt);
         }
         Names names = new Names(store.allFiles(round), store.centers(round));
 
@@ -113,6 +117,16 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
         mark(table, "accepted = false", rejected, names);
         mark(table, "participant = false", strangers, names);
+        // the outcome tables read these instead of the flags (a scan of the row table)
+        jdbc.batchUpdate("insert into cross_row_verdict (round, row_table, source_file, sheet_index, row_number,"
+                + " rejected) values (?,?,?,?,?,?)", verdicts, 1000, (ps, v) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, table);
+                    ps.setString(3, names.file(v.place()));
+                    ps.setInt(4, RowPlace.sheetIndex(v.place()));
+                    ps.setInt(5, RowPlace.rowNumber(v.place()));
+                    ps.setBoolean(6, v.severity() == Severity.REJECT);
+                });
     }
 
     private void mark(String table, String assignment, List<KeyedRows.Verdict> verdicts, Names names) {
@@ -125,8 +139,8 @@ public class CrossRowRulesTasklet implements Tasklet {
                 verdicts, 1000, (ps, v) -> {
                     ps.setInt(1, round);
                     ps.setString(2, names.file(v.place()));
-                    ps.setInt(3, KeyedRows.sheetIndex(v.place()));
-                    ps.setInt(4, KeyedRows.rowNumber(v.place()));
+                    ps.setInt(3, RowPlace.sheetIndex(v.place()));
+                    ps.setInt(4, RowPlace.rowNumber(v.place()));
                 });
     }
 
@@ -162,22 +176,23 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
 
         KeyedRows read(String table) {
-            KeyedRows rows = new KeyedRows(table.equals("survey_response"), store.rowKeyCount(round, table));
-            store.readRowKeys(round, table, (file, center, brn, sheetIndex, sheet, rowNumber, submitted) -> {
-                int seq = fileSeq.getOrDefault(file, 0);
-                sheetName.putIfAbsent(((long) seq << 32) | sheetIndex, sheet);
-                rows.add(centerIndex(center) * KeyedRows.FIRMS_PER_CENTER + brn,
-                        KeyedRows.place(seq, sheetIndex, rowNumber), submitted);
+            boolean survey = table.equals("survey_response");
+            KeyedRows rows = new KeyedRows(survey, store.digestCount(round, table));
+            store.readDigests(round, table, r -> {
+                int seq = fileSeq.getOrDefault(r.sourceFile, 0);
+                sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);
+                rows.add(centerIndex(r.center) * KeyedRows.FIRMS_PER_CENTER + r.brn,
+                        RowPlace.of(seq, r.sheetIndex, r.rowNumber), survey ? r.submittedAtMicros : 0);
             });
             return rows;
         }
 
         String file(long place) {
-            return fileName.get(KeyedRows.fileSeq(place));
+            return fileName.get(RowPlace.fileSeq(place));
         }
 
         String sheet(long place) {
-            return sheetName.get(((long) KeyedRows.fileSeq(place) << 32) | KeyedRows.sheetIndex(place));
+            return sheetName.get(((long) RowPlace.fileSeq(place) << 32) | RowPlace.sheetIndex(place));
         }
 
         String center(long firm) {
@@ -190,8 +205,8 @@ public class CrossRowRulesTasklet implements Tasklet {
          */
         Message pointingHere(String key, long place) {
             String sheet = sheet(place);
-            return sheet.isEmpty() ? Message.of(key, file(place), KeyedRows.rowNumber(place))
-                    : Message.of(key + ".sheet", file(place), sheet, KeyedRows.rowNumber(place));
+            return sheet.isEmpty() ? Message.of(key, file(place), RowPlace.rowNumber(place))
+                    : Message.of(key + ".sheet", file(place), sheet, RowPlace.rowNumber(place));
         }
 
         Finding finding(KeyedRows.Verdict v, LongFunction<Message> duplicateOf) {
@@ -199,7 +214,7 @@ public class CrossRowRulesTasklet implements Tasklet {
                 .masked(String.format("%010d", v.firm() % KeyedRows.FIRMS_PER_CENTER));
             Message message = v.rule() == Rule.NOT_PARTICIPANT ? Message.of("notParticipant", center(v.firm()))
                     : duplicateOf.apply(v.keptPlace());
-            return new Finding(file(v.place()), sheet(v.place()), KeyedRows.rowNumber(v.place()), "brn", masked,
+            return new Finding(file(v.place()), sheet(v.place()), RowPlace.rowNumber(v.place()), "brn", masked,
                     v.rule(), v.severity(), message);
         }
 

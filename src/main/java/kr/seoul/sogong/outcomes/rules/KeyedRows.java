@@ -4,23 +4,21 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 import java.util.List;
+import kr.seoul.sogong.outcomes.intake.RowPlace;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
 
 /**
  * One row table's keys as columns of primitives (a national round is millions of rows):
  * the firm — its center's index above the ten digits of its business number — the row's
- * place in reading order — file, sheet and row number packed — and, for the survey, the
- * submission time. The rules' verdicts are in these terms; the tasklet gives them names.
+ * place ({@link RowPlace}: file, sheet and row number in reading order) and, for the
+ * survey, the submission time. The rules' verdicts are in these terms; the tasklet gives
+ * them names.
  */
 final class KeyedRows {
 
     /** A firm's number: {@code centerIndex * FIRMS_PER_CENTER + businessNumber}. */
     static final long FIRMS_PER_CENTER = 10_000_000_000L;
-
-    private static final int SHEET_BITS = 12;
-
-    private static final int ROW_BITS = 31;
 
     private final LongArrayList firms;
 
@@ -47,31 +45,6 @@ final class KeyedRows {
      * DUPLICATE.
      */
     record Verdict(long place, long firm, Rule rule, Severity severity, long keptPlace) {
-    }
-
-    /**
-     * A row's place in reading order: file order, then sheet, then row number; exact, so
-     * it also names the row.
-     */
-    static long place(int fileSeq, int sheetIndex, int rowNumber) {
-        if (fileSeq < 0 || fileSeq >= 1 << (63 - SHEET_BITS - ROW_BITS) || sheetIndex < 0
-                || sheetIndex >= 1 << SHEET_BITS || rowNumber < 0) {
-            throw new IllegalStateException("a row beyond the rules' reach: file " + fileSeq + ", sheet " + sheetIndex
-                    + ", row " + rowNumber + " (at most 1,048,576 files of 4,096 sheets)");
-        }
-        return ((long) fileSeq << (SHEET_BITS + ROW_BITS)) | ((long) sheetIndex << ROW_BITS) | rowNumber;
-    }
-
-    static int fileSeq(long place) {
-        return (int) (place >>> (SHEET_BITS + ROW_BITS));
-    }
-
-    static int sheetIndex(long place) {
-        return (int) ((place >>> ROW_BITS) & ((1 << SHEET_BITS) - 1));
-    }
-
-    static int rowNumber(long place) {
-        return (int) (place & ((1L << ROW_BITS) - 1));
     }
 
     void add(long firm, long place, long submittedAtMicros) {

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.intake.Center;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.intake.RowDigests;
+import kr.seoul.sogong.outcomes.intake.RowPlace;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Budget;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Kpi;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
@@ -56,23 +59,97 @@ public class OutcomeCalculator {
 
     public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
         List<Center> centers = intake.centers(round);
-        // one scan per table: a national round is millions of rows, and each scan costs
-        // seconds on H2; the outcomes' three on the second core, beside the others
-        SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round));
+        SetApart setApart = setApart(round);
+        // from the digests the ingest stored with each chunk, not the row tables (a scan
+        // of each cost seconds on H2 at a million rows); the outcomes beside the others
+        SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round, setApart));
         Map<String, BigDecimal> hours = new HashMap<>();
         Map<String, long[]> firms = new HashMap<>();
-        jdbc.query("select center_code, count(*), count(case when completed = true then 1 end),"
-                + " coalesce(sum(education_hours), 0) from participant where round = ? and accepted = true"
-                + " group by center_code", rs -> {
-                    // DUPLICATE leaves one accepted row per center and firm: counting
-                    // rows counts firms
-                    firms.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
-                    hours.put(rs.getString(1), rs.getBigDecimal(4));
-                }, round);
-        Map<String, long[]> survey = counts(surveySql(), SURVEY_WIDTH, round);
+        intake.readDigests(round, "participant", r -> {
+            if (setApart.rejected(r)) {
+                return;
+            }
+            // DUPLICATE leaves one accepted row per center and firm: counting rows counts
+            // firms
+            long[] f = firms.computeIfAbsent(r.center, k -> new long[2]);
+            f[0]++;
+            if (r.completed) {
+                f[1]++;
+            }
+            hours.merge(r.center, r.educationHours == null ? BigDecimal.ZERO : r.educationHours, BigDecimal::add);
+        });
+        Map<String, long[]> survey = new HashMap<>();
+        intake.readDigests(round, "survey_response", r -> {
+            if (setApart.rejected(r)) {
+                return;
+            }
+            long[] v = survey.computeIfAbsent(r.center, k -> new long[SURVEY_WIDTH]);
+            v[0]++;
+            if (!setApart.stranger(r)) {
+                v[1]++;
+            }
+            for (int i = 0; i < ITEMS.size(); i++) {
+                int q = r.answers[i];
+                int at = ITEMS_AT + i * 4;
+                if (q >= 1 && q <= 5) { // 9 is 모름, 0 blank: not a rating
+                    v[at]++;
+                    v[at + 1] += q;
+                    v[at + 2] += q * q;
+                    if (q >= 4) {
+                        v[at + 3]++;
+                    }
+                }
+            }
+            for (Need n : Need.values()) {
+                if (r.has(n)) {
+                    v[NEEDS_AT + n.ordinal()]++;
+                }
+            }
+        });
         return new OutcomeTables(round, jobExecutionId, participation(centers, firms, survey),
                 satisfaction(centers, survey, minCell), kpi(centers, hours, outcomeScan.result()),
                 budget(round, centers), needs(centers, survey), yoy);
+    }
+
+    /**
+     * The rows the rules across rows set apart ({@code cross_row_verdict}), by place:
+     * rejected rows, and the survey's respondents who are not participants. A few
+     * thousand in a national round.
+     */
+    private final class SetApart {
+
+        private final Map<String, Integer> fileSeq = new HashMap<>();
+
+        private final LongOpenHashSet rejected = new LongOpenHashSet();
+
+        private final LongOpenHashSet strangers = new LongOpenHashSet();
+
+        SetApart(int round) {
+            intake.allFiles(round).forEach(f -> fileSeq.put(f.sourceFile(), f.fileSeq()));
+            jdbc.query("select source_file, sheet_index, row_number, rejected from cross_row_verdict where round = ?",
+                    rs -> {
+                        long place = RowPlace.of(fileSeq.get(rs.getString(1)), rs.getInt(2), rs.getInt(3));
+                        (rs.getBoolean(4) ? rejected : strangers).add(place);
+                    }, round);
+        }
+
+        private long place(RowDigests.Row r) {
+            return RowPlace.of(fileSeq.get(r.sourceFile), r.sheetIndex, r.rowNumber);
+        }
+
+        /** Places are unique across tables: a source row is stored in one table. */
+        boolean rejected(RowDigests.Row r) {
+            return !rejected.isEmpty() && rejected.contains(place(r));
+        }
+
+        boolean stranger(RowDigests.Row r) {
+            return !strangers.isEmpty() && strangers.contains(place(r));
+        }
+
+    }
+
+    private SetApart setApart(int round) {
+        return new SetApart(round);
     }
 
     /**
@@ -84,35 +161,6 @@ public class OutcomeCalculator {
     private static final int ITEMS_AT = 2;
 
     private static final int NEEDS_AT = 2 + 6 * 4;
-
-    private static String surveySql() {
-        // survey_response.participant is set by the rules across rows (NOT_PARTICIPANT)
-        StringBuilder sql = new StringBuilder(
-                "select center_code, count(*), count(case when participant = true then 1 end)");
-        for (String q : ITEMS) {
-            String valid = "case when " + q + " between 1 and 5 then " + q + " end";
-            sql.append(", count(")
-                .append(valid)
-                .append(")")
-                .append(", coalesce(sum(")
-                .append(valid)
-                .append("), 0)")
-                .append(", coalesce(sum(case when ")
-                .append(q)
-                .append(" between 1 and 5 then ")
-                .append(q)
-                .append(" * ")
-                .append(q)
-                .append(" end), 0)")
-                .append(", count(case when ")
-                .append(q)
-                .append(" in (4, 5) then 1 end)");
-        }
-        for (Need n : Need.values()) {
-            sql.append(", count(case when ").append(n.column()).append(" = true then 1 end)");
-        }
-        return sql.append(" from survey_response where round = ? and accepted = true group by center_code").toString();
-    }
 
     /** Counts by center; missing centers count 0. */
     private Map<String, long[]> counts(String sql, int width, Object... args) {
@@ -179,33 +227,39 @@ public class OutcomeCalculator {
     private record OutcomeSums(Map<String, long[]> sums, SalesGrowthMedian growth) {
     }
 
-    private OutcomeSums outcomeSums(int round) {
-        // one scan for the sums by center and the median's first pass (a group by and a
-        // scan before: millions of rows each)
+    private OutcomeSums outcomeSums(int round, SetApart setApart) {
+        // the sums by center and the median's first pass in one read of the digests, the
+        // median's second pass in another
         Map<String, long[]> sums = new HashMap<>();
         SalesGrowthMedian growth = new SalesGrowthMedian();
-        jdbc.query("select center_code, new_clients, new_orders, online_listed, patterns, sales_before_k,"
-                + " sales_after_k from outcome where round = ? and accepted = true", rs -> {
-                    String center = rs.getString(1);
-                    long[] sum = sums.computeIfAbsent(center, k -> new long[4]);
-                    sum[0] += rs.getLong(2); // a blank count adds nothing, as sum() skips
-                                             // it
-                    sum[1] += rs.getLong(3);
-                    if (rs.getBoolean(4)) {
-                        sum[2]++;
-                    }
-                    sum[3] += rs.getLong(5);
-                    BigDecimal before = rs.getBigDecimal(6);
-                    BigDecimal after = rs.getBigDecimal(7);
-                    if (before != null && before.signum() > 0 && after != null) {
-                        growth.add(center, before, after);
-                    }
-                }, round);
+        intake.readDigests(round, "outcome", r -> {
+            if (setApart.rejected(r)) {
+                return;
+            }
+            long[] sum = sums.computeIfAbsent(r.center, k -> new long[4]);
+            // a blank count adds nothing, as sum() skips it
+            sum[0] += r.newClients == null ? 0 : r.newClients;
+            sum[1] += r.newOrders == null ? 0 : r.newOrders;
+            if (Boolean.TRUE.equals(r.onlineListed)) {
+                sum[2]++;
+            }
+            sum[3] += r.patterns == null ? 0 : r.patterns;
+            if (hasGrowth(r)) {
+                growth.add(r.center, r.salesBeforeK, r.salesAfterK);
+            }
+        });
         growth.findMiddles();
-        jdbc.query(SALES_ROWS, rs -> {
-            growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
-        }, round);
+        intake.readDigests(round, "outcome", r -> {
+            if (hasGrowth(r) && !setApart.rejected(r)) {
+                growth.offer(r.center, r.salesBeforeK, r.salesAfterK);
+            }
+        });
         return new OutcomeSums(sums, growth);
+    }
+
+    /** As {@link #SALES_ROWS}: sales before above zero, after given. */
+    private static boolean hasGrowth(RowDigests.Row r) {
+        return r.salesBeforeK != null && r.salesBeforeK.signum() > 0 && r.salesAfterK != null;
     }
 
     private List<Kpi> kpi(List<Center> centers, Map<String, BigDecimal> hours, OutcomeSums outcomes) {

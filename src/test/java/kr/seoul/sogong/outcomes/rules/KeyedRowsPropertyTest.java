@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
+import kr.seoul.sogong.outcomes.intake.RowPlace;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,7 +38,7 @@ class KeyedRowsPropertyTest {
         }
 
         long place() {
-            return KeyedRows.place(file, sheet, row);
+            return RowPlace.of(file, sheet, row);
         }
     }
 
@@ -99,16 +100,16 @@ class KeyedRowsPropertyTest {
     void aPlaceNamesItsFileSheetAndRowAndSortsInReadingOrder(@ForAll("fileSeqs") int file, @ForAll("sheets") int sheet,
             @ForAll("rowNumbers") int row, @ForAll("fileSeqs") int otherFile, @ForAll("sheets") int otherSheet,
             @ForAll("rowNumbers") int otherRow) {
-        long place = KeyedRows.place(file, sheet, row);
-        assertThat(KeyedRows.fileSeq(place)).isEqualTo(file);
-        assertThat(KeyedRows.sheetIndex(place)).isEqualTo(sheet);
-        assertThat(KeyedRows.rowNumber(place)).isEqualTo(row);
+        long place = RowPlace.of(file, sheet, row);
+        assertThat(RowPlace.fileSeq(place)).isEqualTo(file);
+        assertThat(RowPlace.sheetIndex(place)).isEqualTo(sheet);
+        assertThat(RowPlace.rowNumber(place)).isEqualTo(row);
         Comparator<int[]> readingOrder = Comparator.<int[]>comparingInt(p -> p[0])
             .thenComparingInt(p -> p[1])
             .thenComparingInt(p -> p[2]);
         int expected = Integer.signum(
                 readingOrder.compare(new int[] { file, sheet, row }, new int[] { otherFile, otherSheet, otherRow }));
-        assertThat(Integer.signum(Long.compare(place, KeyedRows.place(otherFile, otherSheet, otherRow))))
+        assertThat(Integer.signum(Long.compare(place, RowPlace.of(otherFile, otherSheet, otherRow))))
             .isEqualTo(expected);
     }
 
@@ -172,7 +173,7 @@ class KeyedRowsPropertyTest {
     @Property(tries = 200)
     void aPlaceOutsideTheRulesReachIsRefusedNotWrapped(@ForAll("beyond") int[] fileSheetRow) {
         org.assertj.core.api.Assertions
-            .assertThatThrownBy(() -> KeyedRows.place(fileSheetRow[0], fileSheetRow[1], fileSheetRow[2]))
+            .assertThatThrownBy(() -> RowPlace.of(fileSheetRow[0], fileSheetRow[1], fileSheetRow[2]))
             .isInstanceOf(IllegalStateException.class);
     }
 
