@@ -121,7 +121,22 @@ public final class BenchmarkRunner {
             }
         }
         if (restart && results.containsKey("h2")) {
-            table.append(restartScenario(size, roundDir, base, median(results.get("h2"))));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String url = "jdbc:h2:file:" + fresh(base.resolve("db-restart")).toAbsolutePath()
+                    + "/outcomes;AUTO_SERVER=TRUE";
+            table.append(restartScenario("H2", job(java, roundDir.getParent(), base.resolve("out-restart"), url, "sa"),
+                    url, "sa", roundDir, base, "out-h2-1", median(results.get("h2"))));
+        }
+        if (restart && results.containsKey("postgres")) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop database if exists bench_restart");
+                s.execute("create database bench_restart");
+            }
+            String url = pg.getJdbcUrl("postgres", "bench_restart") + "&reWriteBatchedInserts=true";
+            table.append(restartScenario("PostgreSQL",
+                    job(java, roundDir.getParent(), base.resolve("out-restart-pg"), url, "postgres"), url,
+                    "postgres", roundDir, base, "out-pg-1", median(results.get("postgres"))));
         }
         return table.toString();
     }
@@ -251,41 +266,45 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Kills the H2 job with SIGKILL at about 80% of the ingest, restarts it with the same
+     * Kills the job with SIGKILL at about 80% of the ingest, restarts it with the same
      * command, and compares the restarted run's CSVs with those of run 1 (uninterrupted).
      */
-    static String restartScenario(long size, Path roundDir, Path base, double fullSeconds) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path dbDir = fresh(base.resolve("db-restart"));
-        String url = "jdbc:h2:file:" + dbDir.toAbsolutePath() + "/outcomes;AUTO_SERVER=TRUE";
-        List<String> cmd = job(java, roundDir.getParent(), base.resolve("out-restart"), url, "sa");
+    static String restartScenario(String database, List<String> cmd, String url, String user, Path roundDir,
+            Path base, String cleanRun, double fullSeconds) throws Exception {
+        String tag = database.equals("H2") ? "restart" : "restart-pg";
         long total = dataRows(roundDir);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-            .redirectOutput(base.resolve("log-restart-1.txt").toFile())
+            .redirectOutput(base.resolve("log-" + tag + "-1.txt").toFile())
             .start();
         long committed = 0;
         while (p.isAlive() && committed < total * 8 / 10) {
             Thread.sleep(200);
-            if (Files.readString(base.resolve("log-restart-1.txt")).contains("Executing step: [ingestRows]")) {
-                committed = committedRows(url);
+            if (Files.readString(base.resolve("log-" + tag + "-1.txt")).contains("Executing step: [ingestRows]")) {
+                committed = committedRows(url, user);
             }
         }
         p.destroyForcibly().waitFor();
-        Measurement again = measure(cmd, base.resolve("log-restart-2.txt"));
-        Map<String, byte[]> restarted = csvs(base.resolve("out-restart").resolve(String.valueOf(ROUND)));
-        Map<String, byte[]> clean = csvs(base.resolve("out-h2-1").resolve(String.valueOf(ROUND)));
+        Measurement again = measure(cmd, base.resolve("log-" + tag + "-2.txt"));
+        Path out = Path.of(cmd.stream()
+            .filter(a -> a.startsWith("--outcomes.output-dir="))
+            .findFirst()
+            .orElseThrow()
+            .substring("--outcomes.output-dir=".length()));
+        Map<String, byte[]> restarted = csvs(out.resolve(String.valueOf(ROUND)));
+        Map<String, byte[]> clean = csvs(base.resolve(cleanRun).resolve(String.valueOf(ROUND)));
         boolean same = restarted.keySet().equals(clean.keySet())
                 && restarted.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), clean.get(e.getKey())));
         return String.format(
-                "Restart: killed (SIGKILL) with %,d of %,d rows committed (%.0f%%); the restarted run took"
+                "Restart on %s: killed (SIGKILL) with %,d of %,d rows committed (%.0f%%); the restarted run took"
                         + " %.2fs = %.0f%% of a full run (%.2fs), exit %d; its %d CSV outputs are %s an uninterrupted"
                         + " run's.%n%n",
-                committed, total, 100.0 * committed / total, again.seconds(), 100 * again.seconds() / fullSeconds,
-                fullSeconds, again.exitCode(), restarted.size(), same ? "byte-identical to" : "DIFFERENT from");
+                database, committed, total, 100.0 * committed / total, again.seconds(),
+                100 * again.seconds() / fullSeconds, fullSeconds, again.exitCode(), restarted.size(),
+                same ? "byte-identical to" : "DIFFERENT from");
     }
 
-    static long committedRows(String url) {
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+    static long committedRows(String url, String user) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select coalesce(sum(rows_read), 0) from source_file")) {
             rs.next();
