@@ -35,12 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>
  * They judge the digests the ingest stored with each chunk ({@link RowDigests}: firm,
- * center, place in the file, submission time), not the row tables: the keys of a million
- * rows are read in well under a second where a scan of a row table took two on H2, and a
- * restart keeps the keys of every chunk committed before it. The keys are judged as
- * columns of primitives ({@link KeyedRows}), sorted by firm, so a national round costs no
- * lookup per row. Only the rows the rules reject are touched in the tables, by their
- * place.
+ * center, place in the file, submission time), not the row tables: the digests of a
+ * million rows are read in well under a second where a scan of a row table took two on
+ * H2, and a restart keeps the digests of every chunk committed before it. They are judged
+ * as columns of primitives ({@link KeyedRows}), sorted by firm, so a national round costs
+ * no lookup per row. Only the rows the rules set apart are touched in the tables, by
+ * their place, and listed in {@code cross_row_verdict} for the outcome tables.
  *
  * <p>
  * It starts by undoing its own previous verdicts and runs in one transaction, so the
@@ -179,7 +179,10 @@ public class CrossRowRulesTasklet implements Tasklet {
             boolean survey = table.equals("survey_response");
             KeyedRows rows = new KeyedRows(survey, store.digestCount(round, table));
             store.readDigests(round, table, r -> {
-                int seq = fileSeq.getOrDefault(r.sourceFile, 0);
+                Integer seq = fileSeq.get(r.sourceFile);
+                if (seq == null) { // a file's digests go with it (IntakeStore.forgetFile)
+                    throw new IllegalStateException("digests of " + r.sourceFile + ", a file the round does not have");
+                }
                 sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);
                 rows.add(centerIndex(r.center) * KeyedRows.FIRMS_PER_CENTER + r.brn,
                         RowPlace.of(seq, r.sheetIndex, r.rowNumber), survey ? r.submittedAtMicros : 0);

@@ -59,7 +59,7 @@ public class OutcomeCalculator {
 
     public OutcomeTables compute(int round, long jobExecutionId, int minCell, List<OutcomeTables.YearOverYear> yoy) {
         List<Center> centers = intake.centers(round);
-        SetApart setApart = setApart(round);
+        SetApart setApart = new SetApart(round);
         // from the digests the ingest stored with each chunk, not the row tables (a scan
         // of each cost seconds on H2 at a million rows); the outcomes beside the others
         SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round, setApart));
@@ -128,13 +128,21 @@ public class OutcomeCalculator {
             intake.allFiles(round).forEach(f -> fileSeq.put(f.sourceFile(), f.fileSeq()));
             jdbc.query("select source_file, sheet_index, row_number, rejected from cross_row_verdict where round = ?",
                     rs -> {
-                        long place = RowPlace.of(fileSeq.get(rs.getString(1)), rs.getInt(2), rs.getInt(3));
+                        long place = RowPlace.of(seq(rs.getString(1)), rs.getInt(2), rs.getInt(3));
                         (rs.getBoolean(4) ? rejected : strangers).add(place);
                     }, round);
         }
 
+        private int seq(String file) {
+            Integer seq = fileSeq.get(file);
+            if (seq == null) { // a file's digests and verdicts go with it (forgetFile)
+                throw new IllegalStateException("rows of " + file + ", a file the round does not have");
+            }
+            return seq;
+        }
+
         private long place(RowDigests.Row r) {
-            return RowPlace.of(fileSeq.get(r.sourceFile), r.sheetIndex, r.rowNumber);
+            return RowPlace.of(seq(r.sourceFile), r.sheetIndex, r.rowNumber);
         }
 
         /** Places are unique across tables: a source row is stored in one table. */
@@ -146,10 +154,6 @@ public class OutcomeCalculator {
             return !strangers.isEmpty() && strangers.contains(place(r));
         }
 
-    }
-
-    private SetApart setApart(int round) {
-        return new SetApart(round);
     }
 
     /**
