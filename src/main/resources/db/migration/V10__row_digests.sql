@@ -10,7 +10,8 @@ create table row_digest (
     row_count   integer      not null,
     digest      bytea        not null
 );
-create index row_digest_round_table on row_digest (round, row_table);
+-- read a page at a time in id order (IntakeStore.readDigests)
+create index row_digest_round_table on row_digest (round, row_table, id);
 create index row_digest_round_file on row_digest (round, source_file);
 
 -- Files stored before this version have rows but no digests: the rules across rows build them from

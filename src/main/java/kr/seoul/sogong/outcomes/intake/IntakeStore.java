@@ -275,34 +275,44 @@ public class IntakeStore {
      */
     public void readDigests(int round, String table, RowDigests.Reader reader) {
         RowDigests.Row row = new RowDigests.Row();
-        streaming().query(c -> {
-            PreparedStatement ps = c.prepareStatement(
-                    "select source_file, digest from row_digest where round = ? and row_table = ? order by id");
-            if (postgres()) {
-                // binary transfer: PostgreSQL's driver otherwise receives bytea as hex
-                // text and decodes it, twice the bytes and most of the read's time
-                ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            }
-            ps.setInt(1, round);
-            ps.setString(2, table);
-            return ps;
-        }, (RowCallbackHandler) rs -> {
-            RowDigests.unpack(rs.getString(1), rs.getBytes(2), row, reader);
-        });
+        // a page at a time: H2 builds a query's whole result in memory before the first
+        // row, and the digests of a 5M round's survey are 200 MB (out of a 512 MB heap);
+        // ordered by the index's every column, or H2 sorts all the rest for each page
+        long[] after = { -1 };
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query(c -> {
+                PreparedStatement ps = c.prepareStatement("select id, source_file, digest from row_digest"
+                        + " where round = ? and row_table = ? and id > ? order by round, row_table, id fetch first "
+                        + DIGEST_PAGE + " rows only");
+                if (postgres()) {
+                    // binary transfer: PostgreSQL's driver otherwise receives bytea as
+                    // hex text and decodes it, twice the bytes and most of the read's
+                    // time
+                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
+                ps.setInt(1, round);
+                ps.setString(2, table);
+                ps.setLong(3, after[0]);
+                return ps;
+            }, (RowCallbackHandler) rs -> {
+                after[0] = rs.getLong(1);
+                read[0]++;
+                RowDigests.unpack(rs.getString(2), rs.getBytes(3), row, reader);
+            });
+        }
+        while (read[0] == DIGEST_PAGE);
     }
+
+    /** Digests read at a time: a few MB. */
+    private static final int DIGEST_PAGE = 200;
 
     /** How many rows of a table in the round have digests. */
     public int digestCount(int round, String table) {
         return jdbc.queryForObject(
                 "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
                 round, table);
-    }
-
-    /** Reads a large result through a cursor on PostgreSQL (inside a transaction). */
-    private JdbcTemplate streaming() {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(1000);
-        return streaming;
     }
 
     /**
@@ -316,23 +326,33 @@ public class IntakeStore {
         for (String file : files) {
             jdbc.update("delete from row_digest where round = ? and source_file = ?", round, file);
             for (String table : RowDigests.TABLES) {
-                List<RowDigests.Packer> packed = new ArrayList<>();
-                // inserted after the scan: PostgreSQL streams it through the connection's
-                // cursor
-                streaming().query("select * from " + table + " where round = ? and source_file = ?", rs -> {
-                    if (packed.isEmpty() || packed.get(packed.size() - 1).count() == 10_000) {
-                        packed.add(new RowDigests.Packer(table));
+                // a page of rows at a time in place order (the index by file, sheet and
+                // row), each page one digest: bounded memory whatever the file's size
+                int[] at = { -1, -1 };
+                RowDigests.Packer page;
+                do {
+                    RowDigests.Packer digests = new RowDigests.Packer(table);
+                    jdbc.query("select * from " + table + " where round = ? and source_file = ?"
+                            + " and (sheet_index, row_number) > (?, ?)"
+                            + " order by round, source_file, sheet_index, row_number fetch first " + BACKFILL_PAGE
+                            + " rows only", rs -> {
+                                digests.add(rs);
+                                at[0] = rs.getInt("sheet_index");
+                                at[1] = rs.getInt("row_number");
+                            }, round, file, at[0], at[1]);
+                    if (digests.count() > 0) {
+                        insertDigests(round, file, digests);
                     }
-                    packed.get(packed.size() - 1).add(rs);
-                }, round, file);
-                for (RowDigests.Packer digests : packed) {
-                    insertDigests(round, file, digests);
+                    page = digests;
                 }
+                while (page.count() == BACKFILL_PAGE);
             }
             jdbc.update("update source_file set digests_stored = true where round = ? and source_file = ?", round,
                     file);
         }
         return files.size();
     }
+
+    private static final int BACKFILL_PAGE = 5_000;
 
 }
