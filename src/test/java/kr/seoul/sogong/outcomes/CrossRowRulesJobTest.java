@@ -117,10 +117,7 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     @Test
     void aRowRejectedBecauseOfAnotherFileIsAcceptedAgainWhenThatFileGoes() throws Exception {
         int round = ROUND + 1;
-        write(round, "centers.csv",
-                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
-                        + "target_firms,period_start,period_end\n"
-                        + "AAA,에이,종로구,의류,과제,SALES,50000000,12,7002-04-01,7002-10-31\n");
+        writeOneCenter(round, 7002);
         StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
         StringBuilder earlier = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
         for (int i = 0; i < 12; i++) {
@@ -167,10 +164,7 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     @Test
     void filesStoredBeforeDigestsWereGetThemFromTheirRows() throws Exception {
         int round = ROUND + 2;
-        write(round, "centers.csv",
-                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
-                        + "target_firms,period_start,period_end\n"
-                        + "AAA,에이,종로구,의류,과제,SALES,50000000,12,7003-04-01,7003-10-31\n");
+        writeOneCenter(round, 7003);
         StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
         StringBuilder survey = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
         for (int i = 0; i < 12; i++) {
@@ -211,6 +205,14 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 .isEqualTo(jdbc.queryForObject("select count(*) from " + table + " where round = ?", Integer.class,
                         round));
         }
+    }
+
+    /** centers.csv of a round with one center, AAA, of 12 firms, in {@code year}. */
+    private void writeOneCenter(int round, int year) throws java.io.IOException {
+        write(round, "centers.csv",
+                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
+                        + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,12," + year
+                        + "-04-01," + year + "-10-31\n");
     }
 
 }

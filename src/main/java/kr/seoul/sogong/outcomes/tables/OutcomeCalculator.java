@@ -21,10 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the outcome tables of contract §4 from the accepted rows of a round. The
- * database groups, counts and sums; Java finishes what needs exact arithmetic (means and
- * variances from integer sums, the median, the t quantile from Commons Math). Every ALL
- * figure is recomputed from pooled counts and sums, never averaged over centers.
+ * Computes the outcome tables of contract §4 from the accepted rows of a round, read as
+ * the digests the ingest stored with each chunk ({@link RowDigests}) less the rows the
+ * rules across rows set apart: counts and sums in integers and exact decimals, then what
+ * needs exact arithmetic (means and variances from integer sums, the median, the t
+ * quantile from Commons Math). Every ALL figure is recomputed from pooled counts and
+ * sums, never averaged over centers. The budget lines, a few per center, are summed by
+ * the database.
  */
 @Component
 public class OutcomeCalculator {
