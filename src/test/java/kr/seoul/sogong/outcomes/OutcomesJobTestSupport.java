@@ -135,8 +135,8 @@ public abstract class OutcomesJobTestSupport {
      * history.
      */
     protected void forgetStoredRound(int round) {
-        for (String table : List.of("survey_response", "participant", "outcome", "budget_line", "finding",
-                "source_file", "round_input", "center")) {
+        for (String table : List.of("survey_response", "participant", "outcome", "budget_line", "finding", "row_digest",
+                "cross_row_verdict", "source_file", "round_input", "center")) {
             jdbc.update("delete from " + table + " where round = ?", round);
         }
     }

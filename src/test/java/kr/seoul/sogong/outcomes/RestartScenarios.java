@@ -151,4 +151,40 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(read(output(round).resolve("data_quality.csv"))).doesNotContain("CAB_outcomes.csv");
     }
 
+    /**
+     * Guards the upgrade to digests (Flyway V10) on each database: a round whose rows
+     * were stored before digests existed, run again by the new build, gets its digests
+     * built from its stored rows, reads no file again, and ends with the same rows,
+     * flags, findings and outputs — the rules across rows and the outcome tables would
+     * otherwise find no rows at all.
+     */
+    @Test
+    void aRoundStoredBeforeDigestsEndsTheSameWhenRunAgain() throws Exception {
+        int round = roundBase() + 4;
+        copySample(2022, round);
+        assertThat(launch(round, LocalDate.of(2040, 5, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<Map<String, Object>>> stored = tables(round);
+        Map<String, byte[]> outputs = csvOutputs(round);
+
+        // the round as a database from before V10 holds it
+        jdbc.update("delete from row_digest where round = ?", round);
+        jdbc.update("delete from cross_row_verdict where round = ?", round);
+        jdbc.update("update source_file set digests_stored = false where round = ?", round);
+        JobExecution upgraded = launch(round, LocalDate.of(2040, 5, 2));
+
+        assertThat(upgraded.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(upgraded, "ingestRows").getReadCount()).as("no file read again").isZero();
+        assertThat(tables(round)).isEqualTo(stored);
+        assertThat(csvOutputs(round)).containsOnlyKeys(outputs.keySet())
+            .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(outputs.get(name)));
+        for (String table : List.of("participant", "outcome", "survey_response")) {
+            assertThat(jdbc.queryForObject(
+                    "select coalesce(sum(row_count), 0) from row_digest" + " where round = ? and row_table = ?",
+                    Long.class, round, table))
+                .as(table)
+                .isEqualTo(
+                        jdbc.queryForObject("select count(*) from " + table + " where round = ?", Long.class, round));
+        }
+    }
+
 }
