@@ -121,12 +121,8 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
         StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
         StringBuilder earlier = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
         for (int i = 0; i < 12; i++) {
-            participants.append("AAA,").append(brn(740 + i)).append(",업체,지원,7002-04-01,7002-06-01,1,Y\n");
-            earlier.append("E")
-                .append(i)
-                .append(",7002-05-01 10:00,")
-                .append(brn(740 + i))
-                .append(",업체,AAA,3,4,,,,,,,\n");
+            participants.append(participantOfAaa(740 + i, 7002));
+            earlier.append(answerToAaa("E" + i, "7002-05-01 10:00", 740 + i));
         }
         write(round, "results/aaa_participants.csv", participants.toString());
         write(round, "survey/earlier.csv", earlier.toString());
@@ -168,17 +164,11 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
         StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
         StringBuilder survey = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
         for (int i = 0; i < 12; i++) {
-            participants.append("AAA,").append(brn(760 + i)).append(",업체,지원,7003-04-01,7003-06-01,1,Y\n");
-            survey.append("E")
-                .append(i)
-                .append(",7003-05-01 10:0")
-                .append(i % 10)
-                .append(",")
-                .append(brn(760 + i % 11)) // the twelfth answers again for the first
-                .append(",업체,AAA,3,4,,,,,,,\n");
+            participants.append(participantOfAaa(760 + i, 7003));
+            // the twelfth answers again for the first
+            survey.append(answerToAaa("E" + i, "7003-05-01 10:0" + i % 10, 760 + i % 11));
         }
-        participants.append("AAA,").append(brn(761)).append(",업체,지원,7003-04-01,7003-06-01,1,Y\n"); // row
-                                                                                                   // 14
+        participants.append(participantOfAaa(761, 7003)); // row 14
         write(round, "results/aaa_participants.csv", participants.toString());
         write(round, "survey/answers.csv", survey.toString());
         assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -213,6 +203,20 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
                         + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,12," + year
                         + "-04-01," + year + "-10-31\n");
+    }
+
+    /**
+     * A participants.csv line: firm {@code brn(firm)} supported by AAA in {@code year}.
+     */
+    private static String participantOfAaa(int firm, int year) {
+        return "AAA," + brn(firm) + ",업체,지원," + year + "-04-01," + year + "-06-01,1,Y\n";
+    }
+
+    /**
+     * A survey line: firm {@code brn(firm)} answers through AAA at {@code submittedAt}.
+     */
+    private static String answerToAaa(String id, String submittedAt, int firm) {
+        return id + "," + submittedAt + "," + brn(firm) + ",업체,AAA,3,4,,,,,,,\n";
     }
 
 }
