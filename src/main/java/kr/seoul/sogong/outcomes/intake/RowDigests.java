@@ -158,12 +158,11 @@ public final class RowDigests {
                 }
                 else if (accepted instanceof SurveyResponse s) {
                     key(s.centerCode(), s.brn(), source.sheetIndex(), source.sheet(), source.rowNumber());
-                    SurveyResponse.Answers a = s.answers();
                     int needs = 0;
                     for (Need n : s.needs()) {
                         needs |= 1 << n.ordinal();
                     }
-                    survey(s.submittedAt(), new Integer[] { a.q1(), a.q2(), a.q3(), a.q4(), a.q5(), a.q6() }, needs);
+                    survey(s.submittedAt(), s.answers(), needs);
                 }
                 else {
                     throw new IllegalArgumentException("no digest for " + accepted.table());
@@ -186,10 +185,10 @@ public final class RowDigests {
                             rs.getObject("new_clients", Integer.class), rs.getObject("new_orders", Integer.class),
                             rs.getObject("online_listed", Boolean.class), rs.getObject("patterns", Integer.class));
                     default -> {
-                        Integer[] answers = new Integer[6];
-                        for (int i = 0; i < 6; i++) {
-                            answers[i] = rs.getObject("q" + (i + 1), Integer.class);
-                        }
+                        SurveyResponse.Answers answers = new SurveyResponse.Answers(rs.getObject("q1", Integer.class),
+                                rs.getObject("q2", Integer.class), rs.getObject("q3", Integer.class),
+                                rs.getObject("q4", Integer.class), rs.getObject("q5", Integer.class),
+                                rs.getObject("q6", Integer.class));
                         int needs = 0;
                         for (Need n : NEEDS) {
                             needs |= rs.getBoolean(n.column()) ? 1 << n.ordinal() : 0;
@@ -233,12 +232,20 @@ public final class RowDigests {
             writeInteger(patterns);
         }
 
-        private void survey(LocalDateTime submittedAt, Integer[] answers, int needs) throws IOException {
+        private void survey(LocalDateTime submittedAt, SurveyResponse.Answers a, int needs) throws IOException {
             out.writeLong(micros(submittedAt));
-            for (Integer a : answers) {
-                out.writeByte(a == null ? 0 : a); // 1..5 or 9, the row rules saw to it
-            }
+            writeAnswer(a.q1());
+            writeAnswer(a.q2());
+            writeAnswer(a.q3());
+            writeAnswer(a.q4());
+            writeAnswer(a.q5());
+            writeAnswer(a.q6());
             out.writeShort(needs);
+        }
+
+        /** 1..5 or 9 (the row rules saw to it), 0 for blank. */
+        private void writeAnswer(Integer q) throws IOException {
+            out.writeByte(q == null ? 0 : q);
         }
 
         private void writeInteger(Integer v) throws IOException {

@@ -11,13 +11,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads on the second core: a scan started here runs on a thread of its own, in a
- * read-only transaction of its own (so PostgreSQL streams it through a cursor), while the
- * step's own thread scans another table. The steps after the ingest are a few full scans
- * of millions of rows each, one after the other on one core otherwise.
+ * Reads on the second core: a read started here runs on a thread of its own, in a
+ * read-only transaction of its own, while the step's own thread reads something else (the
+ * outcome tables read the outcomes' digests beside the participants' and the survey's).
  *
  * <p>
- * A side scan sees what is committed, never the uncommitted changes of the step's own
+ * A side read sees what is committed, never the uncommitted changes of the step's own
  * transaction: start one only over rows the step has not changed.
  */
 @Component
