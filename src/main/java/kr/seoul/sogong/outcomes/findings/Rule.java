@@ -18,7 +18,21 @@ public enum Rule {
      */
     NOT_READ(Severity.WARN),
     /** Extension (contract §8): survey/ or results/ missing or empty. */
-    EMPTY_FOLDER(Severity.WARN);
+    EMPTY_FOLDER(Severity.WARN),
+    /**
+     * Contract §9: a header cell the job does not recognise, or values in a column
+     * without a header — once per file (and sheet).
+     */
+    UNKNOWN_COLUMN(Severity.WARN),
+    /** Contract §9: an optional column of the contract the file lacks, once per file. */
+    MISSING_COLUMN(Severity.WARN),
+    /** Contract §9: a totals row (합계, 소계, Total …): the job sums by itself. */
+    TOTALS_ROW(Severity.REJECT),
+    /**
+     * Contract §9: a center's participants, outcomes or budget handed in by two files;
+     * the round stops at the quality gate until one is kept.
+     */
+    TWO_SOURCES(Severity.REJECT);
 
     private final Severity severity;
 

@@ -1,12 +1,19 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import java.util.List;
+
 /**
  * A column of an input file: its Korean header, English alias (also the finding's field
  * name), and what the database column that stores it can hold — contract §8 makes those
  * limits rules, so a value the rules accept is never refused (or silently rounded) by the
  * database.
  */
-public record Column(String korean, String alias, boolean required, Stored stored) {
+public record Column(String korean, String alias, boolean required, Stored stored, List<String> otherHeaders,
+        boolean madeWhenAbsent) {
+
+    public Column {
+        otherHeaders = List.copyOf(otherHeaders);
+    }
 
     /**
      * The storing column's limits: text up to {@code maxLength} characters; a decimal
@@ -42,11 +49,24 @@ public record Column(String korean, String alias, boolean required, Stored store
     static final Stored MONEY = Stored.whole(999_999_999_999_999L);
 
     static Column required(String korean, String alias, Stored stored) {
-        return new Column(korean, alias, true, stored);
+        return new Column(korean, alias, true, stored, List.of(), false);
     }
 
     static Column optional(String korean, String alias, Stored stored) {
-        return new Column(korean, alias, false, stored);
+        return new Column(korean, alias, false, stored, List.of(), false);
+    }
+
+    /** The same column, also recognised under these headers (an extension's aliases). */
+    Column alsoNamed(String... headers) {
+        return new Column(korean, alias, required, stored, List.of(headers), madeWhenAbsent);
+    }
+
+    /**
+     * The same column, which a file may lack altogether: its value is then made from the
+     * row's place (the survey's response id, which a Google Forms download has none of).
+     */
+    Column withMadeValue() {
+        return new Column(korean, alias, required, stored, otherHeaders, true);
     }
 
     /**
@@ -57,8 +77,22 @@ public record Column(String korean, String alias, boolean required, Stored store
         return header == null ? "" : CellText.normalize(header).toLowerCase(java.util.Locale.ROOT);
     }
 
-    boolean matches(String header) {
-        String h = normalizeHeader(header);
-        return h.equals(normalizeHeader(korean)) || h.equals(alias);
+    /**
+     * Whether a header (already reduced by {@link HeaderKey#of}) names this column: its
+     * Korean header, its alias or one of its other names, reduced the same way.
+     */
+    boolean matchesKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (key.equals(HeaderKey.of(korean)) || key.equals(HeaderKey.of(alias))) {
+            return true;
+        }
+        for (String other : otherHeaders) {
+            if (key.equals(HeaderKey.of(other))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -87,9 +87,17 @@ public final class CsvRecords implements Closeable {
 
     private int expectedFields;
 
+    /** Between fields: a comma, or what the file uses instead (contract §9). */
+    private final char delimiter;
+
     public CsvRecords(Path file, Charset charset) throws IOException {
+        this(file, charset, ',');
+    }
+
+    public CsvRecords(Path file, Charset charset, char delimiter) throws IOException {
         this.file = file;
         this.charset = charset;
+        this.delimiter = delimiter;
         open(0);
     }
 
@@ -154,7 +162,7 @@ public final class CsvRecords implements Closeable {
                     else {
                         inQuotes = false;
                         unread(d);
-                        badClose |= d != ',' && d != '\n' && d != '\r' && d != -1;
+                        badClose |= d != delimiter && d != '\n' && d != '\r' && d != -1;
                     }
                 }
                 else if (c == '\n' || c == '\r') {
@@ -173,7 +181,7 @@ public final class CsvRecords implements Closeable {
             else if (c == '"' && cell.isEmpty()) {
                 inQuotes = true;
             }
-            else if (c == ',') {
+            else if (c == delimiter) {
                 cells.add(cell.toString());
                 cell.setLength(0);
             }

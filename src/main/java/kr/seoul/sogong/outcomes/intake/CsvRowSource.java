@@ -1,18 +1,34 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Data rows of a CSV file of one kind: the first non-blank record is the header, and
- * every later record must have as many fields (contract §8).
+ * Data rows of a CSV file of one kind. The header is the first record, among the first
+ * {@value WorkbookRowSource#HEADER_SEARCH_ROWS} non-blank ones, that names every required
+ * column (a title above it is not data), possibly over two records; every later record
+ * must have as many fields (contract §8). Fields are separated by commas, or by what an
+ * Excel {@code sep=} first line says, or — where commas give no header — by semicolons or
+ * tabs (what Excel writes in locales with a decimal comma, and "text (tab delimited)");
+ * the choice is made again, the same way, each time the file is opened.
  */
 final class CsvRowSource implements RowSource {
 
     private static final String[] NO_VALUES = {};
+
+    private static final char[] DELIMITERS = { ',', ';', '\t' };
+
+    private static final Pattern SEP_LINE = Pattern.compile("(?i)sep=(.)");
 
     private final String sourceFile;
 
@@ -20,47 +36,195 @@ final class CsvRowSource implements RowSource {
 
     private final HeaderMap header;
 
+    /** The record read after the header to see whether the header goes on in it. */
+    private CsvRecords.CsvRecord pending;
+
+    private final Set<Integer> headerlessReported = new HashSet<>();
+
+    private final List<Finding> notes = new ArrayList<>();
+
     private long ordinal;
 
     CsvRowSource(Path file, String sourceFile, SourceKind kind, Charset charset)
             throws IOException, UnreadableFileException {
         this.sourceFile = sourceFile;
-        this.records = new CsvRecords(file, charset);
-        try {
+        Opened opened = open(file, kind, charset);
+        this.records = opened.records();
+        this.header = opened.found().header();
+        this.pending = opened.found().next();
+        notes.addAll(header.notes(sourceFile, ""));
+    }
+
+    private record Opened(CsvRecords records, Found found) {
+    }
+
+    /**
+     * The file's records with the delimiter under which a header is found, positioned
+     * after the header; when none gives one, the reason of the one that came closest.
+     */
+    private static Opened open(Path file, SourceKind kind, Charset charset)
+            throws IOException, UnreadableFileException {
+        Character declared = declaredDelimiter(file, charset);
+        UnreadableFileException nearest = null;
+        int nearestFound = -1;
+        for (char delimiter : declared == null ? DELIMITERS : new char[] { declared }) {
+            CsvRecords candidate = new CsvRecords(file, charset, delimiter);
+            try {
+                return new Opened(candidate, findHeader(candidate, kind, declared != null));
+            }
+            catch (NoHeader e) {
+                candidate.close();
+                if (e.requiredFound > nearestFound) {
+                    nearest = e.reason;
+                    nearestFound = e.requiredFound;
+                }
+            }
+            catch (IOException | UnreadableFileException | RuntimeException e) {
+                candidate.close();
+                throw e;
+            }
+        }
+        throw nearest;
+    }
+
+    /** The delimiter an Excel {@code sep=;} first line names, or null. */
+    private static Character declaredDelimiter(Path file, Charset charset) throws IOException {
+        try (CsvRecords probe = new CsvRecords(file, charset, ',')) {
             CsvRecords.CsvRecord first;
             do {
-                first = records.next();
+                first = probe.next();
             }
             while (first != null && first.isBlank());
-            if (first == null) {
-                throw new UnreadableFileException(Message.of("emptyFile"));
+            if (first == null || first.problem() != null || first.cells().size() > 2) {
+                return null;
             }
-            if (first.problem() != null) {
-                throw new UnreadableFileException(Message.of("headerUnreadable", first.problem().english()));
+            Matcher m = SEP_LINE.matcher(CellText.normalize(String.join(",", first.cells())));
+            return m.matches() ? m.group(1).charAt(0) : null;
+        }
+    }
+
+    private record Found(HeaderMap header, CsvRecords.CsvRecord next) {
+    }
+
+    /** No header with these delimiters: why, and how close the nearest record came. */
+    private static final class NoHeader extends Exception {
+
+        final UnreadableFileException reason;
+
+        final int requiredFound;
+
+        NoHeader(UnreadableFileException reason, int requiredFound) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+            this.requiredFound = requiredFound;
+        }
+
+    }
+
+    private static Found findHeader(CsvRecords records, SourceKind kind, boolean skipSepLine)
+            throws IOException, UnreadableFileException, NoHeader {
+        HeaderMap closest = null;
+        Message firstProblem = null;
+        List<String> previous = null;
+        HeaderMap header = null;
+        int nonBlank = 0;
+        boolean sepLineSkipped = !skipSepLine;
+        CsvRecords.CsvRecord record;
+        while (header == null && nonBlank < WorkbookRowSource.HEADER_SEARCH_ROWS && (record = records.next()) != null) {
+            if (record.isBlank()) {
+                continue;
             }
-            this.header = new HeaderMap(kind, first.cells());
-            header.check("", HeaderMap.Where.CSV);
-            records.expectFields(header.width());
+            if (!sepLineSkipped) {
+                sepLineSkipped = true;
+                continue;
+            }
+            nonBlank++;
+            if (record.problem() != null) {
+                firstProblem = nonBlank == 1 ? record.problem() : firstProblem;
+                previous = null;
+                continue;
+            }
+            HeaderMap candidate = new HeaderMap(kind, record.cells());
+            boolean twoRows = false;
+            if (candidate.missingRequired().isEmpty()) {
+                header = candidate;
+            }
+            else if (previous != null
+                    && HeaderMap.overTwoRows(kind, previous, record.cells()).missingRequired().isEmpty()) {
+                header = HeaderMap.overTwoRows(kind, previous, record.cells());
+                twoRows = true;
+            }
+            else {
+                if (closest == null || candidate.requiredFound() > closest.requiredFound()) {
+                    closest = candidate;
+                }
+                previous = record.cells();
+            }
+            if (header != null) {
+                header.check("", HeaderMap.Where.CSV);
+                records.expectFields(header.width());
+                List<String> headerCells = record.cells();
+                CsvRecords.CsvRecord next;
+                do {
+                    next = records.next();
+                }
+                while (next != null && next.isBlank());
+                if (!twoRows && next != null && next.problem() == null && header.continuesOnto(next.cells())) {
+                    header = HeaderMap.overTwoRows(kind, headerCells, next.cells());
+                    header.check("", HeaderMap.Where.CSV);
+                    next = null;
+                }
+                return new Found(header, next);
+            }
         }
-        catch (IOException | UnreadableFileException | RuntimeException e) {
-            records.close();
-            throw e;
+        if (nonBlank == 0) {
+            throw new UnreadableFileException(Message.of("emptyFile"));
         }
+        if (firstProblem != null && closest == null) {
+            throw new NoHeader(new UnreadableFileException(Message.of("headerUnreadable", firstProblem.english())), 0);
+        }
+        try {
+            closest.check("", HeaderMap.Where.CSV);
+        }
+        catch (UnreadableFileException e) {
+            throw new NoHeader(e, closest.requiredFound());
+        }
+        throw new IllegalStateException("a complete header was not taken as the header");
+    }
+
+    /** Findings about the file's header that do not stop it being read (contract §9). */
+    List<Finding> notes() {
+        return notes;
     }
 
     @Override
     public SourceRow next() throws IOException {
         CsvRecords.CsvRecord record;
-        do {
-            record = records.next();
+        if (pending != null) {
+            record = pending;
+            pending = null;
         }
-        while (record != null && record.isBlank());
+        else {
+            do {
+                record = records.next();
+            }
+            while (record != null && record.isBlank());
+        }
         if (record == null) {
             return null;
         }
-        String[] values = record.problem() == null ? header.values(record.cells()) : NO_VALUES;
+        String[] values = NO_VALUES;
+        List<Finding> fileNotes = List.of();
+        if (record.problem() == null) {
+            values = header.values(record.cells());
+            int headerless = header.headerlessValue(record.cells(), headerlessReported);
+            if (headerless >= 0) {
+                headerlessReported.add(headerless);
+                fileNotes = List.of(HeaderMap.headerlessColumn(sourceFile, "", headerless));
+            }
+        }
         return new SourceRow(sourceFile, header.kind(), "", 0, record.rowNumber(), ++ordinal, values, record.problem(),
-                Map.of(), false);
+                Map.of(), false, fileNotes);
     }
 
     @Override

@@ -209,12 +209,12 @@ public final class SourceFiles {
                 SourceKind kind = csvKind(file);
                 Charset charset = TextEncoding.detect(file.path())
                     .orElseThrow(() -> new UnreadableFileException(Message.of("encoding")));
-                try (CsvRowSource ignored = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
+                try (CsvRowSource source = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
                     return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1),
-                            List.of());
+                            source.notes());
                 }
             }
-            case "xlsx", "xlsm" -> {
+            case "xlsx", "xlsm", "xls" -> {
                 if (file.sizeBytes() == 0) {
                     throw new UnreadableFileException(Message.of("emptyFile"));
                 }
@@ -225,8 +225,7 @@ public final class SourceFiles {
                             source.notes());
                 }
             }
-            default -> throw new UnreadableFileException(
-                    Message.of(file.extension().equals("xls") ? "notCsvOrXlsx.xls" : "notCsvOrXlsx"));
+            default -> throw new UnreadableFileException(Message.of("notCsvOrXlsx"));
         }
     }
 

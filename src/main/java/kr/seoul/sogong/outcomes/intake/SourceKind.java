@@ -11,14 +11,14 @@ import kr.seoul.sogong.outcomes.intake.Column.Stored;
  */
 public enum SourceKind {
 
-    SURVEY(null, null, List.of(Column.required("응답번호", "response_id", Stored.text(200)),
-            Column.required("제출일시", "submitted_at", Stored.NONE), Column.required("사업자등록번호", "brn", Stored.NONE),
-            Column.required("업체명", "firm_name", Stored.text(300)), Column.required("소속센터", "center", Stored.NONE),
-            Column.optional("상시근로자수", "employees", Column.INTEGER), Column.optional("문1_전반만족", "q1", Stored.NONE),
-            Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE), Column.optional("문3_판로홍보만족", "q3", Stored.NONE),
-            Column.optional("문4_센터운영만족", "q4", Stored.NONE), Column.optional("문5_재참여의향", "q5", Stored.NONE),
-            Column.optional("문6_추천의향", "q6", Stored.NONE), Column.optional("희망지원분야", "needs", Stored.NONE),
-            Column.optional("기타의견", "comment", Stored.text(10000)))),
+    SURVEY(null, null, List.of(Column.required("응답번호", "response_id", Stored.text(200)).withMadeValue(),
+            Column.required("제출일시", "submitted_at", Stored.NONE).alsoNamed("타임스탬프", "timestamp"),
+            Column.required("사업자등록번호", "brn", Stored.NONE), Column.required("업체명", "firm_name", Stored.text(300)),
+            Column.required("소속센터", "center", Stored.NONE), Column.optional("상시근로자수", "employees", Column.INTEGER),
+            Column.optional("문1_전반만족", "q1", Stored.NONE), Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE),
+            Column.optional("문3_판로홍보만족", "q3", Stored.NONE), Column.optional("문4_센터운영만족", "q4", Stored.NONE),
+            Column.optional("문5_재참여의향", "q5", Stored.NONE), Column.optional("문6_추천의향", "q6", Stored.NONE),
+            Column.optional("희망지원분야", "needs", Stored.NONE), Column.optional("기타의견", "comment", Stored.text(10000)))),
     PARTICIPANTS("참여기업", "participants", List.of(Column.required("센터코드", "center_code", Stored.NONE),
             Column.required("사업자등록번호", "brn", Stored.NONE), Column.required("업체명", "firm_name", Stored.text(300)),
             Column.optional("지원내용", "support", Stored.text(1000)), Column.required("지원시작일", "start_date", Stored.NONE),
@@ -98,9 +98,10 @@ public enum SourceKind {
         return englishSheet;
     }
 
+    /** A sheet's name, compared as headers are (contract §9). */
     public boolean matchesSheet(String sheetName) {
-        String s = Column.normalizeHeader(sheetName);
-        return s.equals(koreanSheet) || s.equals(englishSheet);
+        String s = HeaderKey.of(sheetName);
+        return !s.isEmpty() && (s.equals(HeaderKey.of(koreanSheet)) || s.equals(HeaderKey.of(englishSheet)));
     }
 
     /**

@@ -16,9 +16,18 @@ import java.util.Map;
  * @param cellProblems why a cell has no usable value (a formula without a stored result),
  * by alias
  * @param lastInFile committing this row completes the file
+ * @param fileNotes findings about the file (no row number) first seen at this row —
+ * values in a column without a header — committed with it
  */
 public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-        String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+        String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile,
+        java.util.List<kr.seoul.sogong.outcomes.findings.Finding> fileNotes) {
+
+    public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
+            String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+        this(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems, lastInFile,
+                java.util.List.of());
+    }
 
     /** A row from its cells by alias (tests, and rows built by hand). */
     public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
@@ -42,6 +51,12 @@ public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sh
         return !sheet.isEmpty();
     }
 
+    /** Whether the file has this column at all (its value may still be blank). */
+    public boolean hasColumn(String alias) {
+        int i = kind.indexOf(alias);
+        return i >= 0 && i < values.length && values[i] != null;
+    }
+
     public String value(String alias) {
         int i = kind.indexOf(alias);
         String v = i < 0 || i >= values.length ? null : values[i];
@@ -50,6 +65,6 @@ public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sh
 
     SourceRow asLastInFile() {
         return new SourceRow(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems,
-                true);
+                true, fileNotes);
     }
 }

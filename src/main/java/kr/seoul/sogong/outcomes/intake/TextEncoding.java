@@ -82,4 +82,18 @@ public final class TextEncoding {
         }
     }
 
+    /**
+     * Whether the first bytes of a file look like text (a CSV saved under a workbook's
+     * name): no control characters but tab, line breaks and form feed.
+     */
+    static boolean looksLikeText(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = head[i] & 0xFF;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
 }

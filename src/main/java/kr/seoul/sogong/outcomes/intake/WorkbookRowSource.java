@@ -5,57 +5,59 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 
 /**
- * Data rows of a workbook: a survey workbook reads every visible sheet as responses; a
- * results workbook reads the sheets 참여기업/participants, 성과/outcomes and 예산/budget (all
- * three required) and ignores any other sheet. Hidden sheets are not read, each with a
- * WARN finding (contract §8). In each sheet the header is the first row, among rows
- * 1–{@value #HEADER_SEARCH_ROWS}, that names every required column; rows above it (a
- * title, a note) are not data.
+ * Data rows of a workbook ({@code .xlsx}, {@code .xlsm} or legacy {@code .xls}): a survey
+ * workbook reads every visible sheet that has a header as responses (a sheet without one
+ * — a summary, a chart's data — is a WARN naming it, and the workbook is UNREADABLE only
+ * when no sheet has a header); a results workbook reads the sheets 참여기업/participants,
+ * 성과/outcomes and 예산/budget (all three required) and ignores any other sheet. Hidden
+ * sheets are not read, each with a WARN finding (contract §8). In each sheet the header
+ * is the first row, among rows 1–{@value #HEADER_SEARCH_ROWS}, that names every required
+ * column, alone or with the row above it, or goes on in the row below it (a header over
+ * two rows, contract §9); rows above it (a title, a note) are not data.
  */
 final class WorkbookRowSource implements RowSource {
 
     static final int HEADER_SEARCH_ROWS = 20;
+
     static final Message FORMULA_WITHOUT_VALUE = Message.of("formulaWithoutValue");
 
     private final String sourceFile;
 
     private final boolean survey;
 
-    private final WorkbookRows rows;
+    private final SheetRows rows;
 
     private final Map<Integer, SourceKind> kindBySheet = new HashMap<>();
 
-    private final List<SourceKind> seenKinds = new ArrayList<>();
-
     private final List<Finding> notes = new ArrayList<>();
 
-    private HeaderMap header;
+    /** The sheet being read, and what is known of its header so far. */
+    private SheetHeader sheet;
 
-    private int headerSheet = -1;
+    /** A survey sheet whose first rows hold no header: the one that came closest. */
+    private SheetHeader nearestWithout;
 
-    private int searchSheet = -1;
+    private boolean anyHeader;
 
-    private HeaderMap closest;
-
-    private String closestSheet;
+    /** The kinds whose sheet has a header, as the sheets are left. */
+    private final List<SourceKind> seenKinds = new ArrayList<>();
 
     private long ordinal;
 
     WorkbookRowSource(Path file, String sourceFile, boolean survey) throws UnreadableFileException {
         this.sourceFile = sourceFile;
         this.survey = survey;
-        this.rows = openWorkbook(file);
+        this.rows = SheetRows.open(file);
         try {
             for (WorkbookRows.SheetRef sheet : rows.sheets()) {
                 Optional<SourceKind> kind = survey ? Optional.of(SourceKind.SURVEY) : kindOf(sheet.name());
@@ -88,21 +90,6 @@ final class WorkbookRowSource implements RowSource {
         return SourceKind.RESULTS.stream().filter(k -> k.matchesSheet(sheetName)).findFirst();
     }
 
-    static WorkbookRows openWorkbook(Path file) throws UnreadableFileException {
-        try {
-            return new WorkbookRows(file);
-        }
-        catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new UnreadableFileException(Message.of("encrypted"));
-        }
-        catch (NotOfficeXmlFileException e) {
-            throw new UnreadableFileException(Message.of("notXlsx", e.getMessage()));
-        }
-        catch (Exception e) {
-            throw new UnreadableFileException(Message.of("workbookUnreadable", rootMessage(e)));
-        }
-    }
-
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -113,8 +100,9 @@ final class WorkbookRowSource implements RowSource {
     }
 
     /**
-     * Findings about the workbook as a whole that do not stop it being read (hidden
-     * sheets).
+     * Findings about the workbook as a whole that do not stop it being read: hidden
+     * sheets, survey sheets without a header, and each sheet's header notes (contract §9)
+     * — complete once {@link #checkHeaders()} has run.
      */
     List<Finding> notes() {
         return notes;
@@ -125,28 +113,24 @@ final class WorkbookRowSource implements RowSource {
      * survey workbook whose sheets are all empty has no header row.
      */
     void checkHeaders() throws UnreadableFileException {
-        boolean anyHeader = false;
         try {
             WorkbookRows.SheetRow row;
             while ((row = rows.next()) != null) {
                 if (!kindBySheet.containsKey(row.sheetIndex()) || row.isBlank()) {
                     continue;
                 }
-                if (row.sheetIndex() != headerSheet && lookForHeader(row)) {
-                    anyHeader = true;
+                classify(row);
+                if (sheet.settled()) {
                     rows.skipSheet();
                 }
             }
-            failWithoutHeader();
+            endOfWorkbook();
         }
         catch (UnreadableFileException e) {
             throw e;
         }
         catch (Exception e) {
             throw new UnreadableFileException(Message.of("workbookUnreadable", rootMessage(e)));
-        }
-        if (!anyHeader) {
-            throw new UnreadableFileException(Message.of("noHeaderInWorkbook"));
         }
         if (!survey) {
             // results sheets that exist but hold no header are as good as missing
@@ -159,42 +143,148 @@ final class WorkbookRowSource implements RowSource {
         }
     }
 
-    /**
-     * While a sheet's header is not found: is this row the header? A sheet whose first
-     * {@value #HEADER_SEARCH_ROWS} rows name no complete set of columns is UNREADABLE,
-     * naming what the closest row lacks.
-     */
-    private boolean lookForHeader(WorkbookRows.SheetRow row) throws UnreadableFileException {
-        if (searchSheet != row.sheetIndex()) {
-            failWithoutHeader(); // the sheet searched before ended without a header
-            searchSheet = row.sheetIndex();
+    /** A sheet's header as found so far. */
+    private static final class SheetHeader {
+
+        final int index;
+
+        final String name;
+
+        final SourceKind kind;
+
+        HeaderMap header;
+
+        List<String> headerCells;
+
+        int headerRow;
+
+        boolean twoRows;
+
+        /** The row under the header was looked at (the header may go on in it). */
+        boolean below;
+
+        List<String> previousCells;
+
+        int previousRow;
+
+        HeaderMap closest;
+
+        /** No header in the first rows: the sheet is not read. */
+        boolean abandoned;
+
+        final Set<Integer> headerlessReported = new HashSet<>();
+
+        SheetHeader(int index, String name, SourceKind kind) {
+            this.index = index;
+            this.name = name;
+            this.kind = kind;
         }
-        SourceKind kind = kindBySheet.get(row.sheetIndex());
-        HeaderMap candidate = new HeaderMap(kind, row.cells());
-        if (candidate.missingRequired().isEmpty()) {
-            candidate.check(row.sheet(), HeaderMap.Where.SHEET);
-            header = candidate;
-            headerSheet = row.sheetIndex();
-            searchSheet = -1;
-            closest = null;
-            seenKinds.add(kind);
-            return true;
+
+        boolean settled() {
+            return abandoned || header != null && below;
         }
-        if (closest == null || candidate.requiredFound() > closest.requiredFound()) {
-            closest = candidate;
-            closestSheet = row.sheet();
-        }
-        if (row.rowNumber() >= HEADER_SEARCH_ROWS) {
-            failWithoutHeader();
-        }
-        return false;
+
     }
 
-    private void failWithoutHeader() throws UnreadableFileException {
-        if (closest != null) {
-            HeaderMap c = closest;
-            closest = null;
-            c.check(closestSheet, HeaderMap.Where.NEAREST_SHEET);
+    /**
+     * Decides what a non-blank row of a read sheet is: part of its header, a row above
+     * it, or data (true).
+     */
+    private boolean classify(WorkbookRows.SheetRow row) throws UnreadableFileException {
+        if (sheet == null || sheet.index != row.sheetIndex()) {
+            endOfSheet();
+            sheet = new SheetHeader(row.sheetIndex(), row.sheet(), kindBySheet.get(row.sheetIndex()));
+        }
+        SheetHeader s = sheet;
+        if (s.abandoned) {
+            return false;
+        }
+        if (s.header == null) {
+            lookForHeader(s, row);
+            return false;
+        }
+        if (!s.below) {
+            s.below = true;
+            if (!s.twoRows && row.rowNumber() == s.headerRow + 1 && s.header.continuesOnto(row.cells())) {
+                s.header = HeaderMap.overTwoRows(s.kind, s.headerCells, row.cells());
+                s.header.check(s.name, HeaderMap.Where.SHEET);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void lookForHeader(SheetHeader s, WorkbookRows.SheetRow row) throws UnreadableFileException {
+        HeaderMap candidate = new HeaderMap(s.kind, row.cells());
+        if (candidate.missingRequired().isEmpty()) {
+            takeHeader(s, candidate, row, false);
+            return;
+        }
+        if (s.previousCells != null && s.previousRow == row.rowNumber() - 1) {
+            HeaderMap two = HeaderMap.overTwoRows(s.kind, s.previousCells, row.cells());
+            if (two.missingRequired().isEmpty()) {
+                takeHeader(s, two, row, true);
+                return;
+            }
+        }
+        if (s.closest == null || candidate.requiredFound() > s.closest.requiredFound()) {
+            s.closest = candidate;
+        }
+        s.previousCells = row.cells();
+        s.previousRow = row.rowNumber();
+        if (row.rowNumber() >= HEADER_SEARCH_ROWS) {
+            abandon(s);
+        }
+    }
+
+    private void takeHeader(SheetHeader s, HeaderMap header, WorkbookRows.SheetRow row, boolean twoRows)
+            throws UnreadableFileException {
+        header.check(s.name, HeaderMap.Where.SHEET);
+        s.header = header;
+        s.headerCells = row.cells();
+        s.headerRow = row.rowNumber();
+        s.twoRows = twoRows;
+        anyHeader = true;
+    }
+
+    /**
+     * A sheet without a header in its first rows: a results sheet is UNREADABLE, naming
+     * what the closest row lacks; a survey sheet is not read, and said so — unless no
+     * sheet of the workbook has a header.
+     */
+    private void abandon(SheetHeader s) throws UnreadableFileException {
+        if (!survey) {
+            s.closest.check(s.name, HeaderMap.Where.NEAREST_SHEET);
+        }
+        s.abandoned = true;
+        notes.add(Finding.of(sourceFile, s.name, null, "", "", Rule.NOT_READ, Message.of("sheetNotRead", s.name)));
+        if (nearestWithout == null || s.closest.requiredFound() > nearestWithout.closest.requiredFound()) {
+            nearestWithout = s;
+        }
+    }
+
+    /** The sheet read so far is left: its header's notes, or its lack of one. */
+    private void endOfSheet() throws UnreadableFileException {
+        if (sheet == null) {
+            return;
+        }
+        if (sheet.header != null) {
+            notes.addAll(sheet.header.notes(sourceFile, sheet.name));
+            seenKinds.add(sheet.kind);
+        }
+        else if (!sheet.abandoned && sheet.closest != null) {
+            abandon(sheet);
+        }
+    }
+
+    private void endOfWorkbook() throws UnreadableFileException {
+        endOfSheet();
+        sheet = null;
+        if (!anyHeader) {
+            if (nearestWithout != null) {
+                nearestWithout.closest.check(nearestWithout.name, HeaderMap.Where.NEAREST_SHEET);
+            }
+            throw new UnreadableFileException(Message.of("noHeaderInWorkbook"));
         }
     }
 
@@ -205,10 +295,13 @@ final class WorkbookRowSource implements RowSource {
             if (!kindBySheet.containsKey(row.sheetIndex()) || row.isBlank()) {
                 continue;
             }
-            if (row.sheetIndex() != headerSheet) {
-                lookForHeader(row);
+            if (!classify(row)) {
+                if (sheet.abandoned) {
+                    rows.skipSheet();
+                }
                 continue;
             }
+            HeaderMap header = sheet.header;
             Map<String, Message> cellProblems = Map.of();
             if (!row.formulasWithoutValue().isEmpty()) {
                 cellProblems = new LinkedHashMap<>();
@@ -222,10 +315,15 @@ final class WorkbookRowSource implements RowSource {
                     continue; // formulas only in extra columns of an otherwise blank row
                 }
             }
+            List<Finding> fileNotes = List.of();
+            int headerless = header.headerlessValue(row.cells(), sheet.headerlessReported);
+            if (headerless >= 0) {
+                sheet.headerlessReported.add(headerless);
+                fileNotes = List.of(HeaderMap.headerlessColumn(sourceFile, row.sheet(), headerless));
+            }
             return new SourceRow(sourceFile, header.kind(), row.sheet(), row.sheetIndex(), row.rowNumber(), ++ordinal,
-                    header.values(row.cells()), null, cellProblems, false);
+                    header.values(row.cells()), null, cellProblems, false, fileNotes);
         }
-        failWithoutHeader();
         return null;
     }
 

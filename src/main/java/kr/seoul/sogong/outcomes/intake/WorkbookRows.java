@@ -43,7 +43,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * digits). The package is opened read-only, which also keeps POI's zip-bomb limits
  * ({@code ZipSecureFile}) at their defaults.
  */
-public final class WorkbookRows implements Closeable {
+public final class WorkbookRows implements SheetRows {
 
     /**
      * One row: values by 0-based column; an absent cell is blank.
@@ -93,12 +93,27 @@ public final class WorkbookRows implements Closeable {
 
     private final boolean date1904;
 
+    /**
+     * The workbook says its formulas' stored results were never computed ({@code calcPr
+     * fullCalcOnLoad}, as xlsxwriter writes by default with a 0 for every result).
+     */
+    private final boolean resultsUncomputed;
+
     // the cell being read, to tell a formula without a stored value from a blank cell
     private int cellColumn;
 
     private boolean cellHasFormula;
 
     private boolean cellHasValue;
+
+    private boolean inValue;
+
+    // the stored value's text, to tell an empty <v/> and a stored 0 from a result
+    private final StringBuilder cellValue = new StringBuilder();
+
+    private boolean cellIsIsoDate;
+
+    private final Set<Integer> isoDateColumns = new TreeSet<>();
 
     private final Set<Integer> formulasWithoutValue = new TreeSet<>();
 
@@ -116,6 +131,7 @@ public final class WorkbookRows implements Closeable {
                 properties = WorkbookProperties.read(workbook);
             }
             this.date1904 = properties.date1904();
+            this.resultsUncomputed = properties.resultsUncomputed();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             int index = 0;
             while (it.hasNext()) {
@@ -151,10 +167,11 @@ public final class WorkbookRows implements Closeable {
      * What workbook.xml says about the whole workbook: its date system and which sheets
      * are hidden.
      */
-    record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
+    record WorkbookProperties(boolean date1904, Set<String> hiddenSheets, boolean resultsUncomputed) {
         static WorkbookProperties read(InputStream workbookXml) throws Exception {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbookXml);
             boolean date1904 = false;
+            boolean uncomputed = false;
             Set<String> hidden = new java.util.HashSet<>();
             try {
                 while (xml.hasNext()) {
@@ -164,6 +181,10 @@ public final class WorkbookRows implements Closeable {
                     if ("workbookPr".equals(xml.getLocalName())) {
                         String v = xml.getAttributeValue(null, "date1904");
                         date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    }
+                    else if ("calcPr".equals(xml.getLocalName())) {
+                        String v = xml.getAttributeValue(null, "fullCalcOnLoad");
+                        uncomputed = "1".equals(v) || "true".equalsIgnoreCase(v);
                     }
                     else if ("sheet".equals(xml.getLocalName())) {
                         String state = xml.getAttributeValue(null, "state");
@@ -176,10 +197,11 @@ public final class WorkbookRows implements Closeable {
             finally {
                 xml.close();
             }
-            return new WorkbookProperties(date1904, hidden);
+            return new WorkbookProperties(date1904, hidden, uncomputed);
         }
     }
 
+    @Override
     public List<SheetRef> sheets() {
         return sheets;
     }
@@ -188,6 +210,7 @@ public final class WorkbookRows implements Closeable {
      * The next non-absent row of the workbook, sheets in order, or null after the last
      * sheet.
      */
+    @Override
     public SheetRow next() throws Exception {
         while (true) {
             if (xml == null) {
@@ -209,7 +232,7 @@ public final class WorkbookRows implements Closeable {
         }
     }
 
-    /** Skips the rest of the current sheet. */
+    @Override
     public void skipSheet() throws Exception {
         closeSheet();
     }
@@ -223,12 +246,20 @@ public final class WorkbookRows implements Closeable {
                     trackCell(name);
                     handler.startElement(null, name, name, attributes(xml));
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (inValue) {
+                        cellValue.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    }
                     handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     String name = xml.getLocalName();
+                    if ("v".equals(name)) {
+                        inValue = false;
+                        cellHasValue = !CellText.isBlank(cellValue.toString());
+                    }
                     handler.endElement(null, name, name);
-                    if ("c".equals(name) && cellHasFormula && !cellHasValue) {
+                    if ("c".equals(name) && cellHasFormula && !storedResult()) {
                         formulasWithoutValue.add(cellColumn);
                     }
                     else if ("row".equals(name)) {
@@ -236,8 +267,15 @@ public final class WorkbookRows implements Closeable {
                                 : Set.copyOf(formulasWithoutValue);
                         formulasWithoutValue.clear();
                         cellColumn = -1;
-                        return new SheetRow(currentSheet.name(), currentSheet.index(), collector.rowNumber + 1,
-                                collector.cells(formulas), formulas);
+                        List<String> cells = collector.cells(formulas);
+                        for (int col : isoDateColumns) {
+                            if (col < cells.size() && !formulas.contains(col)) {
+                                cells.set(col, IsoDateCell.asCellText(cells.get(col)));
+                            }
+                        }
+                        isoDateColumns.clear();
+                        return new SheetRow(currentSheet.name(), currentSheet.index(), collector.rowNumber + 1, cells,
+                                formulas);
                     }
                 }
                 default -> {
@@ -248,7 +286,26 @@ public final class WorkbookRows implements Closeable {
     }
 
     /**
-     * Notes, per cell, whether it holds a formula and whether a result is stored with it.
+     * A formula's stored result counts unless it is empty ({@code <v/>}, as openpyxl
+     * writes), or a 0 in a workbook that says its results were never computed (contract
+     * §9): a non-zero stored result is trusted.
+     */
+    private boolean storedResult() {
+        return cellHasValue && !(resultsUncomputed && isZero(cellValue));
+    }
+
+    private static boolean isZero(CharSequence value) {
+        try {
+            return new BigDecimal(value.toString().strip()).signum() == 0;
+        }
+        catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Notes, per cell, whether it holds a formula, whether a result is stored with it,
+     * and whether it is an ISO 8601 date cell ({@code t="d"}).
      */
     private void trackCell(String element) {
         switch (element) {
@@ -258,9 +315,21 @@ public final class WorkbookRows implements Closeable {
                 cellColumn = ref == null ? cellColumn + 1 : new CellReference(ref).getCol();
                 cellHasFormula = false;
                 cellHasValue = false;
+                cellValue.setLength(0);
+                if ("d".equals(xml.getAttributeValue(null, "t"))) {
+                    isoDateColumns.add(cellColumn);
+                }
             }
             case "f" -> cellHasFormula = true;
-            case "v", "is" -> cellHasValue = true;
+            case "v" -> {
+                inValue = true;
+                cellValue.setLength(0);
+            }
+            case "is" -> {
+                cellHasValue = true;
+                cellValue.setLength(0);
+                cellValue.append('x');
+            }
             default -> {
             }
         }

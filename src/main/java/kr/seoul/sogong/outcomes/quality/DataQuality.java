@@ -22,15 +22,16 @@ import org.springframework.stereotype.Component;
 public class DataQuality {
 
     /** A file's row counts; rows_accepted = rows_read − rows_rejected. */
-    public record FileQuality(String sourceFile, long rowsRead, long rowsRejected, long rowsWarned,
-            boolean unreadable) {
+    public record FileQuality(String sourceFile, long rowsRead, long rowsRejected, long rowsWarned, boolean unreadable,
+            long totalsRows) {
         public long rowsAccepted() {
             return rowsRead - rowsRejected;
         }
 
         /** The file stops the round at the quality gate (contract §7). */
         public boolean blocksGate(double maxRejectRate) {
-            return unreadable || rowsRead > 0 && (double) rowsRejected / rowsRead > maxRejectRate;
+            long rows = rowsRead - totalsRows;
+            return unreadable || rows > 0 && (double) (rowsRejected - totalsRows) / rows > maxRejectRate;
         }
     }
 
@@ -142,11 +143,15 @@ public class DataQuality {
                 + " and not exists (select 1 from finding r where r.round = w.round and r.source_file = w.source_file"
                 + " and r.sheet = w.sheet and r.row_number = w.row_number and r.severity = 'REJECT')) w"
                 + " group by source_file", round);
+        // a totals row is left out, but is no error in the data: the gate does not count
+        // it (contract §9)
+        Map<String, Long> totals = perFile("select source_file, count(*) from finding"
+                + " where round = ? and rule = 'TOTALS_ROW' group by source_file", round);
         List<FileQuality> quality = new ArrayList<>();
         for (IntakeStore.StoredFile file : store.allFiles(round)) {
-            quality
-                .add(new FileQuality(file.sourceFile(), file.rowsRead(), rejected.getOrDefault(file.sourceFile(), 0L),
-                        warned.getOrDefault(file.sourceFile(), 0L), file.unreadable()));
+            quality.add(new FileQuality(file.sourceFile(), file.rowsRead(),
+                    rejected.getOrDefault(file.sourceFile(), 0L), warned.getOrDefault(file.sourceFile(), 0L),
+                    file.unreadable(), totals.getOrDefault(file.sourceFile(), 0L)));
         }
         quality.sort(Comparator.comparing(FileQuality::sourceFile));
         return quality;

@@ -92,7 +92,9 @@ public class FindingsReportTasklet implements Tasklet {
         // before the gate: a round it stops is exactly when the centers need them
         Map<String, Path> sent = corrections.write(out, round, forCorrections, quality);
         log.info("round {}: corrections for {}", round, sent.isEmpty() ? "nobody (no findings)" : sent.keySet());
-        gate(quality);
+        gate(quality, dataQuality.findings(round,
+                new DataQuality.FindingFilter(null, null, kr.seoul.sogong.outcomes.findings.Rule.TWO_SOURCES, null), 0,
+                20));
         return RepeatStatus.FINISHED;
     }
 
@@ -103,8 +105,11 @@ public class FindingsReportTasklet implements Tasklet {
                 f.severity().name(), f.message().render(locale));
     }
 
-    private void gate(List<FileQuality> quality) {
+    private void gate(List<FileQuality> quality, List<Finding> twoSources) {
         List<String> failures = new ArrayList<>();
+        for (Finding f : twoSources) {
+            failures.add(f.message().english());
+        }
         for (FileQuality q : quality) {
             if (q.unreadable()) {
                 failures.add(q.sourceFile() + " is UNREADABLE (see rejects.csv)");

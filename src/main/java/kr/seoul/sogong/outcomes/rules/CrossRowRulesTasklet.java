@@ -20,6 +20,7 @@ import kr.seoul.sogong.outcomes.intake.Center;
 import kr.seoul.sogong.outcomes.intake.IntakeStore;
 import kr.seoul.sogong.outcomes.intake.RowDigests;
 import kr.seoul.sogong.outcomes.intake.RowPlace;
+import kr.seoul.sogong.outcomes.intake.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -95,10 +96,16 @@ public class CrossRowRulesTasklet implements Tasklet {
         verdicts.clear();
         names.read("survey_response").survey(participants, verdicts);
         settle("survey_response", kept -> names.pointingHere("duplicate.survey", kept), verdicts, names, findings);
-        findings.addAll(overCap(names.fileSeq));
+        findings.addAll(names.twoSources());
+        Map<String, List<Source>> budgetSources = budgetSources(names.fileSeq);
+        List<Finding> budgetInTwo = twoSources(SourceKind.BUDGET, budgetSources);
+        findings.addAll(budgetInTwo);
+        findings.addAll(overCap(budgetSources,
+                budgetInTwo.stream().map(Finding::value).collect(java.util.stream.Collectors.toSet())));
         store.insertFindings(round, findings, true);
         contribution.incrementWriteCount(findings.size());
-        log.info("round {}: {} findings across rows (DUPLICATE, NOT_PARTICIPANT, OVER_CAP)", round, findings.size());
+        log.info("round {}: {} findings across rows (DUPLICATE, NOT_PARTICIPANT, OVER_CAP, TWO_SOURCES)", round,
+                findings.size());
         return RepeatStatus.FINISHED;
     }
 
@@ -159,6 +166,25 @@ public class CrossRowRulesTasklet implements Tasklet {
 
         private final int knownCenters;
 
+        /** Per results table and center, the (file, sheet)s its rows come from. */
+        private final Map<String, Map<String, java.util.TreeSet<Long>>> sources = new LinkedHashMap<>();
+
+        private final Map<String, SourceKind> kindOfTable = Map.of("participant", SourceKind.PARTICIPANTS, "outcome",
+                SourceKind.OUTCOMES);
+
+        /** TWO_SOURCES for the participants and outcomes read so far. */
+        List<Finding> twoSources() {
+            List<Finding> found = new ArrayList<>();
+            sources.forEach((table, byCenter) -> {
+                Map<String, List<Source>> named = new LinkedHashMap<>();
+                byCenter.forEach((center, places) -> places
+                    .forEach(p -> named.computeIfAbsent(center, c -> new ArrayList<>())
+                        .add(new Source(center, fileName.get((int) (p >>> 32)), sheetName.get(p), (int) (p >>> 32)))));
+                found.addAll(CrossRowRulesTasklet.twoSources(kindOfTable.get(table), named));
+            });
+            return found;
+        }
+
         Names(List<IntakeStore.StoredFile> files, List<Center> known) {
             files.forEach(f -> {
                 fileSeq.put(f.sourceFile(), f.fileSeq());
@@ -184,6 +210,11 @@ public class CrossRowRulesTasklet implements Tasklet {
                     throw new IllegalStateException("digests of " + r.sourceFile + ", a file the round does not have");
                 }
                 sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);
+                if (!survey) {
+                    sources.computeIfAbsent(table, t -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.center, c -> new java.util.TreeSet<>())
+                        .add(((long) seq << 32) | r.sheetIndex);
+                }
                 rows.add(centerIndex(r.center) * KeyedRows.FIRMS_PER_CENTER + r.brn,
                         RowPlace.of(seq, r.sheetIndex, r.rowNumber), survey ? r.submittedAtMicros : 0);
             });
@@ -223,35 +254,81 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     }
 
-    /**
-     * A center whose planned budget total exceeds its cap; reported on its (first) budget
-     * file.
-     */
-    private List<Finding> overCap(Map<String, Integer> fileSeq) {
+    /** A file (and sheet) a center's rows of one kind come from. */
+    record Source(String center, String file, String sheet, int fileSeq) {
+    }
+
+    /** A center's budget sums per file and sheet, with its cap. */
+    private record BudgetPart(Source source, long planned, long cap) {
+    }
+
+    private final Map<Source, BudgetPart> budgetParts = new HashMap<>();
+
+    /** Each center's budget sources in reading order (file, then sheet). */
+    private Map<String, List<Source>> budgetSources(Map<String, Integer> fileSeq) {
         String sql = "select b.center_code, b.source_file, b.sheet, sum(b.planned_krw) as planned,"
                 + " min(c.budget_cap_krw) as cap from budget_line b"
                 + " join center c on c.round = b.round and c.center_code = b.center_code"
                 + " where b.round = ? group by b.center_code, b.source_file, b.sheet";
-        record Part(String center, String file, String sheet, long planned, long cap) {
-        }
-        Map<String, List<Part>> byCenter = new LinkedHashMap<>();
+        Map<String, List<Source>> byCenter = new LinkedHashMap<>();
+        budgetParts.clear();
         jdbc.query(sql, rs -> {
-            byCenter.computeIfAbsent(rs.getString("center_code"), k -> new ArrayList<>())
-                .add(new Part(rs.getString("center_code"), rs.getString("source_file"), rs.getString("sheet"),
-                        rs.getLong("planned"), rs.getLong("cap")));
+            Source source = new Source(rs.getString("center_code"), rs.getString("source_file"), rs.getString("sheet"),
+                    fileSeq.getOrDefault(rs.getString("source_file"), 0));
+            byCenter.computeIfAbsent(source.center(), k -> new ArrayList<>()).add(source);
+            budgetParts.put(source, new BudgetPart(source, rs.getLong("planned"), rs.getLong("cap")));
         }, round);
+        byCenter.values()
+            .forEach(list -> list.sort(Comparator.comparingInt(Source::fileSeq).thenComparing(Source::sheet)));
+        return byCenter;
+    }
+
+    /**
+     * A center whose planned budget total exceeds its cap, reported on its budget file;
+     * not judged where the budget comes from two files (TWO_SOURCES says so, and the sum
+     * of both would blame the center for the double count).
+     */
+    private List<Finding> overCap(Map<String, List<Source>> budgetSources, java.util.Set<String> inTwo) {
         List<Finding> findings = new ArrayList<>();
-        for (List<Part> parts : byCenter.values()) {
-            parts.sort(
-                    Comparator.comparingInt((Part p) -> fileSeq.getOrDefault(p.file(), 0)).thenComparing(Part::sheet));
-            long planned = parts.stream().mapToLong(Part::planned).sum();
-            Part first = parts.get(0);
-            if (planned > first.cap()) {
-                findings.add(Finding.of(first.file(), first.sheet(), null, "planned_krw", String.valueOf(planned),
-                        Rule.OVER_CAP, Message.of("overCap", first.center(), planned, first.cap())));
+        budgetSources.forEach((center, sources) -> {
+            if (inTwo.contains(center)) {
+                return;
             }
-        }
+            BudgetPart first = budgetParts.get(sources.get(0));
+            long planned = sources.stream().mapToLong(s -> budgetParts.get(s).planned()).sum();
+            if (planned > first.cap()) {
+                findings.add(Finding.of(first.source().file(), first.source().sheet(), null, "planned_krw",
+                        String.valueOf(planned), Rule.OVER_CAP, Message.of("overCap", center, planned, first.cap())));
+            }
+        });
         return findings;
+    }
+
+    /** The sheet as the finding names it: 예산 (budget). */
+    static String sheetLabel(SourceKind kind) {
+        return kind.koreanSheet() + " (" + kind.englishSheet() + ")";
+    }
+
+    /**
+     * Contract §9: a center's rows of one kind from more than one file or sheet — a CSV
+     * beside the workbook, a corrected copy beside the original — are never combined: one
+     * TWO_SOURCES finding on each later source, naming the first, for the gate.
+     */
+    static List<Finding> twoSources(SourceKind kind, Map<String, List<Source>> byCenter) {
+        List<Finding> findings = new ArrayList<>();
+        byCenter.forEach((center, sources) -> {
+            sources.sort(Comparator.comparingInt(Source::fileSeq).thenComparing(Source::sheet));
+            Source first = sources.get(0);
+            for (Source later : sources.subList(1, sources.size())) {
+                findings.add(Finding.of(later.file(), later.sheet(), null, "center_code", center, Rule.TWO_SOURCES,
+                        Message.of("twoSources", center, sheetLabel(kind), placeOf(first), placeOf(later))));
+            }
+        });
+        return findings;
+    }
+
+    private static String placeOf(Source s) {
+        return s.sheet().isEmpty() ? s.file() : s.file() + " (" + s.sheet() + ")";
     }
 
 }

@@ -60,6 +60,61 @@ public final class RowFields {
         return findings;
     }
 
+    /**
+     * The labels of a totals row (contract §9), compared without spaces and case: what a
+     * person writes under the last line of a table, and the job must not add again.
+     */
+    private static final java.util.Set<String> TOTALS = java.util.Set.of("합계", "계", "소계", "총계", "총합계", "누계", "total",
+            "subtotal", "grandtotal", "sum", "totals");
+
+    /** The columns where a totals row carries its label: the row's name or key. */
+    private static final List<String> LABEL_COLUMNS = List.of("item", "firm_name", "brn", "center_code", "center",
+            "response_id");
+
+    /**
+     * Whether this row is a totals row — one of {@link #TOTALS} in a label column (비목,
+     * 업체명, …) — and if so, its one REJECT finding.
+     */
+    public boolean totalsRow() {
+        if (row.problem() != null) {
+            return false;
+        }
+        for (String field : LABEL_COLUMNS) {
+            if (row.kind().indexOf(field) < 0) {
+                continue;
+            }
+            String v = row.value(field);
+            if (!v.isEmpty() && v.length() <= 12 && TOTALS.contains(totalsKey(v))) {
+                add(field, v, Rule.TOTALS_ROW, Message.of("totalsRow"));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String totalsKey(String v) {
+        StringBuilder key = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!CellText.isSpace(c) && c != ':' && c != '.' && c != '(' && c != ')' && c != '[' && c != ']') {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+
+    /**
+     * The row's place as an id, for a survey file without a response id column (contract
+     * §9): {@code <file>:<row>}, or {@code <file>:<sheet>:<row>} in a workbook, cut to
+     * the column's length from the left (the row number is the part that tells rows
+     * apart).
+     */
+    public String madeId(String field) {
+        String id = row.sourceFile() + ":" + (row.sheet().isEmpty() ? "" : row.sheet() + ":") + row.rowNumber();
+        int limit = maxLength(field);
+        return id.length() > limit ? id.substring(id.length() - limit) : id;
+    }
+
     public boolean rejected() {
         for (Finding f : findings) { // a loop: no stream per row on the hot path
             if (f.severity() == Severity.REJECT) {
@@ -258,7 +313,11 @@ public final class RowFields {
         return n == null ? null : n.intValue();
     }
 
-    /** A date cell or ISO {@code yyyy-MM-dd} text. */
+    /**
+     * A date cell, ISO {@code yyyy-MM-dd} text, or the text forms the survey's dates take
+     * (contract §9): {@code 2022.05.16}, {@code 2022. 5. 16.}, {@code 2022/5/16},
+     * {@code 2022년 5월 16일}. An impossible date is FORMAT in every form.
+     */
     public LocalDate date(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
@@ -272,9 +331,38 @@ public final class RowFields {
             return LocalDate.parse(v, WORKBOOK_DATE_ONLY);
         }
         catch (DateTimeParseException e) {
+            LocalDate typed = typedDate(v);
+            if (typed != null) {
+                return typed;
+            }
             add(field, v, Rule.FORMAT, Message.of("notDate"));
             return null;
         }
+    }
+
+    private static final Pattern DOTTED_DATE = Pattern
+        .compile("(\\d{4})\\s*([./])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})\\.?");
+
+    private static final Pattern KOREAN_DATE = Pattern.compile("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일");
+
+    /** {@code 2022.05.16}, {@code 2022/5/16} or {@code 2022년 5월 16일}, or null. */
+    static LocalDate typedDate(String v) {
+        Matcher dotted = DOTTED_DATE.matcher(v);
+        Matcher korean = KOREAN_DATE.matcher(v);
+        try {
+            if (dotted.matches()) {
+                return LocalDate.of(Integer.parseInt(dotted.group(1)), Integer.parseInt(dotted.group(3)),
+                        Integer.parseInt(dotted.group(4)));
+            }
+            if (korean.matches()) {
+                return LocalDate.of(Integer.parseInt(korean.group(1)), Integer.parseInt(korean.group(2)),
+                        Integer.parseInt(korean.group(3)));
+            }
+        }
+        catch (java.time.DateTimeException impossible) {
+            return null;
+        }
+        return null;
     }
 
     /**

@@ -36,7 +36,8 @@ public final class SurveyRowValidator {
 
     /** The response, or null when a REJECT finding was added to {@code fields}. */
     public SurveyResponse validate(RowFields fields) {
-        String responseId = fields.text("response_id", true);
+        String responseId = fields.row().hasColumn("response_id") ? fields.text("response_id", true)
+                : fields.madeId("response_id");
         LocalDateTime submittedAt = fields.submittedAt("submitted_at");
         String brn = fields.brn("brn");
         String firmName = fields.text("firm_name", true);

@@ -45,13 +45,25 @@ public class RowValidationProcessor implements ItemProcessor<SourceRow, Validate
     @Override
     public ValidatedRow process(SourceRow row) {
         RowFields fields = new RowFields(row, maxFieldLength);
-        AcceptedRow record = switch (row.kind()) {
-            case SURVEY -> survey.validate(fields);
-            case PARTICIPANTS -> results.participant(fields);
-            case OUTCOMES -> results.outcome(fields);
-            case BUDGET -> results.budget(fields);
-        };
-        return new ValidatedRow(row, fields.rejected() ? null : record, fields.findings());
+        AcceptedRow record;
+        if (fields.totalsRow()) {
+            // a totals row gets that finding alone: its other "errors" are its nature
+            record = null;
+        }
+        else {
+            record = switch (row.kind()) {
+                case SURVEY -> survey.validate(fields);
+                case PARTICIPANTS -> results.participant(fields);
+                case OUTCOMES -> results.outcome(fields);
+                case BUDGET -> results.budget(fields);
+            };
+        }
+        java.util.List<kr.seoul.sogong.outcomes.findings.Finding> findings = fields.findings();
+        if (!row.fileNotes().isEmpty()) {
+            findings = new java.util.ArrayList<>(findings);
+            findings.addAll(row.fileNotes());
+        }
+        return new ValidatedRow(row, fields.rejected() ? null : record, findings);
     }
 
 }

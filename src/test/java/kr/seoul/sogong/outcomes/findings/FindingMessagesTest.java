@@ -71,7 +71,7 @@ class FindingMessagesTest {
         }
         assertThat(english).contains("emptyFolder.survey", "emptyFolder.results", "missingFolder.survey",
                 "missingFolder.results", "duplicateColumn.nearestSheet", "missingColumn.nearestSheet",
-                "notCsvOrXlsx.xls", "sheetMissing.hidden");
+                "sheetMissing.hidden", "notXlsx.text", "notXlsx.other", "missingColumn.made", "missingColumn.optional");
     }
 
     @Test
