@@ -101,7 +101,9 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(findings(round)).singleElement().satisfies(f -> {
             assertThat(f.get("rule")).isEqualTo("UNREADABLE");
-            assertThat((String) f.get("message")).contains("not an .xlsx workbook");
+            // a text file under a workbook's name: said as such, with what to do
+            assertThat((String) f.get("message")).contains("not a workbook: this is a text file")
+                .contains("rename it to .csv");
         });
     }
 
