@@ -114,23 +114,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     @Test
     void aBudgetCsvBesideTheWorkbookStopsTheRoundNamingBothFiles() throws Exception {
         Path in = sample();
-        StringBuilder csv = new StringBuilder("센터코드,비목,계획금액_원,집행금액_원\n");
-        WorkbookShapes.edit(in.resolve(BONGIK), wb -> {
-            Sheet budget = WorkbookShapes.sheet(wb, "예산");
-            for (Row row : budget) {
-                if (row.getRowNum() > 0) {
-                    csv.append(row.getCell(0).getStringCellValue())
-                        .append(',')
-                        .append(row.getCell(1).getStringCellValue())
-                        .append(',')
-                        .append((long) row.getCell(2).getNumericCellValue())
-                        .append(',')
-                        .append((long) row.getCell(3).getNumericCellValue())
-                        .append('\n');
-                }
-            }
-        });
-        write(round, "results/BONGIK_2022_budget.csv", csv.toString());
+        WorkbookShapes.budgetCsvBeside(in.resolve(BONGIK), in.resolve("results/BONGIK_2022_budget.csv"));
 
         JobExecution execution = run();
 
@@ -175,23 +159,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     @Test
     void aTotalsRowIsRejectedByItsOwnRuleAndTheTablesStayTheSame() throws Exception {
         Path in = sample();
-        WorkbookShapes.edit(in.resolve(BONGIK), wb -> {
-            Sheet budget = WorkbookShapes.sheet(wb, "예산");
-            int last = budget.getLastRowNum();
-            Row total = budget.createRow(last + 1);
-            total.createCell(0).setCellValue("BONGIK");
-            total.createCell(1).setCellValue("합 계");
-            for (int col = 2; col <= 3; col++) {
-                double sum = 0;
-                for (int r = 1; r <= last; r++) {
-                    sum += budget.getRow(r).getCell(col).getNumericCellValue();
-                }
-                Cell cell = total.createCell(col);
-                String letter = col == 2 ? "C" : "D";
-                cell.setCellFormula("SUM(" + letter + "2:" + letter + (last + 1) + ")");
-                cell.setCellValue(sum);
-            }
-        });
+        WorkbookShapes.addTotalsRow(in.resolve(BONGIK));
 
         JobExecution execution = run();
 
@@ -218,22 +186,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     @Test
     void aHeaderOverTwoRowsWithMergedCellsIsReadAsOne() throws Exception {
         Path in = sample();
-        WorkbookShapes.edit(in.resolve(SURVEY_XLSX), wb -> {
-            Sheet sheet = wb.getSheetAt(0);
-            sheet.shiftRows(0, sheet.getLastRowNum(), 1);
-            Row upper = sheet.createRow(0);
-            Row lower = sheet.getRow(1);
-            for (int col = 0; col < lower.getLastCellNum(); col++) {
-                boolean item = col >= 6 && col <= 11;
-                if (!item) {
-                    upper.createCell(col).setCellValue(lower.getCell(col).getStringCellValue());
-                    lower.removeCell(lower.getCell(col));
-                    sheet.addMergedRegion(new CellRangeAddress(0, 1, col, col));
-                }
-            }
-            upper.createCell(6).setCellValue("만족도");
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 6, 11));
-        });
+        WorkbookShapes.surveyHeaderOverTwoRows(in.resolve(SURVEY_XLSX));
 
         JobExecution execution = run();
 
@@ -391,19 +344,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     @Test
     void isoDateCellsAreDatesInSeoulTime() throws Exception {
         Path in = sample();
-        WorkbookShapes.rewritePart(in.resolve(SURVEY_XLSX), "xl/worksheets/sheet1.xml", xml -> {
-            Matcher m = Pattern.compile("<c r=\"B(\\d+)\" s=\"1\" t=\"n\"><v>([0-9.]+)</v></c>").matcher(xml);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                LocalDateTime seoul = DateUtil.getLocalDateTime(Double.parseDouble(m.group(2)), false, true);
-                // every other row in UTC with Z, as SheetJS writes: the same instant
-                String iso = Integer.parseInt(m.group(1)) % 2 == 0 ? seoul.toString()
-                        : seoul.atOffset(ZoneOffset.ofHours(9)).withOffsetSameInstant(ZoneOffset.UTC).toString();
-                m.appendReplacement(sb, "<c r=\"B" + m.group(1) + "\" t=\"d\"><v>" + iso + "</v></c>");
-            }
-            m.appendTail(sb);
-            return sb.toString();
-        });
+        WorkbookShapes.isoDateCells(in.resolve(SURVEY_XLSX));
         assertThat(zipPart(in.resolve(SURVEY_XLSX), "xl/worksheets/sheet1.xml")).contains("t=\"d\"").contains("Z</v>");
 
         JobExecution execution = run();
@@ -423,16 +364,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     @Test
     void theSampleSavedAsXlsGivesTheSameTablesAndFindings() throws Exception {
         Path in = sample();
-        List<Path> workbooks;
-        try (Stream<Path> files = Files.walk(in)) {
-            workbooks = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
-        }
-        assertThat(workbooks).hasSize(6);
-        for (Path xlsx : workbooks) {
-            Path xls = xlsx.resolveSibling(xlsx.getFileName().toString().replace(".xlsx", ".xls"));
-            WorkbookShapes.saveAsXls(xlsx, xls);
-            Files.delete(xlsx);
-        }
+        assertThat(WorkbookShapes.everyWorkbookAsXls(in)).isEqualTo(6);
 
         JobExecution execution = run();
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import kr.seoul.sogong.outcomes.MutatedFiles;
 import kr.seoul.sogong.outcomes.SampleRounds;
+import kr.seoul.sogong.outcomes.WorkbookShapes;
 import kr.seoul.sogong.outcomes.intake.TextEncoding;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,57 @@ class MutatedRoundsIT {
         assertThat(h2Out).containsKeys("rejects.csv", "data_quality.csv");
         assertThat(pgOut.keySet()).isEqualTo(h2Out.keySet());
         h2Out.forEach((name, bytes) -> assertThat(new String(pgOut.get(name))).as(name).isEqualTo(new String(bytes)));
+        assertConserved(h2, "sa");
+        assertConserved(pg, "postgres");
+    }
+
+    /**
+     * Contract §9's shapes through the whole job on both databases: the 2022 sample with
+     * the centers' workbooks saved as {@code .xls}, a totals row under BONGIK's budget,
+     * the survey's header over two rows and its times as ISO date cells — and, in the
+     * second case, BONGIK's budget handed in again as a CSV beside it, which stops the
+     * round at the gate. The same exit and byte-identical CSVs on H2 and PostgreSQL;
+     * every record stored or rejected.
+     */
+    @ParameterizedTest(name = "budget twice: {0}")
+    @ValueSource(booleans = { false, true })
+    void aRoundShapedByOtherWritersEndsTheSameOnH2AndPostgres(boolean budgetTwice) throws Exception {
+        String name = "shaped-" + budgetTwice;
+        Path input = work.resolve("input-" + name);
+        Path round = input.resolve("2022");
+        SampleRounds.copy(Path.of("input", "2022"), round);
+        WorkbookShapes.addTotalsRow(round.resolve("results/BONGIK_2022_결과.xlsx"));
+        WorkbookShapes.surveyHeaderOverTwoRows(round.resolve("survey/설문_2022_2차.xlsx"));
+        WorkbookShapes.isoDateCells(round.resolve("survey/설문_2022_2차.xlsx"));
+        if (budgetTwice) {
+            WorkbookShapes.budgetCsvBeside(round.resolve("results/BONGIK_2022_결과.xlsx"),
+                    round.resolve("results/BONGIK_2022_budget.csv"));
+        }
+        // POI's user model, which writes the .xls, does not read ISO date cells: the
+        // survey workbook stays .xlsx
+        assertThat(WorkbookShapes.everyWorkbookAsXls(round.resolve("results"))).isEqualTo(5);
+
+        String h2 = "jdbc:h2:file:" + work.resolve("h2-" + name).toAbsolutePath() + "/outcomes";
+        String pgDatabase = "shaped_" + budgetTwice;
+        new JdbcTemplate(ProcessPostgresIT.server().getPostgresDatabase()).execute("create database " + pgDatabase);
+        String pg = ProcessPostgresIT.server().getJdbcUrl("postgres", pgDatabase);
+
+        int h2Exit = run(input, "h2-" + name, h2, "sa");
+        int pgExit = run(input, "pg-" + name, pg, "postgres");
+
+        assertThat(h2Exit).isEqualTo(budgetTwice ? ExitCodes.QUALITY_GATE : ExitCodes.COMPLETED).isEqualTo(pgExit);
+        Map<String, byte[]> h2Out = csvs(work.resolve("out-h2-" + name));
+        Map<String, byte[]> pgOut = csvs(work.resolve("out-pg-" + name));
+        assertThat(pgOut.keySet()).isEqualTo(h2Out.keySet());
+        h2Out.forEach((file, bytes) -> assertThat(new String(pgOut.get(file))).as(file).isEqualTo(new String(bytes)));
+        String rejects = new String(h2Out.get("rejects.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rejects).contains("TOTALS_ROW");
+        assertThat(rejects.contains("TWO_SOURCES")).isEqualTo(budgetTwice);
+        if (!budgetTwice) {
+            // 48,000,000 planned, as the sample: the totals row is not added again
+            assertThat(new String(h2Out.get("budget_by_center.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("2022,BONGIK,50000000,48000000,");
+        }
         assertConserved(h2, "sa");
         assertConserved(pg, "postgres");
     }
