@@ -31,7 +31,7 @@ public final class WorkbookShapes {
     }
 
     /** Opens an {@code .xlsx}, lets {@code edit} change it, and writes it back. */
-    static void edit(Path xlsx, Consumer<XSSFWorkbook> edit) throws IOException {
+    public static void edit(Path xlsx, Consumer<XSSFWorkbook> edit) throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(xlsx)) {
             wb = new XSSFWorkbook(in);
@@ -45,7 +45,7 @@ public final class WorkbookShapes {
     }
 
     /** Rewrites one part of an {@code .xlsx} (a sheet's or the workbook's XML). */
-    static void rewritePart(Path xlsx, String name, UnaryOperator<String> rewrite) throws IOException {
+    public static void rewritePart(Path xlsx, String name, UnaryOperator<String> rewrite) throws IOException {
         Path copy = Files.createTempFile(xlsx.getParent(), ".rewrite", ".zip");
         boolean found = false;
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(xlsx.toFile());
@@ -74,7 +74,7 @@ public final class WorkbookShapes {
      * The same workbook as Excel 97–2003 saves it: every sheet, its hidden state, every
      * cell's value and, for numbers, its number format (dates stay dates).
      */
-    static void saveAsXls(Path xlsx, Path xls) throws IOException {
+    public static void saveAsXls(Path xlsx, Path xls) throws IOException {
         try (InputStream in = Files.newInputStream(xlsx);
                 XSSFWorkbook from = new XSSFWorkbook(in);
                 HSSFWorkbook to = new HSSFWorkbook()) {

@@ -54,9 +54,17 @@ interface SheetRows extends Closeable {
             throw new UnreadableFileException(Message.of("encrypted"));
         }
         catch (Exception e) {
-            throw new UnreadableFileException(Message.of(tooCompressed(e) ? "workbookZipBomb" : "workbookUnreadable",
-                    WorkbookRowSource.rootMessage(e)));
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * A workbook that fails while it is read, in the operator's words: POI's guard
+     * against zip bombs is said as what to do, not as POI's advice to a developer.
+     */
+    static UnreadableFileException unreadable(Exception e) {
+        return new UnreadableFileException(Message.of(tooCompressed(e) ? "workbookZipBomb" : "workbookUnreadable",
+                WorkbookRowSource.rootMessage(e)));
     }
 
     /**

@@ -130,7 +130,7 @@ final class WorkbookRowSource implements RowSource {
             throw e;
         }
         catch (Exception e) {
-            throw new UnreadableFileException(Message.of("workbookUnreadable", rootMessage(e)));
+            throw SheetRows.unreadable(e);
         }
         if (!survey) {
             // results sheets that exist but hold no header are as good as missing

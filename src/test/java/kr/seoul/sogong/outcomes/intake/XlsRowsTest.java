@@ -106,4 +106,28 @@ class XlsRowsTest {
             .key()).isEqualTo("notXlsx.other");
     }
 
+    /**
+     * POI refuses a sheet that inflates far more than sheets do (its zip-bomb guard) with
+     * advice to a developer ("adjust ZipSecureFile.setMinInflateRatio()"): the operator
+     * reads what to do instead, whether it fails on opening or on reading the rows.
+     */
+    @Test
+    void aWorkbookCompressedLikeABombIsRefusedInTheOperatorsWords() throws Exception {
+        Path sample = Path.of("input", "2022", "results", "BONGIK_2022_결과.xlsx");
+        Path bomb = dir.resolve("bomb.xlsx");
+        Files.copy(sample, bomb);
+        kr.seoul.sogong.outcomes.WorkbookShapes.rewritePart(bomb, "xl/worksheets/sheet1.xml",
+                xml -> xml.replace("<sheetData>", "<!--" + " ".repeat(20_000_000) + "--><sheetData>"));
+
+        UnreadableFileException e = org.assertj.core.api.Assertions.catchThrowableOfType(UnreadableFileException.class,
+                () -> {
+                    try (WorkbookRowSource source = new WorkbookRowSource(bomb, "results/bomb.xlsx", false)) {
+                        source.checkHeaders();
+                    }
+                });
+
+        assertThat(e.reason().key()).isEqualTo("workbookZipBomb");
+        assertThat(e.reason().english()).contains("save it again").doesNotContain("ZipSecureFile");
+    }
+
 }
