@@ -7,24 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.intake.CsvRecords;
 import kr.seoul.sogong.outcomes.intake.TextEncoding;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -101,6 +93,12 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
 
     private void assertSameTablesAsTheSample() throws IOException {
         assertThat(committeeTables(round)).isEqualTo(baselineTables);
+    }
+
+    /** The sample's tables, and its findings word for word at the same rows. */
+    private void assertSameTablesAndFindingsAsTheSample() throws IOException {
+        assertSameTablesAsTheSample();
+        assertThat(findingLines(round)).isEqualTo(baselineFindings);
     }
 
     // ---------------------------------------------------------------- one source
@@ -227,8 +225,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
         JobExecution execution = run();
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertSameTablesAsTheSample();
-        assertThat(findingLines(round)).isEqualTo(baselineFindings);
+        assertSameTablesAndFindingsAsTheSample();
     }
 
     /**
@@ -350,8 +347,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
         JobExecution execution = run();
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertSameTablesAsTheSample();
-        assertThat(findingLines(round)).isEqualTo(baselineFindings);
+        assertSameTablesAndFindingsAsTheSample();
     }
 
     // ---------------------------------------------------------------- what people hand
@@ -488,8 +484,7 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
         JobExecution execution = run();
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertSameTablesAsTheSample();
-        assertThat(findingLines(round)).isEqualTo(baselineFindings);
+        assertSameTablesAndFindingsAsTheSample();
     }
 
     /** A CSV renamed .xlsx was "no zip signature": now it says what the file is. */

@@ -128,11 +128,6 @@ public final class WorkbookShapes {
         return sheet;
     }
 
-    /** Whether a numeric cell is a date by its format (to keep dates when rewriting). */
-    static boolean isDate(Cell cell) {
-        return DateUtil.isCellDateFormatted(cell);
-    }
-
     /**
      * The 예산 sheet of a results workbook as LibreOffice exports it beside the workbook:
      * {@code <center>_..._budget.csv}, money as plain integers.

@@ -2,7 +2,6 @@ package kr.seoul.sogong.outcomes.intake;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

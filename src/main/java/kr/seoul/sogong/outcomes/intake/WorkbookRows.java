@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes.intake;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -54,22 +54,10 @@ class MutatedRoundsIT {
         MutatedFiles.mutateWorkbook(round.resolve("survey/설문_2022_2차.xlsx"), random, 4);
         MutatedFiles.mutateWorkbook(round.resolve("results/JANGWI_2022_결과.xlsx"), random, 4);
 
-        String h2 = "jdbc:h2:file:" + work.resolve("h2-" + seed).toAbsolutePath() + "/outcomes";
-        String pgDatabase = "mutated_" + seed;
-        new JdbcTemplate(ProcessPostgresIT.server().getPostgresDatabase()).execute("create database " + pgDatabase);
-        String pg = ProcessPostgresIT.server().getJdbcUrl("postgres", pgDatabase);
+        BothRuns runs = onBothDatabases(input, "mutated-" + seed);
 
-        int h2Exit = run(input, "h2-" + seed, h2, "sa");
-        int pgExit = run(input, "pg-" + seed, pg, "postgres");
-
-        assertThat(h2Exit).isIn(ExitCodes.COMPLETED, ExitCodes.QUALITY_GATE).isEqualTo(pgExit);
-        Map<String, byte[]> h2Out = csvs(work.resolve("out-h2-" + seed));
-        Map<String, byte[]> pgOut = csvs(work.resolve("out-pg-" + seed));
-        assertThat(h2Out).containsKeys("rejects.csv", "data_quality.csv");
-        assertThat(pgOut.keySet()).isEqualTo(h2Out.keySet());
-        h2Out.forEach((name, bytes) -> assertThat(new String(pgOut.get(name))).as(name).isEqualTo(new String(bytes)));
-        assertConserved(h2, "sa");
-        assertConserved(pg, "postgres");
+        assertThat(runs.exit()).isIn(ExitCodes.COMPLETED, ExitCodes.QUALITY_GATE);
+        assertThat(runs.csvs()).containsKeys("rejects.csv", "data_quality.csv");
     }
 
     /**
@@ -98,19 +86,10 @@ class MutatedRoundsIT {
         // survey workbook stays .xlsx
         assertThat(WorkbookShapes.everyWorkbookAsXls(round.resolve("results"))).isEqualTo(5);
 
-        String h2 = "jdbc:h2:file:" + work.resolve("h2-" + name).toAbsolutePath() + "/outcomes";
-        String pgDatabase = "shaped_" + budgetTwice;
-        new JdbcTemplate(ProcessPostgresIT.server().getPostgresDatabase()).execute("create database " + pgDatabase);
-        String pg = ProcessPostgresIT.server().getJdbcUrl("postgres", pgDatabase);
+        BothRuns runs = onBothDatabases(input, name);
 
-        int h2Exit = run(input, "h2-" + name, h2, "sa");
-        int pgExit = run(input, "pg-" + name, pg, "postgres");
-
-        assertThat(h2Exit).isEqualTo(budgetTwice ? ExitCodes.QUALITY_GATE : ExitCodes.COMPLETED).isEqualTo(pgExit);
-        Map<String, byte[]> h2Out = csvs(work.resolve("out-h2-" + name));
-        Map<String, byte[]> pgOut = csvs(work.resolve("out-pg-" + name));
-        assertThat(pgOut.keySet()).isEqualTo(h2Out.keySet());
-        h2Out.forEach((file, bytes) -> assertThat(new String(pgOut.get(file))).as(file).isEqualTo(new String(bytes)));
+        assertThat(runs.exit()).isEqualTo(budgetTwice ? ExitCodes.QUALITY_GATE : ExitCodes.COMPLETED);
+        Map<String, byte[]> h2Out = runs.csvs();
         String rejects = new String(h2Out.get("rejects.csv"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rejects).contains("TOTALS_ROW");
         assertThat(rejects.contains("TWO_SOURCES")).isEqualTo(budgetTwice);
@@ -119,8 +98,33 @@ class MutatedRoundsIT {
             assertThat(new String(h2Out.get("budget_by_center.csv"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("2022,BONGIK,50000000,48000000,");
         }
+    }
+
+    /** The exit both databases ended with, and the CSVs (the same on both). */
+    private record BothRuns(int exit, Map<String, byte[]> csvs) {
+    }
+
+    /**
+     * Runs a round's folder on H2 and on a new PostgreSQL database: the same exit, the
+     * same CSVs byte for byte, every record stored or rejected in both.
+     */
+    private static BothRuns onBothDatabases(Path input, String name) throws Exception {
+        String h2 = "jdbc:h2:file:" + work.resolve("h2-" + name).toAbsolutePath() + "/outcomes";
+        String pgDatabase = name.replace('-', '_');
+        new JdbcTemplate(ProcessPostgresIT.server().getPostgresDatabase()).execute("create database " + pgDatabase);
+        String pg = ProcessPostgresIT.server().getJdbcUrl("postgres", pgDatabase);
+
+        int h2Exit = run(input, "h2-" + name, h2, "sa");
+        int pgExit = run(input, "pg-" + name, pg, "postgres");
+
+        assertThat(pgExit).isEqualTo(h2Exit);
+        Map<String, byte[]> h2Out = csvs(work.resolve("out-h2-" + name));
+        Map<String, byte[]> pgOut = csvs(work.resolve("out-pg-" + name));
+        assertThat(pgOut.keySet()).isEqualTo(h2Out.keySet());
+        h2Out.forEach((file, bytes) -> assertThat(new String(pgOut.get(file))).as(file).isEqualTo(new String(bytes)));
         assertConserved(h2, "sa");
         assertConserved(pg, "postgres");
+        return new BothRuns(h2Exit, h2Out);
     }
 
     private static int run(Path input, String scenario, String url, String user) throws Exception {
