@@ -108,7 +108,9 @@ public class FindingsReportTasklet implements Tasklet {
     private void gate(List<FileQuality> quality, List<Finding> twoSources) {
         List<String> failures = new ArrayList<>();
         for (Finding f : twoSources) {
-            failures.add(f.message().english());
+            List<String> a = f.message().args();
+            failures.add(String.format("%s's %s rows come from two files, %s and %s (keep one)", a.get(0), a.get(1),
+                    a.get(2), a.get(3)));
         }
         for (FileQuality q : quality) {
             if (q.unreadable()) {
