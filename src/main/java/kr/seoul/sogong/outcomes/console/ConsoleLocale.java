@@ -26,6 +26,8 @@ public class ConsoleLocale implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
+        // ?lang=< is no language: ignored, never a 500 with a stack trace in the log
+        change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
     }
 

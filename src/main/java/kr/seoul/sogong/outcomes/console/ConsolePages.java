@@ -146,10 +146,13 @@ public class ConsolePages {
     }
 
     @GetMapping("/rounds/{round}/report")
-    String report(@PathVariable String round, Model model) {
+    String report(@PathVariable String round, Model model, jakarta.servlet.http.HttpServletRequest request) {
         int r = Rounds.parse(round);
         model.addAttribute("round", r);
-        model.addAttribute("outputs", queries.outputFiles(r));
+        boolean operator = request.isUserInRole(ConsoleUsers.Role.OPERATOR.name());
+        // a viewer is offered the committee's files only: the others are not theirs
+        model.addAttribute("outputs",
+                queries.outputFiles(r).stream().filter(n -> operator || ConsoleAccess.forViewers(n)).toList());
         model.addAttribute("corrections", queries.correctionFiles(r));
         return "console/report";
     }
@@ -206,9 +209,14 @@ public class ConsolePages {
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(downloadName, StandardCharsets.UTF_8).build().toString());
         }
-        response.setContentLengthLong(Files.size(file));
-        try (OutputStream out = response.getOutputStream()) {
-            Files.copy(file, out);
+        // never a link: a file linked into output/ from elsewhere is not served
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                OutputStream out = response.getOutputStream()) {
+            response.setContentLengthLong(Files.size(file));
+            in.transferTo(out);
         }
     }
 

@@ -207,7 +207,8 @@ public class ConsoleQueries {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
+            // links are not listed, so not served: a link in output/ may lead anywhere
+            return files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                 .map(p -> p.getFileName().toString())
                 .filter(n -> !n.startsWith("."))
                 .sorted()

@@ -78,9 +78,8 @@ public class ConsoleRuns {
      * checkpoint.
      */
     public Outcome restart(int round, long executionId, String user) {
-        JobExecution execution = repository.getJobExecution(executionId);
-        if (execution == null || !Integer.valueOf(round)
-            .equals(kr.seoul.sogong.outcomes.settings.RunParameters.round(execution.getJobParameters()))) {
+        JobExecution execution = execution(round, executionId);
+        if (execution == null) {
             return new Outcome(false, "action.noSuchExecution", executionId);
         }
         if (execution.getStatus().isRunning()) {
@@ -91,9 +90,18 @@ public class ConsoleRuns {
         return start(round, runDate, user);
     }
 
+    /**
+     * Stops a running execution of this round: flagged here when this process runs it,
+     * else SIGTERM to the process that holds the round's run lock on this machine — and
+     * only when that process is the holder still (it started before it took the lock: a
+     * pid the system gave to another process since is never signalled).
+     */
     public Outcome stop(int round, long executionId, String user) {
-        JobExecution execution = repository.getJobExecution(executionId);
-        if (execution == null || !execution.getStatus().isRunning()) {
+        JobExecution execution = execution(round, executionId);
+        if (execution == null) {
+            return new Outcome(false, "action.noSuchExecution", executionId);
+        }
+        if (!execution.getStatus().isRunning()) {
             return new Outcome(false, "action.notRunning", executionId);
         }
         if (GracefulStop.stopHere(executionId)) {
@@ -102,7 +110,8 @@ public class ConsoleRuns {
         }
         Optional<RunLock.Holder> holder = runLock.holder(round);
         if (holder.isPresent() && holder.get().host().equals(RunLock.hostName())) {
-            Optional<ProcessHandle> process = ProcessHandle.of(holder.get().pid());
+            Optional<ProcessHandle> process = ProcessHandle.of(holder.get().pid())
+                .filter(p -> isTheHolder(p, holder.get()));
             if (process.isPresent() && process.get().destroy()) {
                 log.info("console: {} stops execution {} of round {} (SIGTERM to pid {})", user, executionId, round,
                         holder.get().pid());
@@ -110,6 +119,31 @@ public class ConsoleRuns {
             }
         }
         return new Outcome(false, "action.stopElsewhere", executionId, holder.map(RunLock.Holder::host).orElse("?"));
+    }
+
+    /** The execution, when it exists and belongs to this round; else null. */
+    private JobExecution execution(int round, long executionId) {
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(executionId);
+        }
+        catch (RuntimeException noSuchExecution) {
+            return null;
+        }
+        boolean ofThisRound = execution != null && Integer.valueOf(round)
+            .equals(kr.seoul.sogong.outcomes.settings.RunParameters.round(execution.getJobParameters()));
+        return ofThisRound ? execution : null;
+    }
+
+    /**
+     * The process is the one that took the lock: it started before the lock was taken. A
+     * process the system started later under a reused pid is another.
+     */
+    static boolean isTheHolder(ProcessHandle process, RunLock.Holder holder) {
+        Optional<java.time.Instant> started = process.info().startInstant();
+        java.time.Instant locked = holder.acquiredAt().atZone(java.time.ZoneId.systemDefault()).toInstant();
+        // start instants are rounded by the system: a second's slack
+        return started.isPresent() && !started.get().isAfter(locked.plusSeconds(1));
     }
 
     /**

@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import java.util.List;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -44,16 +45,29 @@ public class ConsoleSecurity {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * The rules of {@link ConsoleAccess}'s table in its order; what it does not list is
+     * refused.
+     */
+    private static void allow(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry,
+            List<ConsoleAccess.Route> routes) {
+        for (ConsoleAccess.Route route : routes) {
+            var rule = registry.requestMatchers(route.method(), route.pattern());
+            switch (route.who()) {
+                case ANYONE -> rule.permitAll();
+                case SIGNED_IN -> rule.authenticated();
+                case OPERATOR -> rule.hasRole(OPERATOR);
+            }
+        }
+        registry.anyRequest().denyAll();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
-            .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/rounds/*/findings")
-                .hasRole(OPERATOR)
-                .requestMatchers(HttpMethod.GET, "/api/**")
-                .authenticated()
-                .anyRequest()
-                .denyAll())
+            .authorizeHttpRequests(a -> allow(a, ConsoleAccess.API))
             .httpBasic(withDefaults())
             .csrf(c -> c.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,16 +79,7 @@ public class ConsoleSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http
-            .authorizeHttpRequests(a -> a.requestMatchers("/login", "/console/**", "/error", "/favicon.ico")
-                .permitAll()
-                .requestMatchers("/rounds/*/findings", "/rounds/*/findings.csv", "/rounds/*/files",
-                        "/rounds/*/corrections/*")
-                .hasRole(OPERATOR)
-                .requestMatchers(HttpMethod.POST, "/rounds/**")
-                .hasRole(OPERATOR)
-                .anyRequest()
-                .authenticated())
+        return http.authorizeHttpRequests(a -> allow(a, ConsoleAccess.PAGES))
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(l -> l.logoutSuccessUrl("/login?logout"))
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -82,10 +82,10 @@ public class CommitteeReportsTasklet implements Tasklet {
                     .getJobExecution()
                     .getExecutionContext()
                     .getLong(FindingsReportTasklet.REJECTS_WRITTEN));
-        Path workbook = out.resolve("committee-report.xlsx");
+        Path workbook = out.resolve(CommitteeFiles.WORKBOOK);
         CommitteeWorkbook.write(workbook, tables, reportTables);
         written.put(workbook, null);
-        Path page = out.resolve("committee-report.html");
+        Path page = out.resolve(CommitteeFiles.PAGE);
         CommitteePage.write(page, tables, reportTables);
         written.put(page, null);
         RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.centersSha(round),

@@ -1,0 +1,291 @@
+package kr.seoul.sogong.outcomes.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import kr.seoul.sogong.outcomes.reports.CommitteeFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the console maps — each page, API call, output file and correction workbook
+ * of a round — requested as anonymous, VIEWER and OPERATOR, and held to the table of
+ * routes in the README (which must be the code's table, {@code ConsoleAccess}, line for
+ * line): anonymous is sent to sign in (pages) or answered 401 (API) where a sign-in is
+ * needed, a VIEWER is refused (403) what is for operators, and a route the table does not
+ * list is refused to everyone. Row-level files — rejects, data quality, the manifest,
+ * corrections — are operators' only; a link put in the output folder is served to nobody.
+ * Guards the VIEWER who downloaded rejects.csv (issue 21).
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "outcomes.launcher.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:console-routes;DB_CLOSE_DELAY=-1",
+        "logging.file.name=target/test-logs/console-routes.log" })
+@AutoConfigureMockMvc
+class ConsoleRoutesTest {
+
+    static final Path WORK;
+
+    static final int ROUND = 2022;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("console-routes");
+            ConsoleUsers users = new ConsoleUsers(WORK.resolve("console-users"));
+            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
+            Path out = WORK.resolve("output").resolve(String.valueOf(ROUND));
+            Files.createDirectories(out.resolve("corrections"));
+            for (String name : CommitteeFiles.NAMES) {
+                Files.writeString(out.resolve(name), "aggregates");
+            }
+            for (String name : List.of("rejects.csv", "data_quality.csv", "manifest.json")) {
+                Files.writeString(out.resolve(name), "rows of firms");
+            }
+            Files.writeString(out.resolve("corrections").resolve("BONGIK_수정요청.xlsx"), "rows of firms");
+            // what an outsider would plant: a link to the users' password hashes
+            Files.createSymbolicLink(out.resolve("users.csv"), WORK.resolve("console-users"));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void files(DynamicPropertyRegistry registry) {
+        registry.add("outcomes.console.users-file", () -> WORK.resolve("console-users").toString());
+        registry.add("outcomes.output-dir", () -> WORK.resolve("output").toString());
+        registry.add("outcomes.input-dir", () -> WORK.resolve("input").toString());
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** A line of the README's table. */
+    record Line(String method, String route, String who) {
+    }
+
+    static List<Line> readmeTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("<!-- routes:");
+        int end = readme.indexOf("<!-- /routes -->");
+        assertThat(start).as("the README's table of routes").isPositive();
+        List<Line> lines = new ArrayList<>();
+        for (String row : readme.substring(start, end).split("\n")) {
+            String[] cells = row.split("\\|");
+            if (cells.length >= 4 && cells[2].contains("`")) {
+                lines.add(new Line(cells[1].strip(), cells[2].strip().replace("`", ""), cells[3].strip()));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void theReadmesTableIsTheCodesTable() throws IOException {
+        List<Line> code = new ArrayList<>();
+        for (ConsoleAccess.Route r : concat(ConsoleAccess.PAGES, ConsoleAccess.API)) {
+            String who = switch (r.who()) {
+                case ANYONE -> "anyone";
+                case SIGNED_IN -> "signed in";
+                case OPERATOR -> "OPERATOR";
+            };
+            code.add(new Line(r.method().name(), r.pattern(), who));
+        }
+        assertThat(readmeTable()).containsExactlyElementsOf(code);
+    }
+
+    @Test
+    void everyRouteAnswersAsTheTableSays() throws Exception {
+        List<Line> table = readmeTable();
+        Map<String, String> verdicts = new TreeMap<>();
+        for (Request r : everyRequest()) {
+            Line line = table.stream()
+                .filter(l -> l.method().equals(r.method().name()) && new AntPathMatcher().match(l.route(), r.path()))
+                .findFirst()
+                .orElse(null);
+            assertThat(line).as("%s %s is in the README's table", r.method(), r.path()).isNotNull();
+            boolean api = r.path().startsWith("/api/");
+            for (String as : List.of("anonymous", "VIEWER", "OPERATOR")) {
+                MockHttpServletResponse response = perform(r, as);
+                int status = response.getStatus();
+                boolean signInAsked = api ? status == 401
+                        : status == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+                boolean allowed = switch (line.who()) {
+                    case "anyone" -> true;
+                    case "signed in" -> !as.equals("anonymous");
+                    default -> as.equals("OPERATOR");
+                };
+                String what = r.method() + " " + r.path() + " as " + as + " (" + line.who() + "): " + status;
+                verdicts.put(r.method() + " " + r.path() + " " + as, String.valueOf(status));
+                if (allowed) {
+                    assertThat(status).as(what).isNotIn(401, 403);
+                    assertThat(signInAsked).as(what).isFalse();
+                }
+                else if (as.equals("anonymous")) {
+                    assertThat(signInAsked).as(what).isTrue();
+                }
+                else {
+                    assertThat(status).as(what).isEqualTo(403);
+                }
+                assertThat(status).as(what).isLessThan(500);
+            }
+        }
+        // the walk reached the files that matter
+        assertThat(verdicts).containsEntry("GET /rounds/2022/output/rejects.csv VIEWER", "403")
+            .containsEntry("GET /rounds/2022/output/committee-report.xlsx VIEWER", "200")
+            .containsEntry("GET /rounds/2022/output/rejects.csv OPERATOR", "200")
+            .containsEntry("GET /rounds/2022/corrections/BONGIK_수정요청.xlsx VIEWER", "403");
+    }
+
+    @Test
+    void aLinkInTheOutputFolderIsServedToNobody() throws Exception {
+        for (String as : List.of("VIEWER", "OPERATOR")) {
+            MockHttpServletResponse response = perform(
+                    new Request(HttpMethod.GET, "/rounds/" + ROUND + "/output/users.csv"), as);
+            assertThat(response.getStatus()).as(as).isIn(403, 404);
+            assertThat(response.getContentAsString()).doesNotContain("$2a$");
+        }
+        String report = perform(new Request(HttpMethod.GET, "/rounds/" + ROUND + "/report"), "OPERATOR")
+            .getContentAsString();
+        assertThat(report).contains("rejects.csv").doesNotContain("users.csv");
+        String forViewer = perform(new Request(HttpMethod.GET, "/rounds/" + ROUND + "/report"), "VIEWER")
+            .getContentAsString();
+        assertThat(forViewer).contains("committee-report.xlsx")
+            .doesNotContain("rejects.csv")
+            .doesNotContain("manifest.json");
+    }
+
+    /**
+     * Hostile parameters on every route, signed in or not: never a 5xx, never a stack
+     * trace in the answer (a {@code ?lang=<} cost a 500 and 39 KB of stack trace before
+     * any sign-in).
+     */
+    @Test
+    void hostileParametersOnEveryRouteAreNeverA5xx() throws Exception {
+        List<String> queries = List.of("lang=%3C", "lang=zz_ZZ_%3Cscript%3E", "lang=", "page=-1", "page=abc",
+                "page=99999999999999", "rule=%3C", "severity=x", "file=../../console-users", "center=%00",
+                "runDate=2022-13-45&lang=en", "runDate=%27%3B--");
+        List<String> paths = new ArrayList<>();
+        for (Request r : everyRequest()) {
+            paths.add(r.method() + " " + r.path());
+            paths.add(r.method() + " " + r.path().replace("/2022", "/abcd"));
+            paths.add(r.method() + " " + r.path().replace("/2022", "/99999"));
+            paths.add(r.method() + " " + r.path().replace("999999", "abc").replace("/2022/", "/2022/"));
+        }
+        paths.add("GET /rounds/2022/output/..%2Fconsole-users");
+        paths.add("GET /rounds/2022/corrections/..%2F..%2Fconsole-users");
+        int tried = 0;
+        for (String p : paths) {
+            HttpMethod method = HttpMethod.valueOf(p.substring(0, p.indexOf(' ')));
+            String path = p.substring(p.indexOf(' ') + 1);
+            for (String query : queries) {
+                if (method == HttpMethod.POST && path.endsWith("/start") && !query.startsWith("runDate")) {
+                    continue; // a valid start would start a run: hostile run dates only
+                }
+                for (String as : List.of("anonymous", "OPERATOR")) {
+                    MockHttpServletResponse response = perform(new Request(method, path + "?" + query), as);
+                    String what = p + "?" + query + " as " + as;
+                    assertThat(response.getStatus()).as(what).isLessThan(500);
+                    String body = response.getContentAsString();
+                    assertThat(body).as(what).doesNotContain("\tat ").doesNotContain("Caused by:");
+                    if (response.getStatus() >= 400) {
+                        assertThat(body).as(what).doesNotContain("Exception");
+                    }
+                    tried++;
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(1000);
+    }
+
+    record Request(HttpMethod method, String path) {
+    }
+
+    /**
+     * Every mapped route with its variables filled: each output and correction by name.
+     */
+    private List<Request> everyRequest() throws IOException {
+        List<Request> requests = new ArrayList<>();
+        Path out = WORK.resolve("output").resolve(String.valueOf(ROUND));
+        List<String> outputs;
+        try (var files = Files.list(out)) {
+            outputs = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition()
+                .getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/rounds") && !pattern.startsWith("/api") && !pattern.equals("/")
+                        && !pattern.equals("/login")) {
+                    continue; // Spring Boot's own error endpoint
+                }
+                for (var m : methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                        : methods) {
+                    List<String> paths = new ArrayList<>();
+                    String base = pattern.replace("{round}", String.valueOf(ROUND)).replace("{id}", "999999");
+                    if (base.contains("/output/{name}")) {
+                        outputs.forEach(n -> paths.add(base.replace("{name}", n)));
+                    }
+                    else if (base.contains("/corrections/{name}")) {
+                        paths.add(base.replace("{name}", "BONGIK_수정요청.xlsx"));
+                    }
+                    else {
+                        paths.add(base);
+                    }
+                    paths.forEach(p -> requests.add(new Request(HttpMethod.valueOf(m.name()), p)));
+                }
+            }
+        }
+        assertThat(requests).as("the walk covers pages, API and files").hasSizeGreaterThan(25);
+        return requests;
+    }
+
+    private MockHttpServletResponse perform(Request r, String as) throws Exception {
+        int q = r.path().indexOf('?');
+        // the path as a browser sends it: Korean names percent-encoded, the query as
+        // given
+        String path = org.springframework.web.util.UriUtils.encodePath(q < 0 ? r.path() : r.path().substring(0, q),
+                StandardCharsets.UTF_8);
+        MockHttpServletRequestBuilder request = request(r.method(),
+                java.net.URI.create(q < 0 ? path : path + r.path().substring(q)));
+        if (r.method() == HttpMethod.POST) {
+            request.with(csrf());
+        }
+        if (!as.equals("anonymous")) {
+            request.with(user(as.toLowerCase()).roles(as));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+}
