@@ -56,6 +56,10 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
     public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             ConfigurableEnvironment env = prepared.getEnvironment();
+            String logFile = env.getProperty("logging.file.name");
+            if (logFile != null) {
+                PrivateFiles.ownerOnly(Path.of(logFile));
+            }
             String url = env.getProperty(URL, "");
             databaseUser = env.getProperty("spring.datasource.username", "");
             Path file = h2File(url);
@@ -65,6 +69,12 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             }
             databaseUrl = url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
             if (file != null) {
+                // the server that shares the file with other processes listens on the
+                // loopback only, unless the operator names another address
+                if (System.getProperty(H2_BIND_ADDRESS) == null) {
+                    System.setProperty(H2_BIND_ADDRESS, env.getProperty("outcomes.h2.bind-address", "127.0.0.1"));
+                }
+                PrivateFiles.folder(file.toAbsolutePath().getParent());
                 holdRound(file, prepared.getArgs());
             }
             if (file != null && keepOpen == null) {
@@ -80,9 +90,16 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
                 finally {
                     release();
                 }
+                // the database, its lock file (which holds the server's key) and trace
+                PrivateFiles.ownerOnly(file.resolveSibling(file.getFileName() + ".mv.db"),
+                        file.resolveSibling(file.getFileName() + ".lock.db"),
+                        file.resolveSibling(file.getFileName() + ".trace.db"));
             }
         }
     }
+
+    /** H2's system property for the address its servers bind to. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     /**
      * A launch refused before it opened the database: another process on this machine

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * them: the console serves for hours while cron runs a round, and neither locks the other
  * out (H2's auto-server mode: the first process serves the file, the second connects to
  * it). Guards against the lock trace a second process met before ("Database may be
- * already in use").
+ * already in use"), and against the database answering on every interface with its key in
+ * a world-readable lock file (issue 21): every socket the console's process listens on is
+ * on the loopback, and the database files are the owner's alone.
  */
 class ConsoleBesideCommandLineIT {
 
@@ -55,6 +57,21 @@ class ConsoleBesideCommandLineIT {
                     return false;
                 }
             }, Duration.ofSeconds(90), "the console answering");
+
+            // nothing of ours listens beyond the loopback: the console, and H2's server
+            // that shares the file with the command line (it listened on every interface)
+            List<ListeningSockets.Listener> listening = ListeningSockets.of(console.pid());
+            assertThat(listening).as("the console's port and H2's server").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(listening)
+                .allSatisfy(l -> assertThat(l.address().isLoopbackAddress()).as(l.toString()).isTrue());
+            // the database, its lock file (the server's key) and the folder: the owner's
+            Path data = work.resolve("data");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+            for (String file : List.of("outcomes.mv.db", "outcomes.lock.db")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions
+                    .toString(Files.getPosixFilePermissions(data.resolve(file)))).as(file).isEqualTo("rw-------");
+            }
 
             List<String> run = new java.util.ArrayList<>(List.of("round=2022", "runDate=2022-11-01"));
             run.addAll(common);
