@@ -223,6 +223,46 @@ class ConsoleRoutesTest {
         assertThat(tried).isGreaterThan(1000);
     }
 
+    @Autowired
+    ConsoleRuns runs;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /**
+     * Stop is exact: an execution is stopped only through its own round's URL (a stop
+     * sent to 2022 with 2029's execution signalled 2022's process), and a process is
+     * signalled only while it is the one that took the round's lock — not a later process
+     * that inherited its pid.
+     */
+    @Test
+    void stopAndRestartTakeOnlyTheRoundsOwnExecutionAndSignalOnlyTheLockHolder() throws Exception {
+        int round = 2031; // no input folder: the run fails at once
+        assertThat(runs.start(round, java.time.LocalDate.of(2031, 11, 1), "test").done()).isTrue();
+        long id = 0;
+        for (int i = 0; i < 200 && id == 0; i++) {
+            Thread.sleep(50);
+            id = jdbc.queryForObject("select coalesce(max(e.job_execution_id), 0) from batch_job_execution e"
+                    + " join batch_job_execution_params p on p.job_execution_id = e.job_execution_id"
+                    + " where p.parameter_name = 'round' and p.parameter_value = '2031' and e.end_time is not null",
+                    Long.class);
+        }
+        assertThat(id).as("the run of 2031 ended").isPositive();
+
+        assertThat(runs.stop(2029, id, "test").messageKey()).isEqualTo("action.noSuchExecution");
+        assertThat(runs.restart(2029, id, "test").messageKey()).isEqualTo("action.noSuchExecution");
+        assertThat(runs.stop(round, id, "test").messageKey()).isEqualTo("action.notRunning");
+        assertThat(runs.stop(round, 987_654_321L, "test").messageKey()).isEqualTo("action.noSuchExecution");
+
+        ProcessHandle self = ProcessHandle.current();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        var lockedNow = new kr.seoul.sogong.outcomes.operations.RunLock.Holder("here", self.pid(), now, now);
+        var lockedBeforeThisProcess = new kr.seoul.sogong.outcomes.operations.RunLock.Holder("here", self.pid(),
+                now.minusDays(3), now);
+        assertThat(ConsoleRuns.isTheHolder(self, lockedNow)).isTrue();
+        assertThat(ConsoleRuns.isTheHolder(self, lockedBeforeThisProcess)).as("a pid reused since the lock").isFalse();
+    }
+
     record Request(HttpMethod method, String path) {
     }
 
