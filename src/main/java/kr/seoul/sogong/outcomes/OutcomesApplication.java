@@ -66,6 +66,11 @@ public class OutcomesApplication {
         boolean serve = args.length > 0 && args[0].equals("serve");
         if (serve) {
             java.nio.file.Path users = ConsoleSettings.usersFile(args);
+            String problem = ConsoleUsers.unsafe(users, System.err);
+            if (problem != null) {
+                System.err.println("ERROR " + problem);
+                System.exit(ExitCodes.USAGE);
+            }
             if (new ConsoleUsers(users).all().isEmpty()) {
                 // no default password: the operator makes the first account
                 System.err.println("ERROR the console has no user (" + users + "): add one first, with"

@@ -33,11 +33,27 @@ public class ConsoleSecurity {
 
     private static final String OPERATOR = ConsoleUsers.Role.OPERATOR.name();
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleSecurity.class);
+
     @Bean
     UserDetailsService consoleUsers(ConsoleSettings settings) {
-        return name -> new ConsoleUsers(settings.usersFile()).find(name)
-            .map(u -> User.withUsername(u.name()).password(u.passwordHash()).roles(u.role().name()).build())
-            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return name -> {
+            ConsoleUsers users = new ConsoleUsers(settings.usersFile());
+            ConsoleUsers.Contents contents = users.read();
+            // a bad line is said once, not at every sign-in; the others still sign in
+            for (ConsoleUsers.BadLine bad : contents.badLines()) {
+                if (warned.add(bad.number() + ":" + bad.text())) {
+                    log.warn(ConsoleUsers.describe(users.file(), bad));
+                }
+            }
+            return contents.users()
+                .stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .map(u -> User.withUsername(u.name()).password(u.passwordHash()).roles(u.role().name()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        };
     }
 
     @Bean

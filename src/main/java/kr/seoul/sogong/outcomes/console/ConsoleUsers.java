@@ -47,26 +47,119 @@ public final class ConsoleUsers {
         return file;
     }
 
-    public List<ConsoleUser> all() {
+    /** A line of the file that is not a user: its number, text and why. */
+    public record BadLine(int number, String text, String reason) {
+    }
+
+    /** What the file holds: its users, and the lines that are none (kept, never lost). */
+    public record Contents(List<ConsoleUser> users, List<BadLine> badLines) {
+    }
+
+    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+    /**
+     * Reads the file line by line: a line that is not {@code name:ROLE:bcrypt} — a role
+     * not known, a name with other characters, a damaged hash, bytes that are not UTF-8 —
+     * is one bad line, and the users of the other lines still sign in. Surrounding spaces
+     * and a role's case are forgiven.
+     */
+    public Contents read() {
         if (!Files.exists(file)) {
-            return List.of();
+            return new Contents(List.of(), List.of());
         }
+        byte[] bytes;
         try {
-            List<ConsoleUser> users = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split(":", 3);
-                if (parts.length == 3) {
-                    users.add(new ConsoleUser(parts[0], Role.valueOf(parts[1]), parts[2]));
-                }
-            }
-            return users;
+            bytes = Files.readAllBytes(file);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read the console users file " + file, e);
         }
+        List<ConsoleUser> users = new ArrayList<>();
+        List<BadLine> bad = new ArrayList<>();
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.strip().split(":", 3);
+            String reason = null;
+            Role role = null;
+            if (line.indexOf('\uFFFD') >= 0) {
+                reason = "not UTF-8 text";
+            }
+            else if (parts.length != 3) {
+                reason = "not name:ROLE:hash";
+            }
+            else if (!isValidName(parts[0].strip())) {
+                reason = "a user name is 1 to 64 of A-Z a-z 0-9 . _ @ -";
+            }
+            else if ((role = role(parts[1].strip())) == null) {
+                reason = "the role is OPERATOR or VIEWER, not '" + parts[1].strip() + "'";
+            }
+            else if (!BCRYPT_HASH.matcher(parts[2].strip()).matches()) {
+                reason = "the password hash is damaged (not bcrypt)";
+            }
+            if (reason == null) {
+                users.add(new ConsoleUser(parts[0].strip(), role, parts[2].strip()));
+            }
+            else {
+                bad.add(new BadLine(i + 1, line, reason));
+            }
+        }
+        return new Contents(users, bad);
+    }
+
+    private static Role role(String text) {
+        for (Role r : Role.values()) {
+            if (r.name().equalsIgnoreCase(text)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The users whose lines are good. */
+    public List<ConsoleUser> all() {
+        return read().users();
+    }
+
+    /**
+     * Before {@code serve}: why the file may not be trusted (any user of the machine may
+     * change it: a way in for anyone), else null; a file others may read (the hashes can
+     * be guessed at offline) and each bad line are warned about on {@code warnings}.
+     */
+    public static String unsafe(Path file, java.io.PrintStream warnings) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            String mode = PosixFilePermissions.toString(perms);
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)) {
+                return "the console users file " + file + " may be changed by other users (" + mode
+                        + "): a way in for anyone; `chmod 600 " + file + "`, check its lines, then run serve again";
+            }
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                warnings.println("WARN the console users file " + file + " may be read by other users (" + mode
+                        + "): its password hashes can be guessed at offline; `chmod 600 " + file + "`");
+            }
+        }
+        catch (IOException | UnsupportedOperationException e) {
+            // no POSIX permissions to judge by
+        }
+        for (BadLine bad : new ConsoleUsers(file).read().badLines()) {
+            warnings.println("WARN " + describe(file, bad));
+        }
+        return null;
+    }
+
+    /** A bad line as the operator reads it: file, line, why, and how to mend it. */
+    public static String describe(Path file, BadLine bad) {
+        return file + " line " + bad.number() + " is skipped (" + bad.reason()
+                + "); the other users still sign in. Mend it: `user remove NAME` and `user add` again";
     }
 
     public Optional<ConsoleUser> find(String name) {
@@ -85,17 +178,25 @@ public final class ConsoleUsers {
         if (password == null || password.length() < 8) {
             throw new IllegalArgumentException("the password needs at least 8 characters");
         }
-        List<ConsoleUser> users = new ArrayList<>(all());
+        Contents contents = read();
+        List<ConsoleUser> users = new ArrayList<>(contents.users());
         users.removeIf(u -> u.name().equals(name));
         users.add(new ConsoleUser(name, role, BCRYPT.encode(password)));
-        write(users);
+        write(users, contents.badLines());
     }
 
+    /**
+     * Removes the user — or a bad line that names it (a line with a wrong role, say), so
+     * a damaged file can be mended with the same command.
+     */
     public boolean remove(String name) {
-        List<ConsoleUser> users = new ArrayList<>(all());
-        boolean removed = users.removeIf(u -> u.name().equals(name));
+        Contents contents = read();
+        List<ConsoleUser> users = new ArrayList<>(contents.users());
+        List<BadLine> bad = new ArrayList<>(contents.badLines());
+        boolean removed = users.removeIf(u -> u.name().equals(name))
+                | bad.removeIf(b -> b.text().strip().split(":", 2)[0].strip().equals(name));
         if (removed) {
-            write(users);
+            write(users, bad);
         }
         return removed;
     }
@@ -104,8 +205,11 @@ public final class ConsoleUsers {
         return BCRYPT.matches(password, hash);
     }
 
-    /** The whole file replaced at once, readable by its owner only from the start. */
-    private void write(List<ConsoleUser> users) {
+    /**
+     * The whole file replaced at once, readable by its owner only from the start; bad
+     * lines are kept as they were (a person may still want to mend one).
+     */
+    private void write(List<ConsoleUser> users, List<BadLine> badLines) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -115,6 +219,9 @@ public final class ConsoleUsers {
                     + " managed with `java -jar sogong-outcomes.jar user add|remove|list`\n");
             for (ConsoleUser u : users) {
                 text.append(u.name()).append(':').append(u.role()).append(':').append(u.passwordHash()).append('\n');
+            }
+            for (BadLine b : badLines) {
+                text.append(b.text()).append('\n');
             }
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

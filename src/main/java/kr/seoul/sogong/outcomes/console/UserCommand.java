@@ -51,6 +51,7 @@ public final class UserCommand {
                         out.println("no users in " + file + " (add one: user add NAME --role OPERATOR)");
                     }
                     users.all().forEach(u -> out.println(u.name() + " " + u.role()));
+                    users.read().badLines().forEach(b -> err.println("WARN " + ConsoleUsers.describe(users.file(), b)));
                     return 0;
                 }
                 case "remove" -> {
