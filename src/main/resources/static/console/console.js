@@ -26,24 +26,33 @@
     status.className = 'status ' + p.status;
     section.setAttribute('data-status', p.status);
   }
+  // every two seconds while a run goes on; once none does, every thirty (to see one a cron
+  // starts); never again once the session has ended (signed out, idle, account changed):
+  // the poll is not a person and keeps nobody signed in
   function poll() {
-    fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (r) { return r.status === 200 ? r.json() : null; })
+    fetch(url, {credentials: 'same-origin', redirect: 'manual', headers: {'Accept': 'application/json'}})
+      .then(function (r) {
+        if (r.status === 401 || r.status === 403 || r.type === 'opaqueredirect') {
+          return 'ended';
+        }
+        return r.status === 200 ? r.json() : null;
+      })
       .then(function (p) {
+        if (p === 'ended') { return; }
         if (p) {
           section.hidden = false;
           show(p);
         }
-        if (!p) { setTimeout(poll, 2000); return; }
+        if (!p) { setTimeout(poll, 30000); return; }
         var nowRunning = running.indexOf(p.status) >= 0;
         // a run ended since this page was drawn: offer its steps
         if (!nowRunning && (wasRunning || String(p.executionId) !== shownExecution)) {
           document.getElementById('progress-ended').hidden = false;
         }
         wasRunning = nowRunning;
-        setTimeout(poll, 2000);
+        setTimeout(poll, nowRunning ? 2000 : 30000);
       })
-      .catch(function () { setTimeout(poll, 5000); });
+      .catch(function () { setTimeout(poll, 30000); });
   }
   setTimeout(poll, 1000);
 })();

@@ -63,7 +63,10 @@ public class ConsolePages {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String locked, Model model) {
+        // the minutes a locked sign-in waits, as the guard put them in the address
+        model.addAttribute("lockedMinutes",
+                locked != null && locked.matches("\\d{1,4}") ? Integer.valueOf(locked) : null);
         return "console/login";
     }
 

@@ -61,6 +61,16 @@ public class ConsoleSecurity {
         return new BCryptPasswordEncoder();
     }
 
+    @Bean
+    VerifiedCredentials verifiedCredentials(UserDetailsService consoleUsers, PasswordEncoder passwordEncoder) {
+        return new VerifiedCredentials(consoleUsers, passwordEncoder);
+    }
+
+    @Bean
+    SignInGuard signInGuard() {
+        return new SignInGuard();
+    }
+
     /**
      * The rules of {@link ConsoleAccess}'s table in its order; what it does not list is
      * refused.
@@ -81,8 +91,10 @@ public class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInGuard guard) throws Exception {
         return http.securityMatcher("/api/**")
+            .addFilterBefore(guard.filter(true),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> allow(a, ConsoleAccess.API))
             .httpBasic(withDefaults())
             .csrf(c -> c.disable())
@@ -94,8 +106,13 @@ public class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(a -> allow(a, ConsoleAccess.PAGES))
+    SecurityFilterChain pages(HttpSecurity http, SignInGuard guard, ConsoleSettings settings) throws Exception {
+        return http
+            .addFilterBefore(guard.filter(false),
+                    org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new SessionCheck(() -> new ConsoleUsers(settings.usersFile()), settings.idleTimeout()),
+                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .authorizeHttpRequests(a -> allow(a, ConsoleAccess.PAGES))
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(l -> l.logoutSuccessUrl("/login?logout"))
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

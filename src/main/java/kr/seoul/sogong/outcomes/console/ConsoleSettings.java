@@ -9,15 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param usersFile the file of users and bcrypt hashes
  * @param pageSize findings per page
+ * @param idleTimeout how long a signed-in page may go unused (its progress poll aside)
+ * before its session ends
  */
 @ConfigurationProperties("outcomes.console")
-public record ConsoleSettings(Path usersFile, Integer pageSize) {
+public record ConsoleSettings(Path usersFile, Integer pageSize, java.time.Duration idleTimeout) {
 
     public static final String USERS_FILE_OPTION = "--outcomes.console.users-file=";
 
     public ConsoleSettings {
         usersFile = usersFile == null ? ConsoleUsers.DEFAULT_FILE : usersFile;
         pageSize = pageSize == null ? 50 : pageSize;
+        idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
     }
 
     /**

@@ -175,8 +175,9 @@ public final class ConsoleUsers {
         if (!isValidName(name)) {
             throw new IllegalArgumentException("a user name is 1 to 64 of A-Z a-z 0-9 . _ @ -, not '" + name + "'");
         }
-        if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("the password needs at least 8 characters");
+        String weak = PasswordPolicy.problem(name, password);
+        if (weak != null) {
+            throw new IllegalArgumentException(weak);
         }
         Contents contents = read();
         List<ConsoleUser> users = new ArrayList<>(contents.users());

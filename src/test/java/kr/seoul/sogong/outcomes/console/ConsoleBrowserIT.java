@@ -61,8 +61,8 @@ class ConsoleBrowserIT {
             WORK = Files.createTempDirectory("console-browser");
             USERS = WORK.resolve("config/console-users");
             ConsoleUsers users = new ConsoleUsers(USERS);
-            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
-            users.add("board", ConsoleUsers.Role.VIEWER, "viewer-password");
+            users.add("op", ConsoleUsers.Role.OPERATOR, "Seoul-jewel-7-lathe");
+            users.add("board", ConsoleUsers.Role.VIEWER, "Mullae-steel-9-press");
             for (int round : List.of(2021, 2022)) {
                 SampleRounds.copy(Path.of("input", String.valueOf(round)), WORK.resolve("input/" + round));
             }
@@ -177,7 +177,7 @@ class ConsoleBrowserIT {
 
     @Test
     void theOperatorSeesLastNightsRunCompletedWithItsCounts() {
-        signIn("op", "operator-password");
+        signIn("op", "Seoul-jewel-7-lathe");
         Map<String, Object> facts = jdbc.queryForMap("select f.reject_count, f.warn_count, (select sum(read_count)"
                 + " from batch_step_execution s where s.job_execution_id = f.job_execution_id and s.step_name ="
                 + " 'ingestRows') as rows_read from run_facts f where round = 2022 order by job_execution_id desc"
@@ -209,7 +209,7 @@ class ConsoleBrowserIT {
     @Test
     void aRoundStartedFromTheConsoleShowsItsProgressReaching100PercentWithoutReloading() throws Exception {
         RoundGenerator.synthetic(WORK.resolve("input"), 2031, 5, 800, 97, 3);
-        signIn("op", "operator-password");
+        signIn("op", "Seoul-jewel-7-lathe");
         page.navigate(url("/rounds/2031"));
         page.click("#start");
         assertThat(page.locator("#notice").textContent()).contains("2031");
@@ -228,7 +228,7 @@ class ConsoleBrowserIT {
 
     @Test
     void findingsFilteredByRuleMatchRejectsCsvAndDownloadExactlyThoseRows() throws Exception {
-        signIn("op", "operator-password");
+        signIn("op", "Seoul-jewel-7-lathe");
         page.navigate(url("/rounds/2022/findings"));
         page.selectOption("#filter-rule", "DUPLICATE");
         page.click("#apply");
@@ -249,7 +249,7 @@ class ConsoleBrowserIT {
         SampleRounds.copy(Path.of("input", "2022"), WORK.resolve("input/2023"));
         Path broken = WORK.resolve("input/2023/survey/broken.xlsx");
         Files.writeString(broken, "not a workbook");
-        signIn("op", "operator-password");
+        signIn("op", "Seoul-jewel-7-lathe");
         page.navigate(url("/rounds/2023"));
         page.click("#start");
         reloadUntil(() -> page.locator("section.execution").count() > 0 && newestExecutionStatus().equals("FAILED"));
@@ -266,7 +266,7 @@ class ConsoleBrowserIT {
     @Test
     void aRunningJobIsStoppedFromTheConsoleAndResumed() throws Exception {
         RoundGenerator.synthetic(WORK.resolve("input"), 2032, 10, 12_000, 0, 5);
-        signIn("op", "operator-password");
+        signIn("op", "Seoul-jewel-7-lathe");
         page.navigate(url("/rounds/2032"));
         page.click("#start");
         reloadUntil(() -> page.locator("section.execution button.stop").count() > 0);
@@ -281,7 +281,7 @@ class ConsoleBrowserIT {
 
     @Test
     void aViewerReadsRoundsAndTheReportButFindingsAndActionsAreClosed() {
-        signIn("board", "viewer-password");
+        signIn("board", "Mullae-steel-9-press");
         assertThat(page.locator("tr[data-round='2022'] .status").textContent()).isEqualTo("COMPLETED");
         page.navigate(url("/rounds/2022"));
         assertThat(page.locator("#start").count()).isZero();

@@ -54,7 +54,7 @@ class ConsoleRoutesTest {
         try {
             WORK = Files.createTempDirectory("console-routes");
             ConsoleUsers users = new ConsoleUsers(WORK.resolve("console-users"));
-            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
+            users.add("op", ConsoleUsers.Role.OPERATOR, "Seoul-jewel-7-lathe");
             Path out = WORK.resolve("output").resolve(String.valueOf(ROUND));
             Files.createDirectories(out.resolve("corrections"));
             for (String name : CommitteeFiles.NAMES) {

@@ -42,8 +42,8 @@ class ConsoleSecurityTest {
         try {
             USERS = Files.createTempDirectory("console-users").resolve("console-users");
             ConsoleUsers users = new ConsoleUsers(USERS);
-            users.add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
-            users.add("board", ConsoleUsers.Role.VIEWER, "viewer-password");
+            users.add("op", ConsoleUsers.Role.OPERATOR, "Seoul-jewel-7-lathe");
+            users.add("board", ConsoleUsers.Role.VIEWER, "Mullae-steel-9-press");
             // a line an editor broke: skipped with a WARN, and everyone else still signs
             // in
             Files.writeString(USERS, "park:ADMIN:" + users.find("op").orElseThrow().passwordHash() + "\n",
@@ -65,7 +65,7 @@ class ConsoleSecurityTest {
     @Test
     void theUsersFileIsTheOwnersAloneAndHoldsNoPassword() throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(USERS))).isEqualTo("rw-------");
-        assertThat(Files.readString(USERS)).doesNotContain("operator-password").contains("op:OPERATOR:$2a$");
+        assertThat(Files.readString(USERS)).doesNotContain("Seoul-jewel-7-lathe").contains("op:OPERATOR:$2a$");
     }
 
     @Test
@@ -83,9 +83,9 @@ class ConsoleSecurityTest {
         mvc.perform(formLogin("/login").user("op").password("wrong"))
             .andExpect(redirectedUrl("/login?error"))
             .andExpect(unauthenticated());
-        mvc.perform(formLogin("/login").user("op").password("operator-password")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("op").password("Seoul-jewel-7-lathe")).andExpect(authenticated());
         mvc.perform(get("/api/rounds").with(httpBasic("op", "wrong"))).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/rounds").with(httpBasic("board", "viewer-password"))).andExpect(status().isOk());
+        mvc.perform(get("/api/rounds").with(httpBasic("board", "Mullae-steel-9-press"))).andExpect(status().isOk());
     }
 
     @Test
@@ -100,9 +100,9 @@ class ConsoleSecurityTest {
         mvc.perform(get("/rounds/2022/corrections/BONGIK.xlsx").with(viewer)).andExpect(status().isForbidden());
         mvc.perform(post("/rounds/2022/start").with(viewer).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/rounds/2022/executions/1/stop").with(viewer).with(csrf())).andExpect(status().isForbidden());
-        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("board", "viewer-password")))
+        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("board", "Mullae-steel-9-press")))
             .andExpect(status().isForbidden());
-        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("op", "operator-password")))
+        mvc.perform(get("/api/rounds/2022/findings").with(httpBasic("op", "Seoul-jewel-7-lathe")))
             .andExpect(status().isOk());
     }
 
@@ -110,7 +110,7 @@ class ConsoleSecurityTest {
     void aPostWithoutItsCsrfTokenIsRefusedAndTheApiTakesNoActions() throws Exception {
         var operator = user("op").roles("OPERATOR");
         mvc.perform(post("/rounds/2022/start").with(operator)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/rounds/2022/start").with(httpBasic("op", "operator-password")))
+        mvc.perform(post("/api/rounds/2022/start").with(httpBasic("op", "Seoul-jewel-7-lathe")))
             .andExpect(status().isForbidden());
     }
 
@@ -120,7 +120,7 @@ class ConsoleSecurityTest {
         mvc.perform(get("/rounds/20x2").with(operator)).andExpect(status().isBadRequest());
         mvc.perform(get("/rounds/..%2Fx").with(operator)).andExpect(status().isBadRequest());
         mvc.perform(get("/rounds/2022/output/..%2F..%2Fconfig").with(operator)).andExpect(status().is4xxClientError());
-        mvc.perform(get("/api/rounds/20x2/executions").with(httpBasic("op", "operator-password")))
+        mvc.perform(get("/api/rounds/20x2/executions").with(httpBasic("op", "Seoul-jewel-7-lathe")))
             .andExpect(status().isBadRequest());
     }
 

@@ -29,7 +29,7 @@ class ConsoleUsersTest {
         Path file = dir.resolve("console-users");
         ConsoleUsers users = new ConsoleUsers(file);
         users.add("kim", ConsoleUsers.Role.OPERATOR, "a long passphrase");
-        users.add("board", ConsoleUsers.Role.VIEWER, "another passphrase");
+        users.add("board", ConsoleUsers.Role.VIEWER, "Changsin-sewing-4-floor");
         String hash = users.find("kim").orElseThrow().passwordHash();
         String text = Files.readString(file)
             // a lowercase role and a trailing space: forgiven
@@ -83,7 +83,7 @@ class ConsoleUsersTest {
             .isZero();
         // a new user added keeps the other bad lines as they were (nothing is lost)
         assertThat(UserCommand.run(List.of("add", "park", "--role", "OPERATOR", "--file", file.toString()),
-                new ByteArrayInputStream("park's new passphrase\n".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream("Dongdaemun-thread-5-lamp\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))
             .isZero();
         ConsoleUsers.Contents mended = new ConsoleUsers(file).read();

@@ -33,7 +33,7 @@ class ConsoleBesideCommandLineIT {
         Path work = Files.createTempDirectory("console-cli");
         SampleRounds.copy(Path.of("input", "2022"), work.resolve("input/2022"));
         Path users = work.resolve("config/console-users");
-        new ConsoleUsers(users).add("op", ConsoleUsers.Role.OPERATOR, "operator-password");
+        new ConsoleUsers(users).add("op", ConsoleUsers.Role.OPERATOR, "Seoul-jewel-7-lathe");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -45,7 +45,7 @@ class ConsoleBesideCommandLineIT {
         serve.addAll(common);
         try (ChildJob console = ChildJob.start(serve)) {
             HttpClient http = HttpClient.newHttpClient();
-            String auth = "Basic " + Base64.getEncoder().encodeToString("op:operator-password".getBytes());
+            String auth = "Basic " + Base64.getEncoder().encodeToString("op:Seoul-jewel-7-lathe".getBytes());
             HttpRequest rounds = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rounds"))
                 .header("Authorization", auth)
                 .build();
