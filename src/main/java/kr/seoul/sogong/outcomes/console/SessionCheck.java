@@ -85,7 +85,7 @@ final class SessionCheck extends OncePerRequestFilter {
 
     /** The round page's progress poll: a page asking, not a person. */
     static boolean isPoll(HttpServletRequest request) {
-        return request.getServletPath().endsWith("/progress.json");
+        return request.getRequestURI().endsWith("/progress.json");
     }
 
 }

@@ -145,7 +145,8 @@ final class SignInGuard {
     }
 
     private static String formUser(HttpServletRequest request) {
-        boolean signIn = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean signIn = "POST".equals(request.getMethod()) && "/login".equals(path);
         return signIn ? Optional.ofNullable(request.getParameter("username")).orElse("") : null;
     }
 

@@ -111,4 +111,36 @@ class ConsoleUsersTest {
                 "chmod 600");
     }
 
+    /**
+     * {@code user add} took {@code password}, {@code 12345678} and eight spaces (issue
+     * 21): now too short, common, a user's own name or easy to guess is refused, and says
+     * why.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "password", "12345678", "        ", "           ",
+            "password1234", "qwertyuiop", "kim-Seoul-2022!", "correct horse battery staple", "aaaaaaaaaaaa" })
+    void aPasswordTooEasyToGuessIsRefusedAndSaysWhy(String password) throws Exception {
+        Path file = dir.resolve("console-users");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = UserCommand.run(List.of("add", "kim", "--role", "OPERATOR", "--file", file.toString()),
+                new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).containsAnyOf("at least 10 characters", "too easy to guess",
+                "must not contain the user name");
+        assertThat(new ConsoleUsers(file).all()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = { "Seoul-jewel-7-lathe", "Mullae steel 9 press", "창신동-재봉틀-4대-2층" })
+    void aPasswordHardToGuessIsTaken(String password) {
+        new ConsoleUsers(dir.resolve("console-users")).add("kim", ConsoleUsers.Role.OPERATOR, password);
+        assertThat(ConsoleUsers.matches(password,
+                new ConsoleUsers(dir.resolve("console-users")).find("kim").orElseThrow().passwordHash()))
+            .isTrue();
+    }
+
 }
