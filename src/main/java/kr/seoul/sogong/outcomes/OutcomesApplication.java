@@ -64,6 +64,18 @@ public class OutcomesApplication {
             System.exit(exitCode);
         }
         boolean serve = args.length > 0 && args[0].equals("serve");
+        boolean runsRounds = !serve && (args.length > 0 && args[0].equals("nightly")
+                || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("round=")));
+        if (runsRounds) {
+            // a stop from the first millisecond (systemd stop, Ctrl-C, a CronJob
+            // deadline):
+            // before this, a SIGTERM during the JVM's and Spring's start ended with 143
+            // and
+            // no word
+            kr.seoul.sogong.outcomes.operations.GracefulStop.install();
+        }
+        // the first line, before Spring starts (which may take seconds on a busy machine)
+        System.err.println(kr.seoul.sogong.outcomes.operations.FirstLine.of(args));
         if (serve) {
             java.nio.file.Path users = ConsoleSettings.usersFile(args);
             String problem = ConsoleUsers.unsafe(users, System.err);

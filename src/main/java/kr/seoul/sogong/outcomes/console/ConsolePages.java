@@ -252,6 +252,10 @@ public class ConsolePages {
     }
 
     private String told(ConsoleRuns.Outcome outcome, int round, RedirectAttributes redirect, Locale locale) {
+        if ("action.noSuchExecution".equals(outcome.messageKey())) {
+            // not an execution of this round: nothing to act on
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such execution of this round");
+        }
         redirect.addFlashAttribute(outcome.done() ? "notice" : "problem",
                 messages.getMessage(outcome.messageKey(), outcome.arguments(), locale));
         return "redirect:/rounds/" + round;

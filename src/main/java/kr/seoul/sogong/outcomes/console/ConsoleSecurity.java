@@ -61,6 +61,37 @@ public class ConsoleSecurity {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Requests for a host name the console is not known by are refused before anything
+     * else (a DNS-rebinding page reaches a 127.0.0.1 console under its own name): by
+     * default the bind address, localhost and the loopback addresses;
+     * {@code outcomes.console.allowed-hosts} adds the names a TLS proxy forwards. A
+     * request the firewall refuses gets the console's headers and a plain 400, not
+     * Tomcat's page.
+     */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall(
+            ConsoleSettings settings,
+            @org.springframework.beans.factory.annotation.Value("${server.address:127.0.0.1}") String address) {
+        java.util.Set<String> allowed = new java.util.HashSet<>(
+                List.of("localhost", "127.0.0.1", "::1", "[::1]", "0:0:0:0:0:0:0:1", address));
+        allowed.addAll(settings.allowedHosts());
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHostnames(host -> allowed.contains(host.toLowerCase(java.util.Locale.ROOT)));
+        return web -> web.httpFirewall(firewall).requestRejectedHandler((request, response, rejected) -> {
+            log.warn("console: request refused ({}): {} {}", rejected.getMessage(), request.getMethod(),
+                    request.getRequestURI().length() > 200 ? request.getRequestURI().substring(0, 200)
+                            : request.getRequestURI());
+            response.setStatus(400);
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("bad request\n");
+        });
+    }
+
     @Bean
     VerifiedCredentials verifiedCredentials(UserDetailsService consoleUsers, PasswordEncoder passwordEncoder) {
         return new VerifiedCredentials(consoleUsers, passwordEncoder);

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pageSize findings per page
  * @param idleTimeout how long a signed-in page may go unused (its progress poll aside)
  * before its session ends
+ * @param allowedHosts host names the console answers to besides its bind address and
+ * localhost (the name a TLS proxy forwards)
  */
 @ConfigurationProperties("outcomes.console")
-public record ConsoleSettings(Path usersFile, Integer pageSize, java.time.Duration idleTimeout) {
+public record ConsoleSettings(Path usersFile, Integer pageSize, java.time.Duration idleTimeout,
+        java.util.List<String> allowedHosts) {
 
     public static final String USERS_FILE_OPTION = "--outcomes.console.users-file=";
 
@@ -21,6 +24,8 @@ public record ConsoleSettings(Path usersFile, Integer pageSize, java.time.Durati
         usersFile = usersFile == null ? ConsoleUsers.DEFAULT_FILE : usersFile;
         pageSize = pageSize == null ? 50 : pageSize;
         idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
+        allowedHosts = allowedHosts == null ? java.util.List.of()
+                : allowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /**

@@ -52,10 +52,24 @@ public final class GracefulStop implements JobExecutionListener {
         return REQUESTED.get();
     }
 
+    /**
+     * Whether a job has begun in this process (a signal before is a stop before the
+     * round).
+     */
+    private static final AtomicBoolean BEGUN = new AtomicBoolean();
+
     private static void onSignal(Signal signal) {
         Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the
                                                                // process
         REQUESTED.set(true);
+        if (!BEGUN.get()) {
+            // still starting (the JVM, Spring, the database): nothing was read, nothing
+            // to resume; said, and ended with the README's code for a stop
+            String line = "SIG" + signal.getName() + " received: stopped before the round started; nothing to resume";
+            System.err.println(line);
+            log.warn(line);
+            System.exit(ExitCodes.STOPPED);
+        }
         if (RUNNING.isEmpty()) {
             log.warn("SIG{} received: no job is running; the next round will not start", signal.getName());
             return;
@@ -102,6 +116,7 @@ public final class GracefulStop implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
+        BEGUN.set(true);
         RUNNING.put(jobExecution.getId(), jobExecution);
     }
 

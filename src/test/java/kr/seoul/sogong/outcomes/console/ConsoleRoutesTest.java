@@ -263,6 +263,30 @@ class ConsoleRoutesTest {
         assertThat(ConsoleRuns.isTheHolder(self, lockedBeforeThisProcess)).as("a pid reused since the lock").isFalse();
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A start while another process holds the round's lock row in an open transaction was
+     * a bare 500 after seconds: now 503, Retry-After, and a sentence.
+     */
+    @Test
+    void aStartWhileTheDatabaseRowIsLockedIsABusyAnswer() throws Exception {
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var insert = holder.prepareStatement("insert into run_lock (round, host, pid, acquired_at,"
+                    + " heartbeat_at) values (2041, 'elsewhere', 1, current_timestamp, current_timestamp)")) {
+                insert.executeUpdate();
+            }
+            MockHttpServletResponse response = perform(new Request(HttpMethod.POST, "/rounds/2041/start"), "OPERATOR");
+            holder.rollback();
+
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+            assertThat(response.getContentAsString()).contains("다시 시도하세요").doesNotContain("Exception");
+        }
+    }
+
     record Request(HttpMethod method, String path) {
     }
 
