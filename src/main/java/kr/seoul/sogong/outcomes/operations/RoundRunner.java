@@ -100,7 +100,7 @@ public class RoundRunner {
             recovery.recover(job.getName(), round);
             Instance instance = instanceFor(request);
             JobParameters parameters = instance.parameters();
-            JobExecution last = instance.lastExecution();
+            JobExecution last = recovery.recoverUnknown(instance.lastExecution(), round);
             if (last != null) {
                 log.info("restarting round {} (runDate {}) after execution {} ended {}", round, request.runDate(),
                         last.getId(), last.getStatus());

@@ -73,4 +73,35 @@ public class StaleExecutionRecovery {
         return recovered;
     }
 
+    /**
+     * An execution that ended UNKNOWN — its step's commit met a database that went away
+     * ("Rolling back with transaction in unknown state") — is as safe to resume as a
+     * killed one: every checkpoint of ours commits with its rows, so what is committed is
+     * exactly what the checkpoint counts. Spring Batch refuses to restart UNKNOWN
+     * ("manual intervention is probably necessary"); here it and its UNKNOWN steps are
+     * marked FAILED, the reason in their exit descriptions, and the same command resumes
+     * the same instance. Returns the execution to restart (the same one, now FAILED).
+     */
+    public JobExecution recoverUnknown(JobExecution last, int round) {
+        if (last == null || last.getStatus() != BatchStatus.UNKNOWN) {
+            return last;
+        }
+        String reason = "marked FAILED at " + LocalDateTime.now().withNano(0)
+                + ": it ended UNKNOWN (the database went away during a commit); its committed chunks are its"
+                + " checkpoint, so it is resumed";
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+                repository.update(step);
+            }
+        }
+        last.setStatus(BatchStatus.FAILED);
+        last.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+        repository.update(last);
+        log.info("execution {} of round {} ended UNKNOWN (the database went away): marked FAILED, resuming it from"
+                + " its checkpoint", last.getId(), round);
+        return last;
+    }
+
 }

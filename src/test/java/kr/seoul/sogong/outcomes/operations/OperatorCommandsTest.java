@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import kr.seoul.sogong.outcomes.OutcomesJobTestSupport;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
@@ -111,6 +112,56 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 e -> assertThat(e.getJobParameters().getParameter(RunParameters.RUN_DATE).value()).isEqualTo(NIGHT));
         assertThat(history.recent(round)).extracting(RunHistory.Line::startedBy)
             .containsOnly(RoundRunner.commandLineUser());
+    }
+
+    /**
+     * Guards against the dead end of issue 26: a run whose commit met a database that
+     * went away ends UNKNOWN, and Spring Batch refused every later run of the same
+     * command ("Cannot restart job from UNKNOWN status"), leaving a new run date or purge
+     * as the only ways out. The same command now marks it FAILED, says why, and resumes
+     * the same instance from its checkpoint, to the same outputs as a run never
+     * interrupted.
+     */
+    @Test
+    void theSameCommandResumesARunThatEndedUnknown() throws Exception {
+        int round = 6550;
+        copySample(2022, round);
+        RunRequest request = new RunRequest(round, NIGHT);
+        write(round, "survey/broken.xlsx", "not a workbook");
+        assertThat(runner.run(request, "cli:test")).isEqualTo(ExitCodes.QUALITY_GATE);
+        // the state a lost connection leaves: the step and the job UNKNOWN
+        JobExecution lost = executions(round).get(0);
+        jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN'"
+                + " where job_execution_id = ? and status = 'FAILED'", lost.getId());
+        jdbc.update(
+                "update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN' where job_execution_id = ?",
+                lost.getId());
+        Files.delete(input(round).resolve("survey/broken.xlsx"));
+
+        assertThat(runner.run(request, "cli:test")).isEqualTo(ExitCodes.COMPLETED);
+
+        List<JobExecution> runs = executions(round);
+        assertThat(runs).extracting(JobExecution::getStatus).containsExactly(BatchStatus.FAILED, BatchStatus.COMPLETED);
+        assertThat(runs.get(1).getJobInstance().getId()).as("the same instance resumed")
+            .isEqualTo(runs.get(0).getJobInstance().getId());
+        assertThat(runs.get(0).getExitStatus().getExitDescription()).contains("it ended UNKNOWN");
+        assertThat(runs.get(0).getStepExecutions()).noneMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
+
+        int uninterrupted = round + 1;
+        copySample(2022, uninterrupted);
+        assertThat(runner.run(new RunRequest(uninterrupted, NIGHT), "cli:test")).isEqualTo(ExitCodes.COMPLETED);
+        Map<String, byte[]> resumed = new java.util.TreeMap<>(csvOutputs(round));
+        Map<String, byte[]> straight = new java.util.TreeMap<>(csvOutputs(uninterrupted));
+        // each compares with the round stored before it, which differs between the two
+        resumed.remove("yoy_by_center.csv");
+        straight.remove("yoy_by_center.csv");
+        assertThat(resumed.keySet()).isEqualTo(straight.keySet());
+        resumed.forEach((name,
+                bytes) -> assertThat(
+                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace(String.valueOf(round), "R"))
+                    .as(name)
+                    .isEqualTo(new String(straight.get(name), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(String.valueOf(uninterrupted), "R")));
     }
 
     /**
