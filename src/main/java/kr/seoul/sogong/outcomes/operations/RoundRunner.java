@@ -167,6 +167,13 @@ public class RoundRunner {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return ExitCodes.STOPPED;
         }
+        String lostDuring = connectionLostDuring(execution);
+        if (lostDuring != null) {
+            // one line the operator can act on; what the driver said is in the log file
+            log.error("the database connection was lost during {}; run the same command once it is back", lostDuring);
+            failures(execution).forEach(f -> log.debug("what the database driver said", f));
+            return ExitCodes.FAILED;
+        }
         for (Throwable failure : failures(execution)) {
             // one line on the console; the stack trace goes with it to the log file only
             log.error("{}", failure.getMessage() != null ? failure.getMessage()
@@ -178,6 +185,43 @@ public class RoundRunner {
             }
         }
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * The step during which the database went away (a connection broken, refused or shut
+     * down by the server), or null when the run failed otherwise.
+     */
+    static String connectionLostDuring(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            boolean lost = step.getStatus() == BatchStatus.UNKNOWN
+                    || step.getFailureExceptions().stream().anyMatch(RoundRunner::isConnectionLoss);
+            if (lost && !PartitionStep.class.getName().equals(step.getExecutionContext().get(Step.STEP_TYPE_KEY))) {
+                String name = step.getStepName();
+                return name.startsWith("ingestPartition") ? "ingestRows" : name;
+            }
+        }
+        return execution.getFailureExceptions().stream().anyMatch(RoundRunner::isConnectionLoss) ? "the run" : null;
+    }
+
+    /**
+     * A connection that broke or could not be had: SQL states of class 08 (connection
+     * exception) and 57P01–57P03 (the server shutting down or starting), the driver's and
+     * the pool's connection exceptions.
+     */
+    static boolean isConnectionLoss(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,11 +10,48 @@ class ProcessPostgresIT extends ProcessScenarios {
 
     static EmbeddedPostgres postgres;
 
+    /** Where the server keeps its data and listens: the same after a restart. */
+    static java.nio.file.Path dataDirectory;
+
+    static int port;
+
     static synchronized EmbeddedPostgres server() throws IOException {
         if (postgres == null) {
-            postgres = EmbeddedPostgres.builder().start();
+            dataDirectory = java.nio.file.Files.createTempDirectory("postgres-data");
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            postgres = builder().start();
         }
         return postgres;
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        // the data are kept when the server stops (a restart reads them); stop() removes
+        // them
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setPort(port).setCleanDataDirectory(false);
+    }
+
+    /**
+     * Stops the server (fast shutdown: sessions ended, as a restart for maintenance ends
+     * them) and starts it again on the same data and port two seconds later.
+     */
+    static synchronized void restartServer() throws Exception {
+        EmbeddedPostgres running = postgres;
+        postgres = null;
+        running.close();
+        Thread.sleep(2000);
+        postgres = builder().start();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDatabaseRestartingDuringTheIngestIsResumedByTheSameCommand() throws Exception {
+        restartTheDatabaseDuring("pg-restart-ingest", "ingestRows", true, ProcessPostgresIT::restartServer);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDatabaseRestartingDuringTheRulesAcrossRowsIsResumedByTheSameCommand() throws Exception {
+        restartTheDatabaseDuring("pg-restart-rules", "crossRowRules", false, ProcessPostgresIT::restartServer);
     }
 
     @AfterAll
@@ -22,6 +59,12 @@ class ProcessPostgresIT extends ProcessScenarios {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+        if (dataDirectory != null) {
+            try (var files = java.nio.file.Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+            dataDirectory = null;
         }
     }
 

@@ -161,6 +161,55 @@ abstract class ProcessScenarios {
         assertSameOutputs(scenario);
     }
 
+    /**
+     * A way to take the database away and give it back; none where it is not a server.
+     */
+    protected interface DatabaseRestart {
+
+        void run() throws Exception;
+
+    }
+
+    /**
+     * The database server restarts (maintenance, a failover, a network blip) while the
+     * run is in {@code stepLine}: the run ends with one line saying the connection was
+     * lost, exit 1, no stack trace on the console — and the same command, once the
+     * database is back, completes to the outputs of an uninterrupted run, whatever state
+     * the first run was left in (FAILED, UNKNOWN or STARTED), with every record stored or
+     * rejected. Before, such a run ended UNKNOWN and every later run of the same command
+     * was refused.
+     */
+    protected void restartTheDatabaseDuring(String scenario, String stepLine, boolean midIngest,
+            DatabaseRestart restart) throws Exception {
+        uninterrupted();
+        String url = newDatabase(scenario);
+        JdbcTemplate jdbc = jdbc(url);
+        try (ChildJob child = ChildJob.start(args(url, scenario))) {
+            child.awaitLine("Executing step: [" + stepLine + "]", RUN);
+            if (midIngest) {
+                child.await(() -> committedRows(jdbc) > 40_000, RUN, "40,000 committed rows");
+            }
+            restart.run();
+            int exit = child.waitFor(RUN);
+            assertThat(exit).as(child.output()).isEqualTo(ExitCodes.FAILED);
+            assertThat(child.output()).contains("the database connection was lost during")
+                .contains("run the same command once it is back")
+                .doesNotContain("\tat ");
+        }
+
+        ChildJob again = ChildJob.start(args(url, scenario));
+        int exit = again.waitFor(RUN);
+        assertThat(exit).as(again.output()).isZero();
+        assertThat(
+                jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
+            .as("the same instance resumed")
+            .isOne();
+        assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+            .last()
+            .isEqualTo("COMPLETED");
+        assertSameOutputs(scenario);
+    }
+
     @Test
     void killDuringIngestRestartsFromTheCheckpoint() throws Exception {
         killAndRestart("kill-ingest", "ingestRows", true);
