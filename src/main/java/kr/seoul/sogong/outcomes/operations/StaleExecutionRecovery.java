@@ -90,9 +90,15 @@ public class StaleExecutionRecovery {
                 + ": it ended UNKNOWN (the database went away during a commit); its committed chunks are its"
                 + " checkpoint, so it is resumed";
         for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
+            // a step whose own end the database never heard of is still marked running:
+            // it
+            // ended with the job (Spring Batch refuses a restart while one is)
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+                if (step.getEndTime() == null) {
+                    step.setEndTime(last.getEndTime() != null ? last.getEndTime() : LocalDateTime.now());
+                }
                 repository.update(step);
             }
         }

@@ -133,6 +133,11 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         JobExecution lost = executions(round).get(0);
         jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN'"
                 + " where job_execution_id = ? and status = 'FAILED'", lost.getId());
+        // and a step whose end the database never heard of (seen with a real restart)
+        jdbc.update(
+                "update batch_step_execution set status = 'STARTED', end_time = null"
+                        + " where job_execution_id = ? and status = 'COMPLETED' and step_name = 'admitRound'",
+                lost.getId());
         jdbc.update(
                 "update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN' where job_execution_id = ?",
                 lost.getId());
