@@ -204,16 +204,24 @@ public class CrossRowRulesTasklet implements Tasklet {
         KeyedRows read(String table) {
             boolean survey = table.equals("survey_response");
             KeyedRows rows = new KeyedRows(survey, store.digestCount(round, table));
+            long[] lastSource = { -1 };
+            String[] lastCenter = { null };
             store.readDigests(round, table, r -> {
                 Integer seq = fileSeq.get(r.sourceFile);
                 if (seq == null) { // a file's digests go with it (IntakeStore.forgetFile)
                     throw new IllegalStateException("digests of " + r.sourceFile + ", a file the round does not have");
                 }
                 sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);
-                if (!survey) {
+                long sheetOfFile = ((long) seq << 32) | r.sheetIndex;
+                // digests come in file and sheet order: a center's sheet is noted once,
+                // not
+                // per row
+                if (!survey && (sheetOfFile != lastSource[0] || !r.center.equals(lastCenter[0]))) {
+                    lastSource[0] = sheetOfFile;
+                    lastCenter[0] = r.center;
                     sources.computeIfAbsent(table, t -> new LinkedHashMap<>())
                         .computeIfAbsent(r.center, c -> new java.util.TreeSet<>())
-                        .add(((long) seq << 32) | r.sheetIndex);
+                        .add(sheetOfFile);
                 }
                 rows.add(centerIndex(r.center) * KeyedRows.FIRMS_PER_CENTER + r.brn,
                         RowPlace.of(seq, r.sheetIndex, r.rowNumber), survey ? r.submittedAtMicros : 0);

@@ -40,7 +40,7 @@ class ProcessPostgresIT extends ProcessScenarios {
         EmbeddedPostgres running = postgres;
         postgres = null;
         running.close();
-        Thread.sleep(2000);
+        Thread.sleep(1000);
         postgres = builder().start();
     }
 
@@ -49,7 +49,13 @@ class ProcessPostgresIT extends ProcessScenarios {
         restartTheDatabaseDuring("pg-restart-ingest", "ingestRows", true, ProcessPostgresIT::restartServer);
     }
 
+    /**
+     * The same during the rules across rows (a tasklet's transaction: "Rolling back with
+     * transaction in unknown state"). Half a minute more: kept out of the ten minutes of
+     * {@code ./mvnw verify}, run with {@code -Doutcomes.slow-its=true}.
+     */
     @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "outcomes.slow-its", matches = "true")
     void theDatabaseRestartingDuringTheRulesAcrossRowsIsResumedByTheSameCommand() throws Exception {
         restartTheDatabaseDuring("pg-restart-rules", "crossRowRules", false, ProcessPostgresIT::restartServer);
     }
