@@ -14,6 +14,8 @@ public record RunRequest(int round, LocalDate runDate) {
                    java -jar sogong-outcomes.jar purge [keep=10] [round=<yyyy>] [--dry-run]  delete old runs
                    java -jar sogong-outcomes.jar kit round=<yyyy>                      the centers' input workbooks
                    java -jar sogong-outcomes.jar generate sample|synthetic ...         sample or synthetic input files
+                   java -jar sogong-outcomes.jar serve                                  the web console (127.0.0.1:8080)
+                   java -jar sogong-outcomes.jar user add|remove|list ...               the console's users
             options: --outcomes.input-dir=input --outcomes.output-dir=output --spring.datasource.url=...""";
 
     /** Thrown for a command line that names no round or an impossible one. */
