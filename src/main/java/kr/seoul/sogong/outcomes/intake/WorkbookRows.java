@@ -253,7 +253,7 @@ public final class WorkbookRows implements SheetRows {
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     String name = xml.getLocalName();
-                    if ("v".equals(name)) {
+                    if (inValue && "v".equals(name)) {
                         inValue = false;
                         cellHasValue = !CellText.isBlank(cellValue.toString());
                     }
@@ -314,21 +314,18 @@ public final class WorkbookRows implements SheetRows {
                 cellColumn = ref == null ? cellColumn + 1 : new CellReference(ref).getCol();
                 cellHasFormula = false;
                 cellHasValue = false;
-                cellValue.setLength(0);
                 if ("d".equals(xml.getAttributeValue(null, "t"))) {
                     isoDateColumns.add(cellColumn);
                 }
             }
             case "f" -> cellHasFormula = true;
+            // only a formula's stored result is looked at (<f> comes before <v>): the
+            // values of other cells are not copied on their way to POI
             case "v" -> {
-                inValue = true;
+                inValue = cellHasFormula;
                 cellValue.setLength(0);
             }
-            case "is" -> {
-                cellHasValue = true;
-                cellValue.setLength(0);
-                cellValue.append('x');
-            }
+            case "is" -> cellHasValue = true;
             default -> {
             }
         }
