@@ -67,6 +67,9 @@ public final class RowFields {
     private static final java.util.Set<String> TOTALS = java.util.Set.of("합계", "계", "소계", "총계", "총합계", "누계", "total",
             "subtotal", "grandtotal", "sum", "totals");
 
+    /** The first letters of {@link #TOTALS} (values are trimmed when read). */
+    private static final String TOTALS_FIRST = "합계소총누TtSsGg";
+
     /** The columns where a totals row carries its label: the row's name or key. */
     private static final List<String> LABEL_COLUMNS = List.of("item", "firm_name", "brn", "center_code", "center",
             "response_id");
@@ -84,7 +87,9 @@ public final class RowFields {
                 continue;
             }
             String v = row.value(field);
-            if (!v.isEmpty() && v.length() <= 12 && TOTALS.contains(totalsKey(v))) {
+            // asked of every row: a key is built only for a value that could be a label
+            if (!v.isEmpty() && v.length() <= 12 && TOTALS_FIRST.indexOf(v.charAt(0)) >= 0
+                    && TOTALS.contains(totalsKey(v))) {
                 add(field, v, Rule.TOTALS_ROW, Message.of("totalsRow"));
                 return true;
             }
