@@ -167,11 +167,6 @@ public final class HeaderMap {
         return found;
     }
 
-    /** How many of the kind's columns this row names. */
-    int columnsFound() {
-        return positions.size();
-    }
-
     /** Why the header names a column twice, or null. */
     public String duplicate() {
         return duplicate;

@@ -95,8 +95,6 @@ final class XlsRows implements SheetRows {
 
         private final List<BoundSheetRecord> bound = new ArrayList<>();
 
-        private BoundSheetRecord[] byStream;
-
         private final List<SheetCells> cellsByStream = new ArrayList<>();
 
         private SSTRecord strings;
@@ -227,13 +225,13 @@ final class XlsRows implements SheetRows {
         }
 
         XlsRows result() {
-            byStream = BoundSheetRecord.orderByBofPosition(bound);
+            List<BoundSheetRecord> byStream = List.of(BoundSheetRecord.orderByBofPosition(bound));
             List<WorkbookRows.SheetRef> refs = new ArrayList<>();
             List<SheetCells> cells = new ArrayList<>();
             for (int i = 0; i < bound.size(); i++) {
                 BoundSheetRecord b = bound.get(i);
                 refs.add(new WorkbookRows.SheetRef(b.getSheetname(), i, b.isHidden() || b.isVeryHidden()));
-                int stream = java.util.Arrays.asList(byStream).indexOf(b);
+                int stream = byStream.indexOf(b);
                 SheetCells c = stream >= 0 && stream < cellsByStream.size() ? cellsByStream.get(stream) : null;
                 cells.add(c == null ? new SheetCells() : c);
             }
