@@ -67,6 +67,34 @@ public final class ConsoleUsers {
         if (!Files.exists(file)) {
             return new Contents(List.of(), List.of());
         }
+        // every page request and API call asks (SessionCheck, the sign-in): the file is
+        // parsed again only when it changed — rewritten whole by a new file, so a new
+        // inode, or touched (time, size)
+        Object version;
+        try {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            version = java.util.List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(),
+                    attributes.size());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read the console users file " + file, e);
+        }
+        Parsed cached = PARSED.get(file.toAbsolutePath());
+        if (cached != null && cached.version().equals(version)) {
+            return cached.contents();
+        }
+        Contents contents = parse();
+        PARSED.put(file.toAbsolutePath(), new Parsed(version, contents));
+        return contents;
+    }
+
+    /** A file's contents as parsed, and the version of the file they were parsed from. */
+    private record Parsed(Object version, Contents contents) {
+    }
+
+    private static final java.util.Map<Path, Parsed> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Contents parse() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -107,7 +135,7 @@ public final class ConsoleUsers {
                 bad.add(new BadLine(i + 1, line, reason));
             }
         }
-        return new Contents(users, bad);
+        return new Contents(List.copyOf(users), List.copyOf(bad));
     }
 
     private static Role role(String text) {
