@@ -10,6 +10,7 @@ import java.util.Map;
 import kr.seoul.sogong.outcomes.generator.RoundGenerator;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -184,6 +185,68 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
                 .as(table)
                 .isEqualTo(
                         jdbc.queryForObject("select count(*) from " + table + " where round = ?", Long.class, round));
+        }
+    }
+
+    @Autowired
+    kr.seoul.sogong.outcomes.intake.IntakeStore intakeStore;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * Guards against storing a chunk over a gap: when the database lost commits it had
+     * acknowledged (an H2 file's serving process killed before writing them, a failover
+     * to a replica behind) and the run's connection came back, the next chunk finds its
+     * file's checkpoint behind where the run left it. It must fail with nothing stored,
+     * not store its rows and move the checkpoint past rows that were never stored; the
+     * same command then reads on from what the database holds.
+     */
+    @Test
+    void aChunkIsNotStoredOverLostCommits() throws Exception {
+        int round = roundBase() + 5;
+        RoundGenerator.synthetic(WORK.resolve("input"), round, 1, 20, 0, 3);
+        assertThat(launch(round, LocalDate.of(2040, 6, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String survey = "survey/responses.csv";
+        // the commits after row 10 lost
+        jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
+                round, survey);
+        var writer = new kr.seoul.sogong.outcomes.intake.IntakeWriter(jdbc, intakeStore, round);
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> transaction.executeWithoutResult(t -> write(writer, survey, 16, 20)))
+            .isInstanceOf(kr.seoul.sogong.outcomes.intake.LostCommitException.class)
+            .hasMessageContaining(survey)
+            .satisfies(e -> assertThat(kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)).isTrue());
+        assertThat(rowsRead(round, survey)).isEqualTo(10);
+
+        // the chunk that follows what the database holds moves the checkpoint
+        transaction.executeWithoutResult(t -> write(writer, survey, 11, 15));
+        assertThat(rowsRead(round, survey)).isEqualTo(15);
+    }
+
+    private long rowsRead(int round, String file) {
+        return jdbc.queryForObject("select rows_read from source_file where round = ? and source_file = ?", Long.class,
+                round, file);
+    }
+
+    /** A chunk of rows {@code from}..{@code to} of a survey file, none of them stored. */
+    private static void write(kr.seoul.sogong.outcomes.intake.IntakeWriter writer, String file, int from, int to) {
+        List<kr.seoul.sogong.outcomes.intake.ValidatedRow> rows = new java.util.ArrayList<>();
+        for (int ordinal = from; ordinal <= to; ordinal++) {
+            rows.add(new kr.seoul.sogong.outcomes.intake.ValidatedRow(new kr.seoul.sogong.outcomes.intake.SourceRow(
+                    file, kr.seoul.sogong.outcomes.intake.SourceKind.SURVEY, "", 0, ordinal + 1, ordinal, Map.of(),
+                    null, Map.of(), false), null, List.of()));
+        }
+        try {
+            writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(rows));
+        }
+        catch (RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

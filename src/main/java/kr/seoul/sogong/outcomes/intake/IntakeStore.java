@@ -207,9 +207,18 @@ public class IntakeStore {
         jdbc.update("update source_file set file_seq = ? where round = ? and source_file = ?", seq, round, sourceFile);
     }
 
-    public void recordProgress(int round, String sourceFile, long rowsRead, boolean complete) {
-        jdbc.update("update source_file set rows_read = ?, complete = ? where round = ? and source_file = ?", rowsRead,
-                complete, round, sourceFile);
+    /**
+     * Moves a file's checkpoint from {@code from} (the row before the chunk's first) to
+     * {@code rowsRead}; a checkpoint found elsewhere means a commit this run was told of
+     * is not in the database, and the chunk must not be stored on top of the gap.
+     */
+    public void recordProgress(int round, String sourceFile, long from, long rowsRead, boolean complete) {
+        int moved = jdbc.update(
+                "update source_file set rows_read = ?, complete = ? where round = ? and source_file = ? and rows_read = ?",
+                rowsRead, complete, round, sourceFile, from);
+        if (moved != 1) {
+            throw new LostCommitException(sourceFile, from);
+        }
     }
 
     /**

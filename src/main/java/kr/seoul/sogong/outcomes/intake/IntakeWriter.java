@@ -58,11 +58,13 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
+        Map<String, SourceRow> firstRowOfFile = new LinkedHashMap<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
         // the digests of each file's rows per table, for the steps after the ingest
         Map<String, Map<String, RowDigests.Packer>> digests = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
+            firstRowOfFile.putIfAbsent(row.source().sourceFile(), row.source());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
             AcceptedRow accepted = row.record();
             if (accepted != null) {
@@ -82,13 +84,22 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 insert(e.getKey(), columns.get(e.getKey()), e.getValue());
             }
             catch (Exception failure) {
+                if (ConnectionLoss.in(failure)) {
+                    // not the row's doing: the same command stores it once the database
+                    // is back
+                    throw failure;
+                }
                 throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
             }
         }
         digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
-            store.recordProgress(round, last.sourceFile(), last.ordinal(), last.lastInFile());
+            // ordinals are dense and every row read reaches the writer: the row before
+            // the
+            // chunk's first is where the last commit left the checkpoint
+            long from = firstRowOfFile.get(last.sourceFile()).ordinal() - 1;
+            store.recordProgress(round, last.sourceFile(), from, last.ordinal(), last.lastInFile());
         }
     }
 

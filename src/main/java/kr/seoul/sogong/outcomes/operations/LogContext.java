@@ -21,6 +21,19 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(LogContext.class);
 
+    /**
+     * The last step a job started on this thread (jobs run on the thread that launches
+     * them): what a run that could not even record its end was doing.
+     */
+    private static final ThreadLocal<String> LAST_STEP = new ThreadLocal<>();
+
+    /** The last step started on this thread, forgotten once read; null when none. */
+    static String takeLastStep() {
+        String step = LAST_STEP.get();
+        LAST_STEP.remove();
+        return step;
+    }
+
     @Override
     public void beforeJob(JobExecution e) {
         MDC.put("job", e.getJobInstance().getJobName());
@@ -41,6 +54,9 @@ public class LogContext implements JobExecutionListener, StepExecutionListener {
         if (isPartition(s)) {
             // a partition runs on a thread of its own
             beforeJob(s.getJobExecution());
+        }
+        else {
+            LAST_STEP.set(s.getStepName());
         }
         MDC.put("step", s.getStepName());
         // Spring Batch 5 logged this line itself; 6 does not, and operators (and the

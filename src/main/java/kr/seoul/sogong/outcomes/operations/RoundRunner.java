@@ -109,9 +109,22 @@ public class RoundRunner {
             // new one starts
             JobExecution execution;
             facts.startedBy(startedBy);
+            LogContext.takeLastStep();
             try {
                 execution = last != null && last.getStatus() != BatchStatus.COMPLETED ? jobOperator.restart(last)
                         : jobOperator.start(job, parameters);
+            }
+            catch (RuntimeException e) {
+                if (!kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)) {
+                    throw e;
+                }
+                // the database went away before the run could record how it ended: the
+                // next run finds it STARTED or UNKNOWN and resumes it
+                String step = LogContext.takeLastStep();
+                log.error("the database connection was lost during {}; run the same command once it is back",
+                        step == null ? "the run" : step.startsWith("ingestPartition") ? "ingestRows" : step);
+                log.debug("what the database driver said", e);
+                return ExitCodes.FAILED;
             }
             finally {
                 facts.startedBy(null);
@@ -126,17 +139,48 @@ public class RoundRunner {
         }
         finally {
             heartbeat.shutdownNow();
-            runLock.release(round);
+            release(round);
         }
     }
+
+    /**
+     * Releases the round's lock; a database that is gone at that moment must not hide how
+     * the run ended (a lock left behind is taken over once this process is gone).
+     */
+    private void release(int round) {
+        try {
+            runLock.release(round);
+        }
+        catch (RuntimeException e) {
+            if (kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)) {
+                // the run's own line already says the database went away
+                log.info("round {}: the run lock stays until the next run takes it over", round);
+            }
+            else {
+                log.warn("round {}: the run lock could not be released ({}); the next run takes it over", round,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the last heartbeat failed: an outage is told once, not every beat. */
+    private volatile boolean heartbeatFailing;
 
     private void beat(int round) {
         try {
             runLock.heartbeat(round);
             facts.beat(round);
+            if (heartbeatFailing) {
+                heartbeatFailing = false;
+                log.info("round {}: the run lock's heartbeat reaches the database again", round);
+            }
         }
         catch (RuntimeException e) {
-            log.warn("run lock heartbeat failed: {}", e.getMessage());
+            if (!heartbeatFailing) {
+                heartbeatFailing = true;
+                log.warn("round {}: the run lock's heartbeat failed ({}); the lock holds while this process lives",
+                        round, e.getMessage());
+            }
         }
     }
 
@@ -193,35 +237,16 @@ public class RoundRunner {
      */
     static String connectionLostDuring(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            boolean lost = step.getStatus() == BatchStatus.UNKNOWN
-                    || step.getFailureExceptions().stream().anyMatch(RoundRunner::isConnectionLoss);
+            boolean lost = step.getStatus() == BatchStatus.UNKNOWN || step.getFailureExceptions()
+                .stream()
+                .anyMatch(kr.seoul.sogong.outcomes.intake.ConnectionLoss::in);
             if (lost && !PartitionStep.class.getName().equals(step.getExecutionContext().get(Step.STEP_TYPE_KEY))) {
                 String name = step.getStepName();
                 return name.startsWith("ingestPartition") ? "ingestRows" : name;
             }
         }
-        return execution.getFailureExceptions().stream().anyMatch(RoundRunner::isConnectionLoss) ? "the run" : null;
-    }
-
-    /**
-     * A connection that broke or could not be had: SQL states of class 08 (connection
-     * exception) and 57P01–57P03 (the server shutting down or starting), the driver's and
-     * the pool's connection exceptions.
-     */
-    static boolean isConnectionLoss(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+        return execution.getFailureExceptions().stream().anyMatch(kr.seoul.sogong.outcomes.intake.ConnectionLoss::in)
+                ? "the run" : null;
     }
 
     /**

@@ -34,7 +34,7 @@ class ProcessPostgresIT extends ProcessScenarios {
 
     /**
      * Stops the server (fast shutdown: sessions ended, as a restart for maintenance ends
-     * them) and starts it again on the same data and port two seconds later.
+     * them) and starts it again on the same data and port a second later.
      */
     static synchronized void restartServer() throws Exception {
         EmbeddedPostgres running = postgres;
@@ -44,20 +44,16 @@ class ProcessPostgresIT extends ProcessScenarios {
         postgres = builder().start();
     }
 
-    @org.junit.jupiter.api.Test
-    void theDatabaseRestartingDuringTheIngestIsResumedByTheSameCommand() throws Exception {
-        restartTheDatabaseDuring("pg-restart-ingest", "ingestRows", true, ProcessPostgresIT::restartServer);
-    }
-
     /**
-     * The same during the rules across rows (a tasklet's transaction: "Rolling back with
-     * transaction in unknown state"). Half a minute more: kept out of the ten minutes of
-     * {@code ./mvnw verify}, run with {@code -Doutcomes.slow-its=true}.
+     * One night, three restarts of the server: during the ingest, during the rules across
+     * rows (a tasklet's transaction: "Rolling back with transaction in unknown state")
+     * and during the outcome tables. Each run ends with one line, and the fourth run of
+     * the same command completes the round.
      */
     @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "outcomes.slow-its", matches = "true")
-    void theDatabaseRestartingDuringTheRulesAcrossRowsIsResumedByTheSameCommand() throws Exception {
-        restartTheDatabaseDuring("pg-restart-rules", "crossRowRules", false, ProcessPostgresIT::restartServer);
+    void theDatabaseRestartingDuringEachStepIsResumedByTheSameCommand() throws Exception {
+        restartTheDatabaseDuring("pg-restarts", java.util.List.of("ingestRows", "crossRowRules", "outcomeTables"),
+                ProcessPostgresIT::restartServer);
     }
 
     @AfterAll

@@ -35,6 +35,9 @@ abstract class ProcessScenarios {
 
     static Map<String, byte[]> uninterrupted;
 
+    /** The database of the uninterrupted run. */
+    static String cleanUrl;
+
     /** A fresh database for a scenario: its JDBC URL. */
     protected abstract String newDatabase(String name) throws Exception;
 
@@ -55,7 +58,7 @@ abstract class ProcessScenarios {
         RoundGenerator.synthetic(work.resolve("input"), ROUND, 10, 6000, 211, 5);
     }
 
-    private List<String> args(String url, String scenario) {
+    protected List<String> args(String url, String scenario) {
         return new ArrayList<>(List.of("round=" + ROUND, "runDate=2031-11-01",
                 "--outcomes.input-dir=" + work.resolve("input"),
                 "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url,
@@ -74,21 +77,22 @@ abstract class ProcessScenarios {
         return files;
     }
 
-    private Map<String, byte[]> uninterrupted() throws Exception {
+    protected Map<String, byte[]> uninterrupted() throws Exception {
         if (uninterrupted == null) {
             String url = newDatabase("clean");
             assertThat(ChildJob.run(args(url, "clean"), RUN)).isZero();
+            cleanUrl = url;
             uninterrupted = csvOutputs("clean");
             assertThat(uninterrupted).hasSize(8);
         }
         return uninterrupted;
     }
 
-    private JdbcTemplate jdbc(String url) {
+    protected JdbcTemplate jdbc(String url) {
         return new JdbcTemplate((DataSource) new DriverManagerDataSource(url, user(), ""));
     }
 
-    private long committedRows(JdbcTemplate jdbc) {
+    protected long committedRows(JdbcTemplate jdbc) {
         try {
             Long n = jdbc.queryForObject("select coalesce(sum(rows_read), 0) from source_file where round = ?",
                     Long.class, ROUND);
@@ -104,7 +108,7 @@ abstract class ProcessScenarios {
                 String.class);
     }
 
-    private void assertSameOutputs(String scenario) throws Exception {
+    protected void assertSameOutputs(String scenario) throws Exception {
         Map<String, byte[]> expected = uninterrupted();
         Map<String, byte[]> actual = csvOutputs(scenario);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
@@ -172,29 +176,39 @@ abstract class ProcessScenarios {
 
     /**
      * The database server restarts (maintenance, a failover, a network blip) while the
-     * run is in {@code stepLine}: the run ends with one line saying the connection was
-     * lost, exit 1, no stack trace on the console — and the same command, once the
-     * database is back, completes to the outputs of an uninterrupted run, whatever state
-     * the first run was left in (FAILED, UNKNOWN or STARTED), with every record stored or
-     * rejected. Before, such a run ended UNKNOWN and every later run of the same command
-     * was refused.
+     * run is in each of {@code steps} in turn, one run per step: each run ends with one
+     * line saying the connection was lost during that step, exit 1, no stack trace on the
+     * console, and the next run of the same command goes on from where it was — the last
+     * one completes to the outputs of an uninterrupted run, on one job instance, whatever
+     * state each run was left in (FAILED, UNKNOWN or STARTED), with every record stored
+     * or rejected. Before, such a run ended UNKNOWN and every later run of the same
+     * command was refused. Each run is frozen (SIGSTOP) while the server restarts, so the
+     * restart surely falls inside the step however quickly it runs.
      */
-    protected void restartTheDatabaseDuring(String scenario, String stepLine, boolean midIngest,
-            DatabaseRestart restart) throws Exception {
+    protected void restartTheDatabaseDuring(String scenario, List<String> steps, DatabaseRestart restart)
+            throws Exception {
         uninterrupted();
         String url = newDatabase(scenario);
         JdbcTemplate jdbc = jdbc(url);
-        try (ChildJob child = ChildJob.start(args(url, scenario))) {
-            child.awaitLine("Executing step: [" + stepLine + "]", RUN);
-            if (midIngest) {
-                child.await(() -> committedRows(jdbc) > 40_000, RUN, "40,000 committed rows");
+        for (String step : steps) {
+            try (ChildJob child = ChildJob.start(args(url, scenario))) {
+                child.awaitLine("Executing step: [" + step + "]", RUN);
+                if (step.equals("ingestRows")) {
+                    child.await(() -> committedRows(jdbc) > 40_000, RUN, "40,000 committed rows");
+                }
+                child.pause(true);
+                try {
+                    restart.run();
+                }
+                finally {
+                    child.pause(false);
+                }
+                int exit = child.waitFor(RUN);
+                assertThat(exit).as(child.output()).isEqualTo(ExitCodes.FAILED);
+                assertThat(child.output()).contains("the database connection was lost during " + step)
+                    .contains("run the same command once it is back")
+                    .doesNotContain("\tat ");
             }
-            restart.run();
-            int exit = child.waitFor(RUN);
-            assertThat(exit).as(child.output()).isEqualTo(ExitCodes.FAILED);
-            assertThat(child.output()).contains("the database connection was lost during")
-                .contains("run the same command once it is back")
-                .doesNotContain("\tat ");
         }
 
         ChildJob again = ChildJob.start(args(url, scenario));
@@ -205,8 +219,13 @@ abstract class ProcessScenarios {
             .as("the same instance resumed")
             .isOne();
         assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+            .hasSize(steps.size() + 1)
             .last()
             .isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class, ROUND))
+            .as("every row read once, as in the uninterrupted run")
+            .isEqualTo(jdbc(cleanUrl).queryForObject("select sum(rows_read) from source_file where round = ?",
+                    Long.class, ROUND));
         assertSameOutputs(scenario);
     }
 
