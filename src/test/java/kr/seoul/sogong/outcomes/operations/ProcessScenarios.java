@@ -234,14 +234,33 @@ abstract class ProcessScenarios {
         killAndRestart("kill-ingest", "ingestRows", true);
     }
 
+    /**
+     * Killed during the outcome tables, then the run that resumes it killed during the
+     * committee's reports (one night, two kills): each run recovers the execution the
+     * last one left STARTED, and the third completes to the outputs of an uninterrupted
+     * run on the same job instance.
+     */
     @Test
-    void killDuringAggregationRestarts() throws Exception {
-        killAndRestart("kill-aggregate", "outcomeTables", false);
-    }
-
-    @Test
-    void killDuringExportRestarts() throws Exception {
-        killAndRestart("kill-export", "committeeReports", false);
+    void killsDuringAggregationAndExportAreEachResumed() throws Exception {
+        uninterrupted();
+        String url = newDatabase("kill-after-ingest");
+        JdbcTemplate jdbc = jdbc(url);
+        for (String step : List.of("outcomeTables", "committeeReports")) {
+            try (ChildJob child = ChildJob.start(args(url, "kill-after-ingest"))) {
+                child.awaitLine("Executing step: [" + step + "]", RUN);
+                assertThat(child.kill()).as("killed during " + step + ", not finished").isEqualTo(137);
+            }
+            assertThat(lastStatus(jdbc)).isEqualTo("STARTED");
+        }
+        ChildJob restarted = ChildJob.start(args(url, "kill-after-ingest"));
+        assertThat(restarted.waitFor(RUN)).as(restarted.output()).isZero();
+        assertThat(restarted.output()).contains("left STARTED by a process that is gone");
+        assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+            .containsExactly("FAILED", "FAILED", "COMPLETED");
+        assertThat(
+                jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
+            .isOne();
+        assertSameOutputs("kill-after-ingest");
     }
 
     /**
