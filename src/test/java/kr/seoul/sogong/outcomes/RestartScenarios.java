@@ -189,7 +189,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     }
 
     @Autowired
-    kr.seoul.sogong.outcomes.intake.IntakeStore intakeStore;
+    kr.seoul.sogong.outcomes.store.IntakeStore intakeStore;
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
@@ -211,14 +211,14 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         // the commits after row 10 lost
         jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
                 round, survey);
-        var writer = new kr.seoul.sogong.outcomes.intake.IntakeWriter(jdbc, intakeStore, round);
+        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(jdbc, intakeStore, round);
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         org.assertj.core.api.Assertions
             .assertThatThrownBy(() -> transaction.executeWithoutResult(t -> write(writer, survey, 16, 20)))
-            .isInstanceOf(kr.seoul.sogong.outcomes.intake.LostCommitException.class)
+            .isInstanceOf(kr.seoul.sogong.outcomes.store.LostCommitException.class)
             .hasMessageContaining(survey)
-            .satisfies(e -> assertThat(kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)).isTrue());
+            .satisfies(e -> assertThat(kr.seoul.sogong.outcomes.store.ConnectionLoss.in(e)).isTrue());
         assertThat(rowsRead(round, survey)).isEqualTo(10);
 
         // the chunk that follows what the database holds moves the checkpoint
@@ -232,10 +232,10 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     }
 
     /** A chunk of rows {@code from}..{@code to} of a survey file, none of them stored. */
-    private static void write(kr.seoul.sogong.outcomes.intake.IntakeWriter writer, String file, int from, int to) {
-        List<kr.seoul.sogong.outcomes.intake.ValidatedRow> rows = new java.util.ArrayList<>();
+    private static void write(kr.seoul.sogong.outcomes.ingest.IntakeWriter writer, String file, int from, int to) {
+        List<kr.seoul.sogong.outcomes.validation.ValidatedRow> rows = new java.util.ArrayList<>();
         for (int ordinal = from; ordinal <= to; ordinal++) {
-            rows.add(new kr.seoul.sogong.outcomes.intake.ValidatedRow(new kr.seoul.sogong.outcomes.intake.SourceRow(
+            rows.add(new kr.seoul.sogong.outcomes.validation.ValidatedRow(new kr.seoul.sogong.outcomes.intake.SourceRow(
                     file, kr.seoul.sogong.outcomes.intake.SourceKind.SURVEY, "", 0, ordinal + 1, ordinal, Map.of(),
                     null, Map.of(), false), null, List.of()));
         }

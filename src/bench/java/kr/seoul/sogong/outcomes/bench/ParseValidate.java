@@ -2,8 +2,8 @@ package kr.seoul.sogong.outcomes.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.CenterDirectory;
-import kr.seoul.sogong.outcomes.intake.CentersFile;
+import kr.seoul.sogong.outcomes.centers.CenterDirectory;
+import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.validation.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.intake.TextEncoding;
-import kr.seoul.sogong.outcomes.rules.BusinessRegistrationNumber;
+import kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;

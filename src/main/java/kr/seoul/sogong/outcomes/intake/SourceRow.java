@@ -63,7 +63,7 @@ public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sh
         return v == null ? "" : v;
     }
 
-    SourceRow asLastInFile() {
+    public SourceRow asLastInFile() {
         return new SourceRow(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems,
                 true, fileNotes);
     }

@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.intake.Center;
+import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.intake.Column;
 import kr.seoul.sogong.outcomes.intake.SourceKind;
 import org.apache.poi.ss.usermodel.Cell;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kr.seoul.sogong.outcomes.intake.CentersFile;
+import kr.seoul.sogong.outcomes.centers.CentersFile;
 
 /**
  * {@code kit round=<yyyy> [--input input] [--out kits]}: the round's input kit from its

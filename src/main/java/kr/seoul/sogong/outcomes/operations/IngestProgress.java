@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -17,7 +17,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
-import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import kr.seoul.sogong.outcomes.validation.ValidatedRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**

@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
-import kr.seoul.sogong.outcomes.intake.ValidatedRow;
+import kr.seoul.sogong.outcomes.validation.ValidatedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;

@@ -115,7 +115,7 @@ public class RoundRunner {
                         : jobOperator.start(job, parameters);
             }
             catch (RuntimeException e) {
-                if (!kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)) {
+                if (!kr.seoul.sogong.outcomes.store.ConnectionLoss.in(e)) {
                     throw e;
                 }
                 // the database went away before the run could record how it ended: the
@@ -152,7 +152,7 @@ public class RoundRunner {
             runLock.release(round);
         }
         catch (RuntimeException e) {
-            if (kr.seoul.sogong.outcomes.intake.ConnectionLoss.in(e)) {
+            if (kr.seoul.sogong.outcomes.store.ConnectionLoss.in(e)) {
                 // the run's own line already says the database went away
                 log.info("round {}: the run lock stays until the next run takes it over", round);
             }
@@ -237,15 +237,14 @@ public class RoundRunner {
      */
     static String connectionLostDuring(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            boolean lost = step.getStatus() == BatchStatus.UNKNOWN || step.getFailureExceptions()
-                .stream()
-                .anyMatch(kr.seoul.sogong.outcomes.intake.ConnectionLoss::in);
+            boolean lost = step.getStatus() == BatchStatus.UNKNOWN
+                    || step.getFailureExceptions().stream().anyMatch(kr.seoul.sogong.outcomes.store.ConnectionLoss::in);
             if (lost && !PartitionStep.class.getName().equals(step.getExecutionContext().get(Step.STEP_TYPE_KEY))) {
                 String name = step.getStepName();
                 return name.startsWith("ingestPartition") ? "ingestRows" : name;
             }
         }
-        return execution.getFailureExceptions().stream().anyMatch(kr.seoul.sogong.outcomes.intake.ConnectionLoss::in)
+        return execution.getFailureExceptions().stream().anyMatch(kr.seoul.sogong.outcomes.store.ConnectionLoss::in)
                 ? "the run" : null;
     }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
-import kr.seoul.sogong.outcomes.intake.IntakeStore;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.tables.CommonCenters;
 import kr.seoul.sogong.outcomes.tables.OutcomeCalculator;
 import kr.seoul.sogong.outcomes.tables.OutcomeStore;

@@ -52,7 +52,7 @@ class CorrectionsJobTest extends OutcomesJobTestSupport {
         for (int i = 1; i <= bad; i++) {
             // a business number one digit off its check digit
             String nine = String.format("101%06d", i);
-            String brn = nine + kr.seoul.sogong.outcomes.rules.BusinessRegistrationNumber.checkDigitFor(nine);
+            String brn = nine + kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber.checkDigitFor(nine);
             String wrong = brn.substring(0, 9) + (char) ('0' + (brn.charAt(9) - '0' + 1) % 10);
             csv.append("B")
                 .append(i)

@@ -1,5 +1,8 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.centers.CenterDirectory;
+import kr.seoul.sogong.outcomes.centers.CentersFile;
+import kr.seoul.sogong.outcomes.validation.ValidatedRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

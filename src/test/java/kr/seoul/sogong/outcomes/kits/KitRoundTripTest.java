@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.OutcomesJobTestSupport;
 import kr.seoul.sogong.outcomes.SampleRounds;
-import kr.seoul.sogong.outcomes.intake.CentersFile;
+import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.Column;
 import kr.seoul.sogong.outcomes.intake.SourceKind;
 import kr.seoul.sogong.outcomes.intake.WorkbookRows;

@@ -1,0 +1,183 @@
+package kr.seoul.sogong.outcomes.ingest;
+
+import kr.seoul.sogong.outcomes.intake.SourceRow;
+import kr.seoul.sogong.outcomes.store.ConnectionLoss;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.store.RowDigests;
+import kr.seoul.sogong.outcomes.validation.ValidatedRow;
+import kr.seoul.sogong.outcomes.rows.AcceptedRow;
+
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import org.postgresql.PGConnection;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Stores a chunk: accepted rows into their tables, every finding, and each file's
+ * checkpoint ({@code rows_read}, {@code complete}) — all in the chunk's one transaction,
+ * so a row and its findings are committed exactly once whatever fails when.
+ *
+ * <p>
+ * On PostgreSQL the rows go in through {@code COPY ... FROM STDIN} on the transaction's
+ * own connection (several times faster than batched INSERTs, measured in
+ * docs/benchmarks.md); on other databases through JDBC batches.
+ */
+@Component
+@StepScope
+public class IntakeWriter implements ItemWriter<ValidatedRow> {
+
+    private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
+
+    private final JdbcTemplate jdbc;
+
+    private final IntakeStore store;
+
+    private final int round;
+
+    private final boolean copy;
+
+    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.round = round;
+        this.copy = store.postgres();
+    }
+
+    @Override
+    public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, SourceRow> firstRowOfFile = new LinkedHashMap<>();
+        Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
+        // the digests of each file's rows per table, for the steps after the ingest
+        Map<String, Map<String, RowDigests.Packer>> digests = new LinkedHashMap<>();
+        for (ValidatedRow row : chunk) {
+            findings.addAll(row.findings());
+            firstRowOfFile.putIfAbsent(row.source().sourceFile(), row.source());
+            lastRowOfFile.put(row.source().sourceFile(), row.source());
+            AcceptedRow accepted = row.record();
+            if (accepted != null) {
+                String table = accepted.table();
+                rows.computeIfAbsent(table, k -> new ArrayList<>()).add(values(row.source(), accepted));
+                columns.computeIfAbsent(table, k -> withRowKey(accepted.columns()));
+                sources.computeIfAbsent(table, k -> new ArrayList<>()).add(row.source());
+                if (RowDigests.TABLES.contains(table)) {
+                    digests.computeIfAbsent(row.source().sourceFile(), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(table, RowDigests.Packer::new)
+                        .add(row.source(), accepted);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
+            try {
+                insert(e.getKey(), columns.get(e.getKey()), e.getValue());
+            }
+            catch (Exception failure) {
+                if (ConnectionLoss.in(failure)) {
+                    // not the row's doing: the same command stores it once the database
+                    // is back
+                    throw failure;
+                }
+                throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
+            }
+        }
+        digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
+        store.insertFindings(round, findings, false);
+        for (SourceRow last : lastRowOfFile.values()) {
+            // ordinals are dense and every row read reaches the writer: the row before
+            // the
+            // chunk's first is where the last commit left the checkpoint
+            long from = firstRowOfFile.get(last.sourceFile()).ordinal() - 1;
+            store.recordProgress(round, last.sourceFile(), from, last.ordinal(), last.lastInFile());
+        }
+    }
+
+    private static List<String> withRowKey(List<String> columns) {
+        List<String> all = new ArrayList<>(ROW_KEY);
+        all.addAll(columns);
+        return all;
+    }
+
+    /** The row key's values, then the row's own. */
+    private Object[] values(SourceRow s, AcceptedRow row) {
+        List<Object> v = new ArrayList<>(32);
+        java.util.Collections.addAll(v, round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber());
+        row.addValuesTo(v);
+        return v.toArray();
+    }
+
+    private void insert(String table, List<String> columns, List<Object[]> rows) throws Exception {
+        String columnList = String.join(", ", columns);
+        if (copy) {
+            StringBuilder csv = new StringBuilder(rows.size() * 160);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    appendCsv(csv, row[i]);
+                }
+                csv.append('\n');
+            }
+            DataSource ds = jdbc.getDataSource();
+            Connection c = DataSourceUtils.getConnection(ds); // the chunk transaction's
+                                                              // connection
+            try {
+                c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(csv.toString()));
+            }
+            finally {
+                DataSourceUtils.releaseConnection(c, ds);
+            }
+            return;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
+        jdbc.batchUpdate("insert into " + table + " (" + columnList + ") values (" + marks + ")", rows, rows.size(),
+                (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                });
+    }
+
+    /**
+     * CSV as COPY reads it: unquoted empty is NULL, text always quoted (so "" stays an
+     * empty string).
+     */
+    static void appendCsv(StringBuilder csv, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof String s) {
+            csv.append('"').append(s.replace("\"", "\"\"")).append('"');
+        }
+        else if (v instanceof Boolean b) {
+            csv.append(b ? 't' : 'f');
+        }
+        else if (v instanceof BigDecimal d) {
+            csv.append(d.toPlainString());
+        }
+        else {
+            csv.append(v); // numbers, ISO dates and date-times
+        }
+    }
+
+}

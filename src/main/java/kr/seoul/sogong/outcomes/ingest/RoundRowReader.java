@@ -1,0 +1,113 @@
+package kr.seoul.sogong.outcomes.ingest;
+
+import kr.seoul.sogong.outcomes.intake.RowSource;
+import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import kr.seoul.sogong.outcomes.intake.SourceRow;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.settings.JobRound;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.stereotype.Component;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the data rows of the admitted files of a round that are not yet read to their
+ * end, in source_file order: those of its partition ({@link IngestPartitioner}) when the
+ * step runs partitioned, else all of them.
+ *
+ * <p>
+ * The checkpoint is each file's {@code rows_read} in {@code source_file}, written by the
+ * {@link IntakeWriter} in the same transaction as the rows themselves, so after a failure
+ * the restarted step skips exactly the committed rows of the file it was in, and files
+ * completed before are not opened at all. Keeping it beside the file's sha256 (rather
+ * than in the step's ExecutionContext) means a file changed between the failure and the
+ * restart is read from its first row, never resumed at a position that belonged to the
+ * old content.
+ */
+@Component
+@StepScope
+public class RoundRowReader implements ItemStreamReader<SourceRow> {
+
+    private final IntakeStore store;
+
+    private final Path roundDir;
+
+    private final int round;
+
+    private Deque<IntakeStore.StoredFile> pending;
+
+    private RowSource source;
+
+    private SourceRow lookahead;
+
+    public RoundRowReader(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
+        this.store = store;
+        this.roundDir = properties.roundInput(round);
+        this.round = round;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) throws ItemStreamException {
+        pending = new ArrayDeque<>(executionContext.containsKey(IngestPartitioner.PARTITION)
+                ? store.pendingFiles(round, executionContext.getInt(IngestPartitioner.PARTITION))
+                : store.pendingFiles(round));
+    }
+
+    @Override
+    public SourceRow read() throws Exception {
+        while (true) {
+            if (source == null) {
+                if (pending.isEmpty()) {
+                    return null;
+                }
+                openNext(pending.poll());
+                if (lookahead == null) {
+                    closeSource();
+                    continue;
+                }
+            }
+            SourceRow row = lookahead;
+            lookahead = source.next();
+            if (lookahead == null) {
+                closeSource();
+                return row.asLastInFile();
+            }
+            return row;
+        }
+    }
+
+    private void openNext(IntakeStore.StoredFile file) throws Exception {
+        source = SourceFiles.open(roundDir, file.sourceFile(), file.kind(), file.encoding());
+        SourceRow row;
+        do {
+            row = source.next();
+        }
+        while (row != null && row.ordinal() <= file.rowsRead());
+        lookahead = row;
+    }
+
+    private void closeSource() throws Exception {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+        lookahead = null;
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        try {
+            closeSource();
+        }
+        catch (Exception e) {
+            throw new ItemStreamException(e);
+        }
+    }
+
+}

@@ -1,0 +1,368 @@
+package kr.seoul.sogong.outcomes.store;
+
+import kr.seoul.sogong.outcomes.centers.Center;
+import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoul.sogong.outcomes.findings.Finding;
+import kr.seoul.sogong.outcomes.findings.Rule;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/** The intake tables: centers, source files with their checkpoints, findings. */
+@Repository
+public class IntakeStore {
+
+    /** Tables holding a file's rows; a file's rows are replaced together. */
+    static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line",
+            "finding", "row_digest", "cross_row_verdict");
+
+    /**
+     * A source file as stored: its fingerprint, how it was admitted, and how far it was
+     * read.
+     */
+    public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding,
+            FileStatus status, long rowsRead, boolean complete, long sizeBytes, Long estimatedRows) {
+        public boolean unreadable() {
+            return status == FileStatus.UNREADABLE;
+        }
+    }
+
+    /** Whether admission found a file readable. */
+    public enum FileStatus {
+
+        READY, UNREADABLE
+
+    }
+
+    /**
+     * Rows left to read in the pending files; {@code complete} is false while a
+     * workbook's length is unknown.
+     */
+    public record RowsLeft(long rows, boolean complete) {
+    }
+
+    /** Findings by severity. */
+    public record FindingCount(long rejects, long warnings) {
+        public FindingCount plus(FindingCount other) {
+            return new FindingCount(rejects + other.rejects, warnings + other.warnings);
+        }
+    }
+
+    /**
+     * A round's findings from the single-row rules (found while ingesting) and from the
+     * rules across rows.
+     */
+    public record FindingCounts(FindingCount singleRow, FindingCount crossRow) {
+        public FindingCount total() {
+            return singleRow.plus(crossRow);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    private volatile Boolean postgres;
+
+    public IntakeStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Whether the store is PostgreSQL (COPY for rows, {@code COLLATE "C"} for binary
+     * order); asked once.
+     */
+    public boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres")));
+        }
+        return postgres;
+    }
+
+    public String centersSha(int round) {
+        List<String> sha = jdbc.queryForList("select centers_sha256 from round_input where round = ?", String.class,
+                round);
+        return sha.isEmpty() ? null : sha.get(0);
+    }
+
+    /**
+     * Stores centers.csv; when it changed, every row of the round was judged against old
+     * reference data and goes.
+     */
+    public void replaceCenters(int round, List<Center> centers, String sha256) {
+        if (!sha256.equals(centersSha(round))) {
+            for (String table : ROW_TABLES) {
+                jdbc.update("delete from " + table + " where round = ?", round);
+            }
+            jdbc.update("delete from source_file where round = ?", round);
+            jdbc.update("delete from round_input where round = ?", round);
+            jdbc.update("insert into round_input (round, centers_sha256) values (?, ?)", round, sha256);
+        }
+        jdbc.update("delete from center where round = ?", round);
+        jdbc.batchUpdate(
+                "insert into center (round, center_code, center_name, district, industry, project_title, track,"
+                        + " budget_cap_krw, target_firms, period_start, period_end) values (?,?,?,?,?,?,?,?,?,?,?)",
+                centers, centers.size(), (ps, c) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, c.code());
+                    ps.setString(3, c.name());
+                    ps.setString(4, c.district());
+                    ps.setString(5, c.industry());
+                    ps.setString(6, c.projectTitle());
+                    ps.setString(7, c.track());
+                    ps.setLong(8, c.budgetCapKrw());
+                    ps.setInt(9, c.targetFirms());
+                    ps.setDate(10, Date.valueOf(c.periodStart()));
+                    ps.setDate(11, Date.valueOf(c.periodEnd()));
+                });
+    }
+
+    public List<Center> centers(int round) {
+        return jdbc.query("select * from center where round = ? order by center_code",
+                (rs, i) -> new Center(rs.getString("center_code"), rs.getString("center_name"),
+                        rs.getString("district"), rs.getString("industry"), rs.getString("project_title"),
+                        rs.getString("track"), rs.getLong("budget_cap_krw"), rs.getInt("target_firms"),
+                        rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
+                round);
+    }
+
+    public Map<String, StoredFile> files(int round) {
+        Map<String, StoredFile> files = new HashMap<>();
+        for (StoredFile f : query("select * from source_file where round = ? order by file_seq", round)) {
+            files.put(f.sourceFile(), f);
+        }
+        return files;
+    }
+
+    /** Admitted files not yet read to the end, in source_file order. */
+    public List<StoredFile> pendingFiles(int round) {
+        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
+                + " order by file_seq", round);
+    }
+
+    public List<StoredFile> allFiles(int round) {
+        return query("select * from source_file where round = ? order by file_seq", round);
+    }
+
+    private List<StoredFile> query(String sql, Object... args) {
+        return jdbc.query(sql,
+                (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"), rs.getString("kind"),
+                        rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
+                        rs.getLong("rows_read"), rs.getBoolean("complete"), rs.getLong("size_bytes"),
+                        (Long) rs.getObject("estimated_rows", Long.class)),
+                args);
+    }
+
+    /** The pending files assigned to one ingest partition, in source_file order. */
+    public List<StoredFile> pendingFiles(int round, int partition) {
+        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
+                + " and ingest_partition = ? order by file_seq", round, partition);
+    }
+
+    /** Assigns each pending file its ingest partition, in one transaction. */
+    public void assignPartitions(int round, Map<String, Integer> partitionOfFile) {
+        jdbc.update("update source_file set ingest_partition = null where round = ?", round);
+        jdbc.batchUpdate("update source_file set ingest_partition = ? where round = ? and source_file = ?",
+                List.copyOf(partitionOfFile.entrySet()), 1000, (ps, e) -> {
+                    ps.setInt(1, e.getValue());
+                    ps.setInt(2, round);
+                    ps.setString(3, e.getKey());
+                });
+    }
+
+    /** Removes a file and everything read from it. */
+    public void forgetFile(int round, String sourceFile) {
+        for (String table : ROW_TABLES) {
+            jdbc.update("delete from " + table + " where round = ? and source_file = ?", round, sourceFile);
+        }
+        jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
+    }
+
+    public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
+            FileStatus status, Long estimatedRows) {
+        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
+                + " rows_read, complete, estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
+                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(),
+                estimatedRows);
+    }
+
+    /**
+     * Rows left to read in the pending files (a workbook's row count is not known before
+     * reading it).
+     */
+    public RowsLeft rowsLeft(int round) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(estimated_rows - rows_read), 0),"
+                        + " count(case when estimated_rows is null then 1 end) from source_file"
+                        + " where round = ? and status = 'READY' and complete = false",
+                (rs, i) -> new RowsLeft(Math.max(0, rs.getLong(1)), rs.getLong(2) == 0), round);
+    }
+
+    public void setFileSeq(int round, String sourceFile, int seq) {
+        jdbc.update("update source_file set file_seq = ? where round = ? and source_file = ?", seq, round, sourceFile);
+    }
+
+    /**
+     * Moves a file's checkpoint from {@code from} (the row before the chunk's first) to
+     * {@code rowsRead}; a checkpoint found elsewhere means a commit this run was told of
+     * is not in the database, and the chunk must not be stored on top of the gap.
+     */
+    public void recordProgress(int round, String sourceFile, long from, long rowsRead, boolean complete) {
+        int moved = jdbc.update(
+                "update source_file set rows_read = ?, complete = ? where round = ? and source_file = ? and rows_read = ?",
+                rowsRead, complete, round, sourceFile, from);
+        if (moved != 1) {
+            throw new LostCommitException(sourceFile, from);
+        }
+    }
+
+    /**
+     * A round's findings by severity, from the single-row rules and from the rules across
+     * rows.
+     */
+    public FindingCounts findingCounts(int round) {
+        long[][] counts = new long[2][2]; // [cross_row][REJECT, WARN], filled from one
+                                          // group by
+        jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
+                rs -> {
+                    counts[rs.getBoolean(1) ? 1 : 0]["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                }, round);
+        return new FindingCounts(new FindingCount(counts[0][0], counts[0][1]),
+                new FindingCount(counts[1][0], counts[1][1]));
+    }
+
+    /**
+     * The round-level findings about its folder (contract §8), replaced on every
+     * admission.
+     */
+    public void replaceFolderNotes(int round, List<Finding> notes) {
+        jdbc.update("delete from finding where round = ? and rule in (?, ?)", round, Rule.NOT_READ.name(),
+                Rule.EMPTY_FOLDER.name());
+        insertFindings(round, notes, false);
+    }
+
+    public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
+        jdbc.batchUpdate(
+                "insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
+                        + " message, cross_row, message_key, message_args) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                findings, 1000, (ps, f) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, f.sourceFile());
+                    ps.setString(3, f.sheet());
+                    ps.setObject(4, f.rowNumber(), java.sql.Types.INTEGER);
+                    ps.setString(5, f.field());
+                    ps.setString(6, f.value());
+                    ps.setString(7, f.rule().name());
+                    ps.setString(8, f.severity().name());
+                    String text = f.text();
+                    ps.setString(9, text.length() > 1000 ? text.substring(0, 1000) : text);
+                    ps.setBoolean(10, crossRow);
+                    ps.setString(11, f.message().key());
+                    String args = f.message().storedArgs();
+                    ps.setString(12, args.length() > 2000 ? args.substring(0, 2000) : args);
+                });
+    }
+
+    /**
+     * Stores the digests of one file's rows of one table in a chunk (see
+     * {@link RowDigests}).
+     */
+    public void insertDigests(int round, String sourceFile, RowDigests.Packer digests) {
+        jdbc.update("insert into row_digest (round, source_file, row_table, row_count, digest) values (?,?,?,?,?)",
+                round, sourceFile, digests.table(), digests.count(), digests.packed());
+    }
+
+    /**
+     * Hands the digest of every stored row of a table in the round to the reader, file by
+     * file in the order chunks stored them.
+     */
+    public void readDigests(int round, String table, RowDigests.Reader reader) {
+        RowDigests.Row row = new RowDigests.Row();
+        // a page at a time: H2 builds a query's whole result in memory before the first
+        // row, and the digests of a 5M round's survey are 200 MB (out of a 512 MB heap);
+        // ordered by the index's every column, or H2 sorts all the rest for each page
+        long[] after = { -1 };
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query(c -> {
+                PreparedStatement ps = c.prepareStatement("select id, source_file, digest from row_digest"
+                        + " where round = ? and row_table = ? and id > ? order by round, row_table, id fetch first "
+                        + DIGEST_PAGE + " rows only");
+                if (postgres()) {
+                    // binary transfer: PostgreSQL's driver otherwise receives bytea as
+                    // hex text and decodes it, twice the bytes and most of the read's
+                    // time
+                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
+                ps.setInt(1, round);
+                ps.setString(2, table);
+                ps.setLong(3, after[0]);
+                return ps;
+            }, (RowCallbackHandler) rs -> {
+                after[0] = rs.getLong(1);
+                read[0]++;
+                RowDigests.unpack(rs.getString(2), rs.getBytes(3), row, reader);
+            });
+        }
+        while (read[0] == DIGEST_PAGE);
+    }
+
+    /** Digests read at a time: a few MB. */
+    private static final int DIGEST_PAGE = 200;
+
+    /** How many rows of a table in the round have digests. */
+    public int digestCount(int round, String table) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
+                round, table);
+    }
+
+    /**
+     * Builds the digests of files stored before digests were (Flyway V10) from their
+     * rows, once; returns how many files needed it.
+     */
+    public int storeMissingDigests(int round) {
+        List<String> files = jdbc.queryForList(
+                "select source_file from source_file where round = ? and digests_stored = false order by file_seq",
+                String.class, round);
+        for (String file : files) {
+            jdbc.update("delete from row_digest where round = ? and source_file = ?", round, file);
+            for (String table : RowDigests.TABLES) {
+                // a page of rows at a time in place order (the index by file, sheet and
+                // row), each page one digest: bounded memory whatever the file's size
+                int[] at = { -1, -1 };
+                RowDigests.Packer page;
+                do {
+                    RowDigests.Packer digests = new RowDigests.Packer(table);
+                    jdbc.query("select * from " + table + " where round = ? and source_file = ?"
+                            + " and (sheet_index, row_number) > (?, ?)"
+                            + " order by round, source_file, sheet_index, row_number fetch first " + BACKFILL_PAGE
+                            + " rows only", rs -> {
+                                digests.add(rs);
+                                at[0] = rs.getInt("sheet_index");
+                                at[1] = rs.getInt("row_number");
+                            }, round, file, at[0], at[1]);
+                    if (digests.count() > 0) {
+                        insertDigests(round, file, digests);
+                    }
+                    page = digests;
+                }
+                while (page.count() == BACKFILL_PAGE);
+            }
+            jdbc.update("update source_file set digests_stored = true where round = ? and source_file = ?", round,
+                    file);
+        }
+        return files.size();
+    }
+
+    private static final int BACKFILL_PAGE = 5_000;
+
+}

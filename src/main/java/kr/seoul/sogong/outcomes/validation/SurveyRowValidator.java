@@ -1,0 +1,123 @@
+package kr.seoul.sogong.outcomes.validation;
+
+import kr.seoul.sogong.outcomes.findings.Message;
+import kr.seoul.sogong.outcomes.rows.Need;
+import kr.seoul.sogong.outcomes.rows.SurveyResponse;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kr.seoul.sogong.outcomes.centers.Center;
+import kr.seoul.sogong.outcomes.centers.CenterDirectory;
+import kr.seoul.sogong.outcomes.findings.Rule;
+
+/**
+ * The single-row rules of a survey response (contract §3); DUPLICATE and NOT_PARTICIPANT
+ * come later, set-based.
+ */
+public final class SurveyRowValidator {
+
+    /** Employees at or above this are not a 소공인 by law. */
+    static final int SOGONG_MAX_EMPLOYEES = 10;
+
+    private final CenterDirectory centers;
+
+    private final int round;
+
+    public SurveyRowValidator(CenterDirectory centers, int round) {
+        this.centers = centers;
+        this.round = round;
+    }
+
+    /** The response, or null when a REJECT finding was added to {@code fields}. */
+    public SurveyResponse validate(RowFields fields) {
+        String responseId = fields.row().hasColumn("response_id") ? fields.text("response_id", true)
+                : fields.madeId("response_id");
+        LocalDateTime submittedAt = fields.submittedAt("submitted_at");
+        String brn = fields.brn("brn");
+        String firmName = fields.text("firm_name", true);
+        String centerCode = center(fields);
+        Integer employees = fields.integer("employees", false);
+        SurveyResponse.Answers answers = new SurveyResponse.Answers(likert(fields, "q1"), likert(fields, "q2"),
+                likert(fields, "q3"), likert(fields, "q4"), likert(fields, "q5"), likert(fields, "q6"));
+        EnumSet<Need> needs = needs(fields);
+        String comment = fields.text("comment", false);
+
+        if (submittedAt != null && submittedAt.getYear() != round) {
+            fields.add("submitted_at", fields.row().value("submitted_at").strip(), Rule.OUT_OF_ROUND,
+                    Message.of("outOfRound", round));
+        }
+        if (employees != null && employees >= SOGONG_MAX_EMPLOYEES) {
+            fields.add("employees", String.valueOf(employees), Rule.NOT_SOGONG, Message.of("notSogong", employees));
+        }
+        if (fields.rejected()) {
+            return null;
+        }
+        return new SurveyResponse(responseId, submittedAt, brn, firmName, centerCode, employees, answers, needs,
+                comment);
+    }
+
+    private String center(RowFields fields) {
+        String v = fields.text("center", true);
+        if (v == null) {
+            return null;
+        }
+        Optional<Center> center = centers.find(v);
+        if (center.isEmpty()) {
+            fields.add("center", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenter"));
+            return null;
+        }
+        return center.get().code();
+    }
+
+    /** 1–5, or 9 for 모름; blank is no answer. */
+    private static Integer likert(RowFields fields, String field) {
+        String v = fields.text(field, false);
+        if (v == null) {
+            return null;
+        }
+        Long n = RowFields.parseWhole(v);
+        if (n == null) {
+            fields.add(field, v, Rule.FORMAT, Message.of("notWholeNumber"));
+            return null;
+        }
+        if (!(n >= 1 && n <= 5) && n != 9) {
+            fields.add(field, v, Rule.RANGE, Message.of("likertRange"));
+            return null;
+        }
+        return n.intValue();
+    }
+
+    private static EnumSet<Need> needs(RowFields fields) {
+        EnumSet<Need> needs = EnumSet.noneOf(Need.class);
+        String v = fields.text("needs", false);
+        if (v == null) {
+            return needs;
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        // split by hand: String.split compiles "[;,]" anew for every response
+        int from = 0;
+        while (from <= v.length()) {
+            int end = from;
+            while (end < v.length() && v.charAt(end) != ';' && v.charAt(end) != ',') {
+                end++;
+            }
+            String value = v.substring(from, end).strip();
+            from = end + 1;
+            if (value.isEmpty()) {
+                continue;
+            }
+            Need.of(value).ifPresentOrElse(needs::add, () -> unknown.add(value));
+        }
+        if (!unknown.isEmpty()) {
+            List<String> names = new ArrayList<>(unknown);
+            fields.add("needs", String.join(";", names), Rule.UNKNOWN_NEED, Message.of("unknownNeed"));
+        }
+        return needs;
+    }
+
+}
