@@ -80,6 +80,32 @@ class ModuleRulesTest {
         }
     }
 
+    /**
+     * A row table is named by {@code rows.RowTable}, not by a string: a literal equal to
+     * a table's name anywhere else in the production code is a name the compiler cannot
+     * check (SQL text that mentions a table is not such a literal).
+     */
+    @Test
+    void rowTablesAreNamedByTheirEnum() throws Exception {
+        java.util.regex.Pattern literal = java.util.regex.Pattern
+            .compile("\"(survey_response|participant|outcome|budget_line)\"");
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.getFileName().toString().equals("RowTable.java")) {
+                    continue;
+                }
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (literal.matcher(lines.get(i)).find()) {
+                        found.add(f + ":" + (i + 1) + ": " + lines.get(i).trim());
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(found).isEmpty();
+    }
+
     private static String module(String packageName, String base) {
         if (!packageName.startsWith(base)) {
             return null;

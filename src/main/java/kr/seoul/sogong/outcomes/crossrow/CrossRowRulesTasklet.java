@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.crossrow;
 
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber;
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -74,8 +75,9 @@ public class CrossRowRulesTasklet implements Tasklet {
         // earlier finding no row is flagged, and four full scans (4.5 s at 1M rows on
         // H2) are saved
         if (earlier > 0) {
-            for (String table : List.of("participant", "outcome", "survey_response")) {
-                jdbc.update("update " + table + " set accepted = true where round = ? and accepted = false", round);
+            for (RowTable table : RowTable.DIGESTED) {
+                jdbc.update("update " + table.sqlName() + " set accepted = true where round = ? and accepted = false",
+                        round);
             }
             jdbc.update("update survey_response set participant = true where round = ? and participant = false", round);
         }
@@ -89,14 +91,16 @@ public class CrossRowRulesTasklet implements Tasklet {
 
         List<Finding> findings = new ArrayList<>();
         List<KeyedRows.Verdict> verdicts = new ArrayList<>();
-        long[] participants = names.read("participant").participants(names.knownCenters, verdicts);
-        settle("participant", kept -> names.pointingHere("duplicate.participant", kept), verdicts, names, findings);
+        long[] participants = names.read(RowTable.PARTICIPANT).participants(names.knownCenters, verdicts);
+        settle(RowTable.PARTICIPANT, kept -> names.pointingHere("duplicate.participant", kept), verdicts, names,
+                findings);
         verdicts.clear();
-        names.read("outcome").outcomes(participants, verdicts);
-        settle("outcome", kept -> names.pointingHere("duplicate.outcome", kept), verdicts, names, findings);
+        names.read(RowTable.OUTCOME).outcomes(participants, verdicts);
+        settle(RowTable.OUTCOME, kept -> names.pointingHere("duplicate.outcome", kept), verdicts, names, findings);
         verdicts.clear();
-        names.read("survey_response").survey(participants, verdicts);
-        settle("survey_response", kept -> names.pointingHere("duplicate.survey", kept), verdicts, names, findings);
+        names.read(RowTable.SURVEY_RESPONSE).survey(participants, verdicts);
+        settle(RowTable.SURVEY_RESPONSE, kept -> names.pointingHere("duplicate.survey", kept), verdicts, names,
+                findings);
         findings.addAll(names.twoSources());
         Map<String, List<Source>> budgetSources = budgetSources(names.fileSeq);
         List<Finding> budgetInTwo = twoSources(SourceKind.BUDGET, budgetSources);
@@ -115,8 +119,8 @@ public class CrossRowRulesTasklet implements Tasklet {
      * respondent who is not a participant ({@code participant = false}) — and adds their
      * findings.
      */
-    private void settle(String table, LongFunction<Message> duplicateOf, List<KeyedRows.Verdict> verdicts, Names names,
-            List<Finding> findings) {
+    private void settle(RowTable table, LongFunction<Message> duplicateOf, List<KeyedRows.Verdict> verdicts,
+            Names names, List<Finding> findings) {
         List<KeyedRows.Verdict> rejected = new ArrayList<>();
         List<KeyedRows.Verdict> strangers = new ArrayList<>();
         for (KeyedRows.Verdict v : verdicts) {
@@ -129,7 +133,7 @@ public class CrossRowRulesTasklet implements Tasklet {
         jdbc.batchUpdate("insert into cross_row_verdict (round, row_table, source_file, sheet_index, row_number,"
                 + " rejected) values (?,?,?,?,?,?)", verdicts, 1000, (ps, v) -> {
                     ps.setInt(1, round);
-                    ps.setString(2, table);
+                    ps.setString(2, table.sqlName());
                     ps.setString(3, names.file(v.place()));
                     ps.setInt(4, RowPlace.sheetIndex(v.place()));
                     ps.setInt(5, RowPlace.rowNumber(v.place()));
@@ -137,12 +141,12 @@ public class CrossRowRulesTasklet implements Tasklet {
                 });
     }
 
-    private void mark(String table, String assignment, List<KeyedRows.Verdict> verdicts, Names names) {
+    private void mark(RowTable table, String assignment, List<KeyedRows.Verdict> verdicts, Names names) {
         if (verdicts.isEmpty()) {
             return; // only the survey has a participant column
         }
         jdbc.batchUpdate(
-                "update " + table + " set " + assignment
+                "update " + table.sqlName() + " set " + assignment
                         + " where round = ? and source_file = ? and sheet_index = ? and row_number = ?",
                 verdicts, 1000, (ps, v) -> {
                     ps.setInt(1, round);
@@ -168,10 +172,10 @@ public class CrossRowRulesTasklet implements Tasklet {
         private final int knownCenters;
 
         /** Per results table and center, the (file, sheet)s its rows come from. */
-        private final Map<String, Map<String, java.util.TreeSet<Long>>> sources = new LinkedHashMap<>();
+        private final Map<RowTable, Map<String, java.util.TreeSet<Long>>> sources = new LinkedHashMap<>();
 
-        private final Map<String, SourceKind> kindOfTable = Map.of("participant", SourceKind.PARTICIPANTS, "outcome",
-                SourceKind.OUTCOMES);
+        private final Map<RowTable, SourceKind> kindOfTable = Map.of(RowTable.PARTICIPANT, SourceKind.PARTICIPANTS,
+                RowTable.OUTCOME, SourceKind.OUTCOMES);
 
         /** TWO_SOURCES for the participants and outcomes read so far. */
         List<Finding> twoSources() {
@@ -202,8 +206,8 @@ public class CrossRowRulesTasklet implements Tasklet {
             });
         }
 
-        KeyedRows read(String table) {
-            boolean survey = table.equals("survey_response");
+        KeyedRows read(RowTable table) {
+            boolean survey = table == RowTable.SURVEY_RESPONSE;
             KeyedRows rows = new KeyedRows(survey, store.digestCount(round, table));
             long[] lastSource = { -1 };
             String[] lastCenter = { null };
@@ -214,9 +218,8 @@ public class CrossRowRulesTasklet implements Tasklet {
                 }
                 sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);
                 long sheetOfFile = ((long) seq << 32) | r.sheetIndex;
-                // digests come in file and sheet order: a center's sheet is noted once,
-                // not
-                // per row
+                // digests come in file and sheet order: a center's sheet is noted
+                // once, not per row
                 if (!survey && (sheetOfFile != lastSource[0] || !r.center.equals(lastCenter[0]))) {
                     lastSource[0] = sheetOfFile;
                     lastCenter[0] = r.center;

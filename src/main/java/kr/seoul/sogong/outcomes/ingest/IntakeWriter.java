@@ -6,6 +6,7 @@ import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowDigests;
 import kr.seoul.sogong.outcomes.validation.ValidatedRow;
 import kr.seoul.sogong.outcomes.rows.AcceptedRow;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -15,6 +16,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,32 +61,32 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
-        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, List<SourceRow>> sources = new LinkedHashMap<>();
+        Map<RowTable, List<Object[]>> rows = new EnumMap<>(RowTable.class);
+        Map<RowTable, List<String>> columns = new EnumMap<>(RowTable.class);
+        Map<RowTable, List<SourceRow>> sources = new EnumMap<>(RowTable.class);
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceRow> firstRowOfFile = new LinkedHashMap<>();
         Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
         // the digests of each file's rows per table, for the steps after the ingest
-        Map<String, Map<String, RowDigests.Packer>> digests = new LinkedHashMap<>();
+        Map<String, Map<RowTable, RowDigests.Packer>> digests = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
             firstRowOfFile.putIfAbsent(row.source().sourceFile(), row.source());
             lastRowOfFile.put(row.source().sourceFile(), row.source());
             AcceptedRow accepted = row.record();
             if (accepted != null) {
-                String table = accepted.table();
+                RowTable table = accepted.table();
                 rows.computeIfAbsent(table, k -> new ArrayList<>()).add(values(row.source(), accepted));
                 columns.computeIfAbsent(table, k -> withRowKey(accepted.columns()));
                 sources.computeIfAbsent(table, k -> new ArrayList<>()).add(row.source());
-                if (RowDigests.TABLES.contains(table)) {
-                    digests.computeIfAbsent(row.source().sourceFile(), f -> new LinkedHashMap<>())
+                if (table.digested()) {
+                    digests.computeIfAbsent(row.source().sourceFile(), f -> new EnumMap<>(RowTable.class))
                         .computeIfAbsent(table, RowDigests.Packer::new)
                         .add(row.source(), accepted);
                 }
             }
         }
-        for (Map.Entry<String, List<Object[]>> e : rows.entrySet()) {
+        for (Map.Entry<RowTable, List<Object[]>> e : rows.entrySet()) {
             try {
                 insert(e.getKey(), columns.get(e.getKey()), e.getValue());
             }
@@ -94,15 +96,14 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                     // is back
                     throw failure;
                 }
-                throw RowStorageException.of(e.getKey(), sources.get(e.getKey()), failure);
+                throw RowStorageException.of(e.getKey().sqlName(), sources.get(e.getKey()), failure);
             }
         }
         digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
         store.insertFindings(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
-            // ordinals are dense and every row read reaches the writer: the row before
-            // the
-            // chunk's first is where the last commit left the checkpoint
+            // ordinals are dense and every row read reaches the writer: the row
+            // before the chunk's first is where the last commit left the checkpoint
             long from = firstRowOfFile.get(last.sourceFile()).ordinal() - 1;
             store.recordProgress(round, last.sourceFile(), from, last.ordinal(), last.lastInFile());
         }
@@ -122,7 +123,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         return v.toArray();
     }
 
-    private void insert(String table, List<String> columns, List<Object[]> rows) throws Exception {
+    private void insert(RowTable table, List<String> columns, List<Object[]> rows) throws Exception {
         String columnList = String.join(", ", columns);
         if (copy) {
             StringBuilder csv = new StringBuilder(rows.size() * 160);
@@ -141,7 +142,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
             try {
                 c.unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
+                    .copyIn("COPY " + table.sqlName() + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
                             new StringReader(csv.toString()));
             }
             finally {
@@ -150,8 +151,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
             return;
         }
         String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
-        jdbc.batchUpdate("insert into " + table + " (" + columnList + ") values (" + marks + ")", rows, rows.size(),
-                (ps, row) -> {
+        jdbc.batchUpdate("insert into " + table.sqlName() + " (" + columnList + ") values (" + marks + ")", rows,
+                rows.size(), (ps, row) -> {
                     for (int i = 0; i < row.length; i++) {
                         ps.setObject(i + 1, row[i]);
                     }

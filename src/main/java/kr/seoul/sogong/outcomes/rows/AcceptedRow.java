@@ -7,10 +7,10 @@ import java.util.List;
  * asks the row where it goes and what it holds, and the four kinds are all there are, so
  * a new kind of row cannot fall through to a wrong table.
  */
-public sealed interface AcceptedRow permits SurveyResponse, Participant, Outcome, BudgetLine {
+public sealed interface AcceptedRow permits FirmRow, BudgetLine {
 
     /** The table that stores it. */
-    String table();
+    RowTable table();
 
     /**
      * Its columns, after the row key every row table starts with (round, source_file,

@@ -7,8 +7,8 @@ import java.util.List;
 public record BudgetLine(String centerCode, String item, long plannedKrw, long executedKrw) implements AcceptedRow {
 
     @Override
-    public String table() {
-        return "budget_line";
+    public RowTable table() {
+        return RowTable.BUDGET_LINE;
     }
 
     @Override

@@ -6,11 +6,11 @@ import java.util.List;
 
 /** A row of a center's 성과 sheet that passed every single-row rule; null = unknown. */
 public record Outcome(String centerCode, String brn, BigDecimal salesBeforeK, BigDecimal salesAfterK,
-        Integer newClients, Integer newOrders, Boolean onlineListed, Integer patterns) implements AcceptedRow {
+        Integer newClients, Integer newOrders, Boolean onlineListed, Integer patterns) implements FirmRow {
 
     @Override
-    public String table() {
-        return "outcome";
+    public RowTable table() {
+        return RowTable.OUTCOME;
     }
 
     @Override

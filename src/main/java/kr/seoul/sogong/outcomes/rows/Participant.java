@@ -7,11 +7,11 @@ import java.util.List;
 
 /** A row of a center's 참여기업 sheet that passed every single-row rule. */
 public record Participant(String centerCode, String brn, String firmName, String support, LocalDate startDate,
-        LocalDate endDate, BigDecimal educationHours, boolean completed) implements AcceptedRow {
+        LocalDate endDate, BigDecimal educationHours, boolean completed) implements FirmRow {
 
     @Override
-    public String table() {
-        return "participant";
+    public RowTable table() {
+        return RowTable.PARTICIPANT;
     }
 
     @Override

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** A survey response that passed every single-row rule. */
 public record SurveyResponse(String responseId, LocalDateTime submittedAt, String brn, String firmName,
-        String centerCode, Integer employees, Answers answers, EnumSet<Need> needs,
-        String comment) implements AcceptedRow {
+        String centerCode, Integer employees, Answers answers, EnumSet<Need> needs, String comment) implements FirmRow {
 
     /** The six satisfaction items: 1 to 5, 9 for 모름, null for blank. */
     public record Answers(Integer q1, Integer q2, Integer q3, Integer q4, Integer q5, Integer q6) {
@@ -28,8 +27,8 @@ public record SurveyResponse(String responseId, LocalDateTime submittedAt, Strin
     }
 
     @Override
-    public String table() {
-        return "survey_response";
+    public RowTable table() {
+        return RowTable.SURVEY_RESPONSE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
 import kr.seoul.sogong.outcomes.centers.Center;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Repository;
 public class IntakeStore {
 
     /** Tables holding a file's rows; a file's rows are replaced together. */
-    static final List<String> ROW_TABLES = List.of("survey_response", "participant", "outcome", "budget_line",
-            "finding", "row_digest", "cross_row_verdict");
+    static final List<String> ROW_TABLES = java.util.stream.Stream
+        .concat(java.util.Arrays.stream(RowTable.values()).map(RowTable::sqlName),
+                java.util.stream.Stream.of("finding", "row_digest", "cross_row_verdict"))
+        .toList();
 
     /**
      * A source file as stored: its fingerprint, how it was admitted, and how far it was
@@ -276,14 +279,14 @@ public class IntakeStore {
      */
     public void insertDigests(int round, String sourceFile, RowDigests.Packer digests) {
         jdbc.update("insert into row_digest (round, source_file, row_table, row_count, digest) values (?,?,?,?,?)",
-                round, sourceFile, digests.table(), digests.count(), digests.packed());
+                round, sourceFile, digests.table().sqlName(), digests.count(), digests.packed());
     }
 
     /**
      * Hands the digest of every stored row of a table in the round to the reader, file by
      * file in the order chunks stored them.
      */
-    public void readDigests(int round, String table, RowDigests.Reader reader) {
+    public void readDigests(int round, RowTable table, RowDigests.Reader reader) {
         RowDigests.Row row = new RowDigests.Row();
         // a page at a time: H2 builds a query's whole result in memory before the first
         // row, and the digests of a 5M round's survey are 200 MB (out of a 512 MB heap);
@@ -303,7 +306,7 @@ public class IntakeStore {
                     ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 }
                 ps.setInt(1, round);
-                ps.setString(2, table);
+                ps.setString(2, table.sqlName());
                 ps.setLong(3, after[0]);
                 return ps;
             }, (RowCallbackHandler) rs -> {
@@ -319,10 +322,10 @@ public class IntakeStore {
     private static final int DIGEST_PAGE = 200;
 
     /** How many rows of a table in the round have digests. */
-    public int digestCount(int round, String table) {
+    public int digestCount(int round, RowTable table) {
         return jdbc.queryForObject(
                 "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
-                round, table);
+                round, table.sqlName());
     }
 
     /**
@@ -335,14 +338,14 @@ public class IntakeStore {
                 String.class, round);
         for (String file : files) {
             jdbc.update("delete from row_digest where round = ? and source_file = ?", round, file);
-            for (String table : RowDigests.TABLES) {
+            for (RowTable table : RowDigests.TABLES) {
                 // a page of rows at a time in place order (the index by file, sheet and
                 // row), each page one digest: bounded memory whatever the file's size
                 int[] at = { -1, -1 };
                 RowDigests.Packer page;
                 do {
                     RowDigests.Packer digests = new RowDigests.Packer(table);
-                    jdbc.query("select * from " + table + " where round = ? and source_file = ?"
+                    jdbc.query("select * from " + table.sqlName() + " where round = ? and source_file = ?"
                             + " and (sheet_index, row_number) > (?, ?)"
                             + " order by round, source_file, sheet_index, row_number fetch first " + BACKFILL_PAGE
                             + " rows only", rs -> {

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,10 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.rows.AcceptedRow;
+import kr.seoul.sogong.outcomes.rows.FirmRow;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.rows.Need;
-import kr.seoul.sogong.outcomes.rows.Outcome;
-import kr.seoul.sogong.outcomes.rows.Participant;
-import kr.seoul.sogong.outcomes.rows.SurveyResponse;
 
 /**
  * What the steps after the ingest need of a stored row, kept beside the rows of each
@@ -39,13 +37,12 @@ import kr.seoul.sogong.outcomes.rows.SurveyResponse;
 public final class RowDigests {
 
     /** The row tables whose rows have digests. */
-    public static final List<String> TABLES = List.of("participant", "outcome", "survey_response");
+    public static final List<RowTable> TABLES = RowTable.DIGESTED;
 
-    private static final int LAYOUT = 1;
+    /** The packing's version, first byte of every digest. */
+    private static final int FORMAT = 1;
 
     private static final LocalDateTime EPOCH = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC);
-
-    private static final Need[] NEEDS = Need.values();
 
     private RowDigests() {
     }
@@ -120,7 +117,7 @@ public final class RowDigests {
     /** Collects the digests of one file's rows of one table in a chunk. */
     public static final class Packer {
 
-        private final String table;
+        private final DigestLayout layout;
 
         private final List<String> centers = new ArrayList<>();
 
@@ -138,36 +135,19 @@ public final class RowDigests {
 
         private int count;
 
-        public Packer(String table) {
-            if (!TABLES.contains(table)) {
-                throw new IllegalArgumentException("no digests for " + table);
-            }
-            this.table = table;
+        public Packer(RowTable table) {
+            this.layout = DigestLayout.of(table);
         }
 
         /** The row as the writer stores it. */
         public void add(SourceRow source, AcceptedRow accepted) {
+            if (!(accepted instanceof FirmRow row) || accepted.table() != layout.table()) {
+                throw new IllegalArgumentException(
+                        "a " + accepted.table().sqlName() + " row among the digests of " + layout.table().sqlName());
+            }
             try {
-                if (accepted instanceof Participant p) {
-                    key(p.centerCode(), p.brn(), source.sheetIndex(), source.sheet(), source.rowNumber());
-                    participant(p.completed(), p.educationHours());
-                }
-                else if (accepted instanceof Outcome o) {
-                    key(o.centerCode(), o.brn(), source.sheetIndex(), source.sheet(), source.rowNumber());
-                    outcome(o.salesBeforeK(), o.salesAfterK(), o.newClients(), o.newOrders(), o.onlineListed(),
-                            o.patterns());
-                }
-                else if (accepted instanceof SurveyResponse s) {
-                    key(s.centerCode(), s.brn(), source.sheetIndex(), source.sheet(), source.rowNumber());
-                    int needs = 0;
-                    for (Need n : s.needs()) {
-                        needs |= 1 << n.ordinal();
-                    }
-                    survey(s.submittedAt(), s.answers(), needs);
-                }
-                else {
-                    throw new IllegalArgumentException("no digest for " + accepted.table());
-                }
+                key(row.centerCode(), row.brn(), source.sheetIndex(), source.sheet(), source.rowNumber());
+                layout.write(row, out);
                 count++;
             }
             catch (IOException e) {
@@ -180,23 +160,7 @@ public final class RowDigests {
             try {
                 key(rs.getString("center_code"), rs.getString("brn"), rs.getInt("sheet_index"), rs.getString("sheet"),
                         rs.getInt("row_number"));
-                switch (table) {
-                    case "participant" -> participant(rs.getBoolean("completed"), rs.getBigDecimal("education_hours"));
-                    case "outcome" -> outcome(rs.getBigDecimal("sales_before_k"), rs.getBigDecimal("sales_after_k"),
-                            rs.getObject("new_clients", Integer.class), rs.getObject("new_orders", Integer.class),
-                            rs.getObject("online_listed", Boolean.class), rs.getObject("patterns", Integer.class));
-                    default -> {
-                        SurveyResponse.Answers answers = new SurveyResponse.Answers(rs.getObject("q1", Integer.class),
-                                rs.getObject("q2", Integer.class), rs.getObject("q3", Integer.class),
-                                rs.getObject("q4", Integer.class), rs.getObject("q5", Integer.class),
-                                rs.getObject("q6", Integer.class));
-                        int needs = 0;
-                        for (Need n : NEEDS) {
-                            needs |= rs.getBoolean(n.column()) ? 1 << n.ordinal() : 0;
-                        }
-                        survey(rs.getTimestamp("submitted_at").toLocalDateTime(), answers, needs);
-                    }
-                }
+                layout.write(rs, out);
                 count++;
             }
             catch (IOException e) {
@@ -218,71 +182,19 @@ public final class RowDigests {
             out.writeInt(rowNumber);
         }
 
-        private void participant(boolean completed, BigDecimal hours) throws IOException {
-            out.writeBoolean(completed);
-            writeDecimal(hours, 2);
-        }
-
-        private void outcome(BigDecimal before, BigDecimal after, Integer clients, Integer orders, Boolean listed,
-                Integer patterns) throws IOException {
-            writeDecimal(before, 3);
-            writeDecimal(after, 3);
-            writeInteger(clients);
-            writeInteger(orders);
-            out.writeByte(listed == null ? 0 : listed ? 2 : 1);
-            writeInteger(patterns);
-        }
-
-        private void survey(LocalDateTime submittedAt, SurveyResponse.Answers a, int needs) throws IOException {
-            out.writeLong(micros(submittedAt));
-            writeAnswer(a.q1());
-            writeAnswer(a.q2());
-            writeAnswer(a.q3());
-            writeAnswer(a.q4());
-            writeAnswer(a.q5());
-            writeAnswer(a.q6());
-            out.writeShort(needs);
-        }
-
-        /** 1..5 or 9 (the row rules saw to it), 0 for blank. */
-        private void writeAnswer(Integer q) throws IOException {
-            out.writeByte(q == null ? 0 : q);
-        }
-
-        private void writeInteger(Integer v) throws IOException {
-            out.writeBoolean(v != null);
-            if (v != null) {
-                out.writeInt(v);
-            }
-        }
-
-        /**
-         * At the column's scale, as the table returns it; the row rules bounded the
-         * scale.
-         */
-        private void writeDecimal(BigDecimal v, int scale) throws IOException {
-            if (v == null) {
-                out.writeByte(0);
-                return;
-            }
-            byte[] unscaled = v.setScale(scale).unscaledValue().toByteArray();
-            out.writeByte(unscaled.length);
-            out.write(unscaled);
-        }
-
         public int count() {
             return count;
         }
 
-        public String table() {
-            return table;
+        public RowTable table() {
+            return layout.table();
         }
 
         public byte[] packed() {
             ByteArrayOutputStream all = new ByteArrayOutputStream(rows.size() + 256);
             try (DataOutputStream head = new DataOutputStream(all)) {
-                head.writeByte(LAYOUT);
-                head.writeUTF(table);
+                head.writeByte(FORMAT);
+                head.writeUTF(layout.table().sqlName());
                 head.writeShort(centers.size());
                 for (String c : centers) {
                     head.writeUTF(c);
@@ -309,11 +221,11 @@ public final class RowDigests {
      */
     public static void unpack(String sourceFile, byte[] packed, Row row, Reader reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed))) {
-            int layout = in.readByte();
-            if (layout != LAYOUT) {
-                throw new IllegalStateException("row digests of " + sourceFile + " in an unknown layout " + layout);
+            int format = in.readByte();
+            if (format != FORMAT) {
+                throw new IllegalStateException("row digests of " + sourceFile + " in an unknown format " + format);
             }
-            String table = in.readUTF();
+            DigestLayout layout = DigestLayout.of(RowTable.ofSqlName(in.readUTF()));
             String[] centers = new String[in.readShort()];
             for (int i = 0; i < centers.length; i++) {
                 centers[i] = in.readUTF();
@@ -334,48 +246,13 @@ public final class RowDigests {
                 row.sheetIndex = sheetIndexes[sheet];
                 row.sheet = sheets[sheet];
                 row.rowNumber = in.readInt();
-                switch (table) {
-                    case "participant" -> {
-                        row.completed = in.readBoolean();
-                        row.educationHours = readDecimal(in, 2);
-                    }
-                    case "outcome" -> {
-                        row.salesBeforeK = readDecimal(in, 3);
-                        row.salesAfterK = readDecimal(in, 3);
-                        row.newClients = readInteger(in);
-                        row.newOrders = readInteger(in);
-                        int listed = in.readByte();
-                        row.onlineListed = listed == 0 ? null : listed == 2;
-                        row.patterns = readInteger(in);
-                    }
-                    default -> {
-                        row.submittedAtMicros = in.readLong();
-                        for (int q = 0; q < 6; q++) {
-                            row.answers[q] = in.readByte();
-                        }
-                        row.needs = in.readShort();
-                    }
-                }
+                layout.read(in, row);
                 reader.row(row);
             }
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Integer readInteger(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readInt() : null;
-    }
-
-    private static BigDecimal readDecimal(DataInputStream in, int scale) throws IOException {
-        int length = in.readByte();
-        if (length == 0) {
-            return null;
-        }
-        byte[] unscaled = new byte[length];
-        in.readFully(unscaled);
-        return new BigDecimal(new BigInteger(unscaled), scale);
     }
 
 }

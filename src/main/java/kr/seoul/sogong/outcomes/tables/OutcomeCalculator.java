@@ -15,6 +15,7 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.Kpi;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.NeedShare;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.rows.Need;
 import kr.seoul.sogong.outcomes.scans.SideScans;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +69,7 @@ public class OutcomeCalculator {
         SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round, setApart));
         Map<String, BigDecimal> hours = new HashMap<>();
         Map<String, long[]> firms = new HashMap<>();
-        intake.readDigests(round, "participant", r -> {
+        intake.readDigests(round, RowTable.PARTICIPANT, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -82,7 +83,7 @@ public class OutcomeCalculator {
             hours.merge(r.center, r.educationHours == null ? BigDecimal.ZERO : r.educationHours, BigDecimal::add);
         });
         Map<String, long[]> survey = new HashMap<>();
-        intake.readDigests(round, "survey_response", r -> {
+        intake.readDigests(round, RowTable.SURVEY_RESPONSE, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -239,7 +240,7 @@ public class OutcomeCalculator {
         // median's second pass in another
         Map<String, long[]> sums = new HashMap<>();
         SalesGrowthMedian growth = new SalesGrowthMedian();
-        intake.readDigests(round, "outcome", r -> {
+        intake.readDigests(round, RowTable.OUTCOME, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -256,7 +257,7 @@ public class OutcomeCalculator {
             }
         });
         growth.findMiddles();
-        intake.readDigests(round, "outcome", r -> {
+        intake.readDigests(round, RowTable.OUTCOME, r -> {
             if (hasGrowth(r) && !setApart.rejected(r)) {
                 growth.offer(r.center, r.salesBeforeK, r.salesAfterK);
             }

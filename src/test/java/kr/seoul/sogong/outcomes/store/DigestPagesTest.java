@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.store;
 
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.intake.SourceKind;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,23 +44,23 @@ class DigestPagesTest {
     void everyDigestIsReadOnceInTheOrderStored() {
         // 1,234 chunks of three rows: six pages of 200 and a part
         for (int chunk = 0; chunk < 1234; chunk++) {
-            RowDigests.Packer p = new RowDigests.Packer("participant");
+            RowDigests.Packer p = new RowDigests.Packer(RowTable.PARTICIPANT);
             for (int i = 0; i < 3; i++) {
                 p.add(participantRow(0, chunk * 3 + i + 2), participant(chunk * 3 + i));
             }
             store.insertDigests(ROUND, "results/a.csv", p);
         }
         // another table's and another round's digests in between are not read
-        store.insertDigests(ROUND, "results/a.csv", new RowDigests.Packer("outcome"));
+        store.insertDigests(ROUND, "results/a.csv", new RowDigests.Packer(RowTable.OUTCOME));
         store.insertDigests(ROUND + 1, "results/a.csv", packerOf(1));
 
         List<Integer> rows = new ArrayList<>();
-        store.readDigests(ROUND, "participant", r -> rows.add(r.rowNumber));
+        store.readDigests(ROUND, RowTable.PARTICIPANT, r -> rows.add(r.rowNumber));
         assertThat(rows).hasSize(1234 * 3);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(rows.get(i)).isEqualTo(i + 2);
         }
-        assertThat(store.digestCount(ROUND, "participant")).isEqualTo(1234 * 3);
+        assertThat(store.digestCount(ROUND, RowTable.PARTICIPANT)).isEqualTo(1234 * 3);
     }
 
     @Test
@@ -83,7 +84,7 @@ class DigestPagesTest {
 
         Set<String> read = new TreeSet<>();
         int[] count = new int[1];
-        store.readDigests(ROUND, "participant", r -> {
+        store.readDigests(ROUND, RowTable.PARTICIPANT, r -> {
             read.add(r.sheetIndex + "/" + r.rowNumber);
             count[0]++;
             assertThat(r.brn).isEqualTo((r.rowNumber - 2) * 3L + r.sheetIndex);
@@ -104,7 +105,7 @@ class DigestPagesTest {
     }
 
     private static RowDigests.Packer packerOf(int rows) {
-        RowDigests.Packer p = new RowDigests.Packer("participant");
+        RowDigests.Packer p = new RowDigests.Packer(RowTable.PARTICIPANT);
         for (int i = 0; i < rows; i++) {
             p.add(participantRow(0, i + 2), participant(i));
         }

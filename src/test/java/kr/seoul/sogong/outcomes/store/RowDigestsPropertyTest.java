@@ -85,12 +85,12 @@ class RowDigestsPropertyTest {
     /** The fields a digest keeps, decimals at their column's scale. */
     private static Placed asStored(Placed p) {
         AcceptedRow stored = switch (p.row().table()) {
-            case "participant" -> {
+            case PARTICIPANT -> {
                 Participant x = (Participant) p.row();
                 yield new Participant(x.centerCode(), x.brn(), "", null, null, null,
                         x.educationHours() == null ? null : x.educationHours().setScale(2), x.completed());
             }
-            case "outcome" -> {
+            case OUTCOME -> {
                 Outcome x = (Outcome) p.row();
                 yield new Outcome(x.centerCode(), x.brn(), scale3(x.salesBeforeK()), scale3(x.salesAfterK()),
                         x.newClients(), x.newOrders(), x.onlineListed(), x.patterns());
