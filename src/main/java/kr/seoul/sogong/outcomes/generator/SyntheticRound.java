@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.generator;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class SyntheticRound {
     }
 
     static final List<String> SURVEY = List.of("response_id", "submitted_at", "brn", "firm_name", "center", "employees",
-            "q1", "q2", "q3", "q4", "q5", "q6", "needs", "comment");
+            SurveyItem.Q1.code(), SurveyItem.Q2.code(), SurveyItem.Q3.code(), SurveyItem.Q4.code(),
+            SurveyItem.Q5.code(), SurveyItem.Q6.code(), "needs", "comment");
     static final List<String> PARTICIPANTS = List.of("center_code", "brn", "firm_name", "support", "start_date",
             "end_date", "education_hours", "completed");
     static final List<String> OUTCOMES = List.of("center_code", "brn", "sales_before_k", "sales_after_k", "new_clients",

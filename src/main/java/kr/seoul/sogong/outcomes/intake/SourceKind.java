@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,10 +16,9 @@ public enum SourceKind {
             Column.required("제출일시", "submitted_at", Stored.NONE).alsoNamed("타임스탬프", "timestamp"),
             Column.required("사업자등록번호", "brn", Stored.NONE), Column.required("업체명", "firm_name", Stored.text(300)),
             Column.required("소속센터", "center", Stored.NONE), Column.optional("상시근로자수", "employees", Column.INTEGER),
-            Column.optional("문1_전반만족", "q1", Stored.NONE), Column.optional("문2_교육컨설팅만족", "q2", Stored.NONE),
-            Column.optional("문3_판로홍보만족", "q3", Stored.NONE), Column.optional("문4_센터운영만족", "q4", Stored.NONE),
-            Column.optional("문5_재참여의향", "q5", Stored.NONE), Column.optional("문6_추천의향", "q6", Stored.NONE),
-            Column.optional("희망지원분야", "needs", Stored.NONE), Column.optional("기타의견", "comment", Stored.text(10000)))),
+            item(SurveyItem.Q1), item(SurveyItem.Q2), item(SurveyItem.Q3), item(SurveyItem.Q4), item(SurveyItem.Q5),
+            item(SurveyItem.Q6), Column.optional("희망지원분야", "needs", Stored.NONE),
+            Column.optional("기타의견", "comment", Stored.text(10000)))),
     PARTICIPANTS("참여기업", "participants", List.of(Column.required("센터코드", "center_code", Stored.NONE),
             Column.required("사업자등록번호", "brn", Stored.NONE), Column.required("업체명", "firm_name", Stored.text(300)),
             Column.optional("지원내용", "support", Stored.text(1000)), Column.required("지원시작일", "start_date", Stored.NONE),
@@ -49,6 +49,11 @@ public enum SourceKind {
     private final java.util.Map<String, Integer> indexByAlias = new java.util.HashMap<>();
 
     private final String[] aliases;
+
+    /** A satisfaction item's column, optional (a blank answer is no rating). */
+    private static Column item(SurveyItem item) {
+        return Column.optional(item.header(), item.code(), Stored.NONE);
+    }
 
     SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
         this.koreanSheet = koreanSheet;

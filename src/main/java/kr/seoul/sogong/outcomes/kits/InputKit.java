@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.kits;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,6 +54,11 @@ public final class InputKit {
     }
 
     /** What the kit says and checks about a column. */
+    /** A satisfaction item's explanation in the kit: its label and the scale. */
+    private static Rule likert(SurveyItem item, String example) {
+        return new Rule(item.label() + ": 1~5, 모름은 9", example);
+    }
+
     record Rule(String explanation, String example) {
     }
 
@@ -80,12 +86,12 @@ public final class InputKit {
             Map.entry("submitted_at", new Rule("제출 일시: 회차 연도 안, yyyy-mm-dd hh:mm", "{year}-10-02 14:01")),
             Map.entry("center", new Rule("소속 센터: 목록에서 선택 (코드)", "BONGIK")),
             Map.entry("employees", new Rule("상시근로자 수: 0 이상의 정수. 10명 이상이면 소공인이 아니어서 경고", "6")),
-            Map.entry("q1", new Rule("문1 전반 만족도: 1~5, 모름은 9", "4")),
-            Map.entry("q2", new Rule("문2 교육·컨설팅 만족도: 1~5, 모름은 9", "4")),
-            Map.entry("q3", new Rule("문3 판로·홍보 만족도: 1~5, 모름은 9", "3")),
-            Map.entry("q4", new Rule("문4 센터 운영 만족도: 1~5, 모름은 9", "5")),
-            Map.entry("q5", new Rule("문5 재참여 의향: 1~5, 모름은 9", "4")),
-            Map.entry("q6", new Rule("문6 추천 의향: 1~5, 모름은 9", "9")),
+            Map.entry(SurveyItem.Q1.code(), likert(SurveyItem.Q1, "4")),
+            Map.entry(SurveyItem.Q2.code(), likert(SurveyItem.Q2, "4")),
+            Map.entry(SurveyItem.Q3.code(), likert(SurveyItem.Q3, "3")),
+            Map.entry(SurveyItem.Q4.code(), likert(SurveyItem.Q4, "5")),
+            Map.entry(SurveyItem.Q5.code(), likert(SurveyItem.Q5, "4")),
+            Map.entry(SurveyItem.Q6.code(), likert(SurveyItem.Q6, "9")),
             Map.entry("needs", new Rule("희망 지원 분야: 판로, 홍보, 디자인, 기술, 교육, 자금, 인력 중에서 ; 로 구분", "판로;디자인")),
             Map.entry("comment", new Rule("기타 의견 (선택)", "")));
 
@@ -199,9 +205,8 @@ public final class InputKit {
                 helper.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
             case "new_clients", "new_orders", "patterns", "employees" ->
                 helper.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
-            case "q1", "q2", "q3", "q4", "q5", "q6" ->
-                helper.createExplicitListConstraint(new String[] { "1", "2", "3", "4", "5", "9" });
-            default -> null;
+            default -> SurveyItem.ofCode(alias).isPresent()
+                    ? helper.createExplicitListConstraint(new String[] { "1", "2", "3", "4", "5", "9" }) : null;
         };
     }
 

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public final class CommitteePage {
         for (OutcomeTables.Budget b : outcomes.budget()) {
             outcomes.satisfaction()
                 .stream()
-                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1"))
+                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item() == SurveyItem.OVERALL)
                 .findFirst()
                 .ifPresent(s -> satisfaction.add(new Bar(CommitteeWords.centerName(outcomes, b.centerCode()),
                         s.score100() == null ? null : ExportFormat.ONE_DECIMAL.text(s.score100()),
@@ -197,11 +198,10 @@ public final class CommitteePage {
      * in a footnote.
      */
     private static String satisfactionMatrix(OutcomeTables outcomes) {
-        List<String> items = List.of("q1", "q2", "q3", "q4", "q5", "q6");
         StringBuilder html = new StringBuilder(
                 "<section id=\"satisfaction_matrix\"><h2>센터별 만족도 (100점 환산)</h2>" + "<table><thead><tr><th>센터</th>");
-        for (String item : items) {
-            html.append("<th>").append(escape(CommitteeWords.ITEMS.get(item))).append("</th>");
+        for (SurveyItem item : SurveyItem.values()) {
+            html.append("<th>").append(escape(item.label())).append("</th>");
         }
         html.append("</tr></thead><tbody>\n");
         int minN = Integer.MAX_VALUE;
@@ -217,10 +217,10 @@ public final class CommitteePage {
                 html.append(" <small class=\"code\">").append(escape(code)).append("</small>");
             }
             html.append("</td>");
-            for (String item : items) {
+            for (SurveyItem item : SurveyItem.values()) {
                 Optional<OutcomeTables.Satisfaction> s = outcomes.satisfaction()
                     .stream()
-                    .filter(x -> x.centerCode().equals(code) && x.item().equals(item))
+                    .filter(x -> x.centerCode().equals(code) && x.item() == item)
                     .findFirst();
                 if (s.isEmpty() || s.get().suppressed() || s.get().score100() == null) {
                     html.append("<td class=\"sup\">").append(CommitteeWorkbook.SUPPRESSED).append("</td>");

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.BOOLEAN;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.INTEGER;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.ONE_DECIMAL;
@@ -72,7 +73,7 @@ public final class CommitteeTables {
                 // a table with its own center_name column shows the code as it is
                 case "center_code" -> columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
                         : OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS : centerNames.get(code);
-                case "item" -> CommitteeWords.ITEMS.get(code);
+                case "item" -> SurveyItem.ofCode(code).map(SurveyItem::label).orElse(null);
                 case "metric" -> CommitteeWords.METRICS.get(code);
                 default -> null;
             };
@@ -138,8 +139,8 @@ public final class CommitteeTables {
                         c("top2_pct", "Top-2(%)", ONE_DECIMAL), c("score100", "100점 환산", ONE_DECIMAL),
                         c("suppressed", "비공개", BOOLEAN)));
         for (var s : t.satisfaction()) {
-            satisfaction.styledRow(s.suppressed(), null, r, s.centerCode(), s.item(), s.n(), s.mean(), s.ci95Low(),
-                    s.ci95High(), s.top2Pct(), s.score100(), s.suppressed());
+            satisfaction.styledRow(s.suppressed(), null, r, s.centerCode(), s.item().code(), s.n(), s.mean(),
+                    s.ci95Low(), s.ci95High(), s.top2Pct(), s.score100(), s.suppressed());
         }
         tables.add(satisfaction.table(null, "— : 응답수가 최소 셀 크기 미만이어서 공개하지 않음 (소규모 집단 보호)"));
 

@@ -10,9 +10,6 @@ final class CommitteeWords {
 
     static final String ALL_CENTERS = "전체";
 
-    static final Map<String, String> ITEMS = Map.of("q1", "문1 전반 만족도", "q2", "문2 교육·컨설팅 만족도", "q3", "문3 판로·홍보 만족도",
-            "q4", "문4 센터 운영 만족도", "q5", "문5 재참여 의향", "q6", "문6 추천 의향");
-
     static final Map<String, String> METRICS = Map.of("supported_firms", "지원 기업수", "response_rate_pct", "응답률(%)",
             "q1_mean", "전반 만족도 평균(1~5)", "sales_growth_median_pct", "매출 증가율 중앙값(%)", "execution_rate_pct", "예산 집행률(%)");
 

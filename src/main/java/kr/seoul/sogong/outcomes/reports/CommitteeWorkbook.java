@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -176,7 +177,8 @@ public final class CommitteeWorkbook {
             row.createCell(0).setCellValue(CsvOutput.escapeFormula(CommitteeWords.centerName(t, b.centerCode())));
             t.satisfaction()
                 .stream()
-                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item().equals("q1") && s.score100() != null)
+                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item() == SurveyItem.OVERALL
+                        && s.score100() != null)
                 .findFirst()
                 .ifPresent(s -> {
                     Cell c = row.createCell(1);

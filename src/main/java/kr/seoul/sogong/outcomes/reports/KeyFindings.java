@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ record KeyFindings(String text, String table) {
 
     private static final List<Headline> HEADLINES = List.of(
             new Headline("전반 만족도(100점 환산)", "satisfaction_by_center.csv",
-                    t -> byCenter(t.satisfaction().stream().filter(s -> s.item().equals("q1")).toList(),
+                    t -> byCenter(t.satisfaction().stream().filter(s -> s.item() == SurveyItem.OVERALL).toList(),
                             OutcomeTables.Satisfaction::centerCode, OutcomeTables.Satisfaction::score100)),
             new Headline("응답률(%)", "participation_by_center.csv",
                     t -> byCenter(t.participation(), OutcomeTables.Participation::centerCode,

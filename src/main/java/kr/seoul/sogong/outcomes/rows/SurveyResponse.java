@@ -17,8 +17,11 @@ public record SurveyResponse(String responseId, LocalDateTime submittedAt, Strin
     private static final List<String> COLUMNS;
 
     static {
-        List<String> columns = new ArrayList<>(List.of("response_id", "submitted_at", "brn", "firm_name", "center_code",
-                "employees", "q1", "q2", "q3", "q4", "q5", "q6"));
+        List<String> columns = new ArrayList<>(
+                List.of("response_id", "submitted_at", "brn", "firm_name", "center_code", "employees"));
+        for (SurveyItem item : SurveyItem.values()) {
+            columns.add(item.code());
+        }
         for (Need n : Need.values()) {
             columns.add(n.column());
         }

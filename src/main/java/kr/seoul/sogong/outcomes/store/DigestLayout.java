@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.store;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -96,10 +97,11 @@ enum DigestLayout {
 
         @Override
         void write(ResultSet rs, DataOutputStream out) throws IOException, SQLException {
-            SurveyResponse.Answers answers = new SurveyResponse.Answers(rs.getObject("q1", Integer.class),
-                    rs.getObject("q2", Integer.class), rs.getObject("q3", Integer.class),
-                    rs.getObject("q4", Integer.class), rs.getObject("q5", Integer.class),
-                    rs.getObject("q6", Integer.class));
+            Integer[] a = new Integer[ITEMS.length];
+            for (SurveyItem item : ITEMS) {
+                a[item.ordinal()] = rs.getObject(item.code(), Integer.class);
+            }
+            SurveyResponse.Answers answers = new SurveyResponse.Answers(a[0], a[1], a[2], a[3], a[4], a[5]);
             int needs = 0;
             for (Need n : NEEDS) {
                 needs |= rs.getBoolean(n.column()) ? 1 << n.ordinal() : 0;
@@ -128,6 +130,8 @@ enum DigestLayout {
     };
 
     private static final Need[] NEEDS = Need.values();
+
+    private static final SurveyItem[] ITEMS = SurveyItem.values();
 
     private final RowTable table;
 

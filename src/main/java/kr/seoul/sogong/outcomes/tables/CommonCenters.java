@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
         long n = 0;
         BigDecimal sum = BigDecimal.ZERO;
         for (OutcomeTables.Satisfaction s : t.satisfaction()) {
-            if (!s.item().equals("q1") || !centers.contains(s.centerCode()) || s.n() == 0) {
+            if (s.item() != SurveyItem.OVERALL || !centers.contains(s.centerCode()) || s.n() == 0) {
                 continue;
             }
             if (s.mean() == null) {

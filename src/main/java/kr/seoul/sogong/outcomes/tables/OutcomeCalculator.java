@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutcomeCalculator {
 
-    public static final List<String> ITEMS = List.of("q1", "q2", "q3", "q4", "q5", "q6");
+    private static final List<SurveyItem> ITEMS = List.of(SurveyItem.values());
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -52,7 +53,7 @@ public class OutcomeStore {
                     ps.setLong(1, id);
                     ps.setInt(2, t.round());
                     ps.setString(3, r.centerCode());
-                    ps.setString(4, r.item());
+                    ps.setString(4, r.item().code());
                     ps.setInt(5, r.n());
                     ps.setBigDecimal(6, r.mean());
                     ps.setBigDecimal(7, r.ci95Low());
@@ -120,9 +121,10 @@ public class OutcomeStore {
         List<Satisfaction> satisfaction = jdbc.query(
                 "select * from satisfaction_by_center where job_execution_id = ?" + " order by " + CENTER_ORDER
                         + ", item",
-                (rs, i) -> new Satisfaction(rs.getString("center_code"), rs.getString("item"), rs.getInt("n"),
-                        rs.getBigDecimal("mean"), rs.getBigDecimal("ci95_low"), rs.getBigDecimal("ci95_high"),
-                        rs.getBigDecimal("top2_pct"), rs.getBigDecimal("score100"), rs.getBoolean("suppressed")),
+                (rs, i) -> new Satisfaction(rs.getString("center_code"),
+                        SurveyItem.ofCode(rs.getString("item")).orElseThrow(), rs.getInt("n"), rs.getBigDecimal("mean"),
+                        rs.getBigDecimal("ci95_low"), rs.getBigDecimal("ci95_high"), rs.getBigDecimal("top2_pct"),
+                        rs.getBigDecimal("score100"), rs.getBoolean("suppressed")),
                 id);
         List<Kpi> kpi = jdbc.query("select * from kpi_by_center where job_execution_id = ? order by " + CENTER_ORDER,
                 (rs, i) -> new Kpi(rs.getString("center_code"), rs.getInt("firms_with_sales"),

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public record OutcomeTables(int round, long jobExecutionId, List<Participation> 
             BigDecimal responseRatePct) {
     }
 
-    public record Satisfaction(String centerCode, String item, int n, BigDecimal mean, BigDecimal ci95Low,
+    public record Satisfaction(String centerCode, SurveyItem item, int n, BigDecimal mean, BigDecimal ci95Low,
             BigDecimal ci95High, BigDecimal top2Pct, BigDecimal score100, boolean suppressed) {
     }
 

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class YearOverYearCalculator {
         });
         t.satisfaction()
             .stream()
-            .filter(s -> s.item().equals("q1"))
+            .filter(s -> s.item() == SurveyItem.OVERALL)
             .forEach(s -> m.computeIfAbsent(s.centerCode(), k -> new HashMap<>()).put("q1_mean", s.mean()));
         t.kpi()
             .forEach(k -> m.computeIfAbsent(k.centerCode(), x -> new HashMap<>())

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.rows.Need;
 import kr.seoul.sogong.outcomes.rows.SurveyResponse;
@@ -42,8 +43,11 @@ public final class SurveyRowValidator {
         String firmName = fields.text("firm_name", true);
         String centerCode = center(fields);
         Integer employees = fields.integer("employees", false);
-        SurveyResponse.Answers answers = new SurveyResponse.Answers(likert(fields, "q1"), likert(fields, "q2"),
-                likert(fields, "q3"), likert(fields, "q4"), likert(fields, "q5"), likert(fields, "q6"));
+        Integer[] a = new Integer[SurveyItem.values().length];
+        for (SurveyItem item : SurveyItem.values()) {
+            a[item.ordinal()] = likert(fields, item.code());
+        }
+        SurveyResponse.Answers answers = new SurveyResponse.Answers(a[0], a[1], a[2], a[3], a[4], a[5]);
         EnumSet<Need> needs = needs(fields);
         String comment = fields.text("comment", false);
 

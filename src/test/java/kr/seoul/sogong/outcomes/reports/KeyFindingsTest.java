@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -29,10 +30,10 @@ class KeyFindingsTest {
                 new Participation("C", "다센터", 10, 10, 5, d("50"), 8, 8, d("80")),
                 new Participation("ALL", "", 30, 30, 15, d("50"), 24, 24, d("99")));
         List<Satisfaction> satisfaction = List.of(
-                new Satisfaction("A", "q1", 9, d("3"), null, null, null, d("50"), false),
-                new Satisfaction("B", "q1", 2, null, null, null, null, null, true),
-                new Satisfaction("C", "q1", 8, d("4"), null, null, null, d("75"), false),
-                new Satisfaction("ALL", "q1", 19, d("5"), null, null, null, d("100"), false));
+                new Satisfaction("A", SurveyItem.Q1, 9, d("3"), null, null, null, d("50"), false),
+                new Satisfaction("B", SurveyItem.Q1, 2, null, null, null, null, null, true),
+                new Satisfaction("C", SurveyItem.Q1, 8, d("4"), null, null, null, d("75"), false),
+                new Satisfaction("ALL", SurveyItem.Q1, 19, d("5"), null, null, null, d("100"), false));
         List<Budget> budget = List.of(new Budget("A", 0, 100, 95, d("95"), false),
                 new Budget("B", 0, 100, 60, d("60"), false), new Budget("C", 0, 100, 80, d("80"), false));
         List<YearOverYear> yoy = List.of(new YearOverYear("A", "execution_rate_pct", d("95"), d("88.8"), d("6.2")),

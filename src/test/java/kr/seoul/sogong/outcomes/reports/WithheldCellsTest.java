@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,10 +26,10 @@ class WithheldCellsTest {
 
     private static OutcomeTables tables(boolean smallCell) {
         BigDecimal m = new BigDecimal("4.123");
-        Satisfaction open = new Satisfaction("AAA", "q1", 12, m, new BigDecimal("3.5"), new BigDecimal("4.7"),
+        Satisfaction open = new Satisfaction("AAA", SurveyItem.Q1, 12, m, new BigDecimal("3.5"), new BigDecimal("4.7"),
                 new BigDecimal("75"), new BigDecimal("78.075"), false);
-        Satisfaction small = smallCell ? new Satisfaction("BBB", "q1", 2, null, null, null, null, null, true)
-                : new Satisfaction("BBB", "q1", 5, m, m, m, m, m, false);
+        Satisfaction small = smallCell ? new Satisfaction("BBB", SurveyItem.Q1, 2, null, null, null, null, null, true)
+                : new Satisfaction("BBB", SurveyItem.Q1, 5, m, m, m, m, m, false);
         List<OutcomeTables.Budget> budget = List.of(
                 new OutcomeTables.Budget("AAA", 100, 90, 80, new BigDecimal("80"), false),
                 new OutcomeTables.Budget("BBB", 100, 90, 80, new BigDecimal("80"), false));

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ class CommonCentersTest {
     }
 
     private static Satisfaction q1(String code, int n, String mean) {
-        return new Satisfaction(code, "q1", n, new BigDecimal(mean), null, null, null, null, false);
+        return new Satisfaction(code, SurveyItem.Q1, n, new BigDecimal(mean), null, null, null, null, false);
     }
 
     private static Budget b(String code, long planned, long executed) {
@@ -81,7 +82,7 @@ class CommonCentersTest {
 
     @Test
     void aWithheldMeanLeavesTheCommonMeanEmptyRatherThanWrong() {
-        Satisfaction withheld = new Satisfaction("B", "q1", 2, null, null, null, null, null, true);
+        Satisfaction withheld = new Satisfaction("B", SurveyItem.Q1, 2, null, null, null, null, null, true);
         // no firm with sales to compare: the ALL rows' medians are empty
         List<OutcomeTables.Kpi> noSales = List.of(new OutcomeTables.Kpi("ALL", 0, null, 0, 0, 0, 0, BigDecimal.ZERO));
         OutcomeTables before = new OutcomeTables(2021, 1, List.of(p("A", 10, 8), p("B", 20, 15)),
