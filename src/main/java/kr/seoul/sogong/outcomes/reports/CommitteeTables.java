@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.tables.YoyMetric;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.BOOLEAN;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.INTEGER;
@@ -74,7 +75,7 @@ public final class CommitteeTables {
                 case "center_code" -> columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
                         : OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS : centerNames.get(code);
                 case "item" -> SurveyItem.ofCode(code).map(SurveyItem::label).orElse(null);
-                case "metric" -> CommitteeWords.METRICS.get(code);
+                case "metric" -> label(code);
                 default -> null;
             };
         }
@@ -177,8 +178,8 @@ public final class CommitteeTables {
                 List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("metric", "지표", TEXT),
                         c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
         for (var y : t.yoy()) {
-            yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric(), y.current(), y.previous(),
-                    y.delta());
+            yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric().code(), y.current(),
+                    y.previous(), y.delta());
         }
         tables.add(yoy.table("전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음", null));
         if (common != null) {
@@ -198,7 +199,7 @@ public final class CommitteeTables {
                 List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("metric", "지표", TEXT),
                         c("current", "올해", null), c("previous", "전년", null), c("delta", "증감", null)));
         for (var y : common.rows()) {
-            table.styledRow(false, metricFormat(y.metric()), round, y.centerCode(), y.metric(), y.current(),
+            table.styledRow(false, metricFormat(y.metric()), round, y.centerCode(), y.metric().code(), y.current(),
                     y.previous(), y.delta());
         }
         String note = common.previousRound() + "년과 " + round + "년에 모두 있는 센터 " + common.common().size() + "곳("
@@ -229,12 +230,21 @@ public final class CommitteeTables {
     }
 
     /** The year-over-year values take the format of their metric. */
-    private static ExportFormat metricFormat(String metric) {
+    private static ExportFormat metricFormat(YoyMetric metric) {
         return switch (metric) {
-            case "supported_firms" -> INTEGER;
-            case "q1_mean" -> TWO_DECIMALS;
+            case SUPPORTED_FIRMS -> INTEGER;
+            case Q1_MEAN -> TWO_DECIMALS;
             default -> ONE_DECIMAL;
         };
+    }
+
+    private static String label(String metricCode) {
+        for (YoyMetric m : YoyMetric.values()) {
+            if (m.code().equals(metricCode)) {
+                return m.label();
+            }
+        }
+        return null;
     }
 
 }

@@ -1,17 +1,13 @@
 package kr.seoul.sogong.outcomes.reports;
 
-import java.util.Map;
-
 /**
- * What the committee reads instead of codes: the survey items by their question, the
- * year-over-year metrics by name. The CSVs keep the contract's codes.
+ * What the committee reads instead of a center's code (the survey items' and the
+ * year-over-year metrics' words are their enums', {@code SurveyItem} and
+ * {@code YoyMetric}). The CSVs keep the contract's codes.
  */
 final class CommitteeWords {
 
     static final String ALL_CENTERS = "전체";
-
-    static final Map<String, String> METRICS = Map.of("supported_firms", "지원 기업수", "response_rate_pct", "응답률(%)",
-            "q1_mean", "전반 만족도 평균(1~5)", "sales_growth_median_pct", "매출 증가율 중앙값(%)", "execution_rate_pct", "예산 집행률(%)");
 
     private CommitteeWords() {
     }

@@ -71,13 +71,13 @@ record KeyFindings(String text, String table) {
                     h.table()));
         }
         for (OutcomeTables.YearOverYear y : t.yoy()) {
-            if (y.delta() == null || !y.metric().endsWith("_pct") || y.centerCode().equals(OutcomeTables.ALL)
+            if (y.delta() == null || !y.metric().percentage() || y.centerCode().equals(OutcomeTables.ALL)
                     || y.delta().abs().compareTo(NOTABLE_CHANGE) <= 0) {
                 continue;
             }
             String direction = y.delta().signum() > 0 ? "높아졌습니다" : "낮아졌습니다";
-            findings.add(new KeyFindings(name(t, y.centerCode()) + "의 " + CommitteeWords.METRICS.get(y.metric())
-                    + "이(가) 전년보다 " + ExportFormat.ONE_DECIMAL.text(y.delta().abs()) + "%p " + direction + " ("
+            findings.add(new KeyFindings(name(t, y.centerCode()) + "의 " + y.metric().label() + "이(가) 전년보다 "
+                    + ExportFormat.ONE_DECIMAL.text(y.delta().abs()) + "%p " + direction + " ("
                     + ExportFormat.ONE_DECIMAL.text(y.previous()) + " → " + ExportFormat.ONE_DECIMAL.text(y.current())
                     + ").", "yoy_by_center.csv"));
         }

@@ -46,12 +46,12 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
         List<String> gone = before.stream().filter(c -> !now.contains(c)).toList();
         Set<String> set = Set.copyOf(common);
         List<YearOverYear> rows = new ArrayList<>();
-        rows.add(row("supported_firms", current, previous, t -> BigDecimal.valueOf(supported(t, set))));
-        rows.add(row("response_rate_pct", current, previous, t -> responseRate(t, set)));
-        rows.add(row("q1_mean", current, previous, t -> q1Mean(t, set)));
-        rows.add(row("sales_growth_median_pct", current, previous, t -> common.isEmpty() ? null
+        rows.add(row(YoyMetric.SUPPORTED_FIRMS, current, previous, t -> BigDecimal.valueOf(supported(t, set))));
+        rows.add(row(YoyMetric.RESPONSE_RATE_PCT, current, previous, t -> responseRate(t, set)));
+        rows.add(row(YoyMetric.Q1_MEAN, current, previous, t -> q1Mean(t, set)));
+        rows.add(row(YoyMetric.SALES_GROWTH_MEDIAN_PCT, current, previous, t -> common.isEmpty() ? null
                 : set.equals(centers(t)) ? allMedian(t) : medians.salesGrowthMedian(t.round(), set)));
-        rows.add(row("execution_rate_pct", current, previous, t -> executionRate(t, set)));
+        rows.add(row(YoyMetric.EXECUTION_RATE_PCT, current, previous, t -> executionRate(t, set)));
         java.util.Map<String, String> names = new java.util.HashMap<>();
         previous.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
         current.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));
@@ -81,7 +81,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
         return codes;
     }
 
-    private static YearOverYear row(String metric, OutcomeTables current, OutcomeTables previous,
+    private static YearOverYear row(YoyMetric metric, OutcomeTables current, OutcomeTables previous,
             Function<OutcomeTables, BigDecimal> value) {
         BigDecimal cur = value.apply(current);
         BigDecimal prev = value.apply(previous);

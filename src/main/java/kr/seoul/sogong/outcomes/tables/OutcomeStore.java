@@ -99,8 +99,8 @@ public class OutcomeStore {
             ps.setLong(1, id);
             ps.setInt(2, t.round());
             ps.setString(3, r.centerCode());
-            ps.setInt(4, YearOverYearCalculator.METRICS.indexOf(r.metric()));
-            ps.setString(5, r.metric());
+            ps.setInt(4, r.metric().ordinal());
+            ps.setString(5, r.metric().code());
             ps.setBigDecimal(6, r.current());
             ps.setBigDecimal(7, r.previous());
             ps.setBigDecimal(8, r.delta());
@@ -145,7 +145,7 @@ public class OutcomeStore {
                 id);
         List<YearOverYear> yoy = jdbc.query(
                 "select * from yoy_by_center where job_execution_id = ? order by " + CENTER_ORDER + ", metric_order",
-                (rs, i) -> new YearOverYear(rs.getString("center_code"), rs.getString("metric"),
+                (rs, i) -> new YearOverYear(rs.getString("center_code"), YoyMetric.ofCode(rs.getString("metric")),
                         rs.getBigDecimal("current_value"), rs.getBigDecimal("previous_value"),
                         rs.getBigDecimal("delta")),
                 id);

@@ -39,7 +39,7 @@ public record OutcomeTables(int round, long jobExecutionId, List<Participation> 
     public record NeedShare(String centerCode, String need, int count, BigDecimal sharePct) {
     }
 
-    public record YearOverYear(String centerCode, String metric, BigDecimal current, BigDecimal previous,
+    public record YearOverYear(String centerCode, YoyMetric metric, BigDecimal current, BigDecimal previous,
             BigDecimal delta) {
     }
 }

@@ -16,29 +16,26 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
  */
 public final class YearOverYearCalculator {
 
-    public static final List<String> METRICS = List.of("supported_firms", "response_rate_pct", "q1_mean",
-            "sales_growth_median_pct", "execution_rate_pct");
-
     private YearOverYearCalculator() {
     }
 
-    static Map<String, Map<String, BigDecimal>> metrics(OutcomeTables t) {
-        Map<String, Map<String, BigDecimal>> m = new HashMap<>();
+    static Map<String, Map<YoyMetric, BigDecimal>> metrics(OutcomeTables t) {
+        Map<String, Map<YoyMetric, BigDecimal>> m = new HashMap<>();
         t.participation().forEach(p -> {
-            Map<String, BigDecimal> c = m.computeIfAbsent(p.centerCode(), k -> new HashMap<>());
-            c.put("supported_firms", BigDecimal.valueOf(p.supportedFirms()));
-            c.put("response_rate_pct", p.responseRatePct());
+            Map<YoyMetric, BigDecimal> c = m.computeIfAbsent(p.centerCode(), k -> new HashMap<>());
+            c.put(YoyMetric.SUPPORTED_FIRMS, BigDecimal.valueOf(p.supportedFirms()));
+            c.put(YoyMetric.RESPONSE_RATE_PCT, p.responseRatePct());
         });
         t.satisfaction()
             .stream()
             .filter(s -> s.item() == SurveyItem.OVERALL)
-            .forEach(s -> m.computeIfAbsent(s.centerCode(), k -> new HashMap<>()).put("q1_mean", s.mean()));
+            .forEach(s -> m.computeIfAbsent(s.centerCode(), k -> new HashMap<>()).put(YoyMetric.Q1_MEAN, s.mean()));
         t.kpi()
             .forEach(k -> m.computeIfAbsent(k.centerCode(), x -> new HashMap<>())
-                .put("sales_growth_median_pct", k.salesGrowthMedianPct()));
+                .put(YoyMetric.SALES_GROWTH_MEDIAN_PCT, k.salesGrowthMedianPct()));
         t.budget()
             .forEach(b -> m.computeIfAbsent(b.centerCode(), x -> new HashMap<>())
-                .put("execution_rate_pct", b.executionRatePct()));
+                .put(YoyMetric.EXECUTION_RATE_PCT, b.executionRatePct()));
         return m;
     }
 
@@ -47,12 +44,12 @@ public final class YearOverYearCalculator {
      * stored
      */
     public static List<YearOverYear> compare(OutcomeTables current, OutcomeTables previous) {
-        Map<String, Map<String, BigDecimal>> now = metrics(current);
-        Map<String, Map<String, BigDecimal>> before = previous == null ? Map.of() : metrics(previous);
+        Map<String, Map<YoyMetric, BigDecimal>> now = metrics(current);
+        Map<String, Map<YoyMetric, BigDecimal>> before = previous == null ? Map.of() : metrics(previous);
         List<YearOverYear> rows = new ArrayList<>();
         for (OutcomeTables.Participation p : current.participation()) {
             String center = p.centerCode();
-            for (String metric : METRICS) {
+            for (YoyMetric metric : YoyMetric.values()) {
                 BigDecimal cur = now.get(center).get(metric);
                 BigDecimal prev = before.getOrDefault(center, Map.of()).get(metric);
                 BigDecimal delta = cur != null && prev != null ? cur.subtract(prev) : null;

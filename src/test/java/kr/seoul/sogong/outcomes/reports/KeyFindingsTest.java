@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import kr.seoul.sogong.outcomes.tables.YoyMetric;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +37,12 @@ class KeyFindingsTest {
                 new Satisfaction("ALL", SurveyItem.Q1, 19, d("5"), null, null, null, d("100"), false));
         List<Budget> budget = List.of(new Budget("A", 0, 100, 95, d("95"), false),
                 new Budget("B", 0, 100, 60, d("60"), false), new Budget("C", 0, 100, 80, d("80"), false));
-        List<YearOverYear> yoy = List.of(new YearOverYear("A", "execution_rate_pct", d("95"), d("88.8"), d("6.2")),
-                new YearOverYear("B", "response_rate_pct", d("70"), d("77"), d("-7")),
-                new YearOverYear("C", "response_rate_pct", d("80"), d("75"), d("5")),
-                new YearOverYear("A", "supported_firms", d("10"), d("2"), d("8")),
-                new YearOverYear("ALL", "response_rate_pct", d("99"), d("80"), d("19")));
+        List<YearOverYear> yoy = List.of(
+                new YearOverYear("A", YoyMetric.EXECUTION_RATE_PCT, d("95"), d("88.8"), d("6.2")),
+                new YearOverYear("B", YoyMetric.RESPONSE_RATE_PCT, d("70"), d("77"), d("-7")),
+                new YearOverYear("C", YoyMetric.RESPONSE_RATE_PCT, d("80"), d("75"), d("5")),
+                new YearOverYear("A", YoyMetric.SUPPORTED_FIRMS, d("10"), d("2"), d("8")),
+                new YearOverYear("ALL", YoyMetric.RESPONSE_RATE_PCT, d("99"), d("80"), d("19")));
         OutcomeTables t = new OutcomeTables(2022, 1, participation, satisfaction, List.of(), budget, List.of(), yoy);
 
         List<KeyFindings> findings = KeyFindings.of(t);

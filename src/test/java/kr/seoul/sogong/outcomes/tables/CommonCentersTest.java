@@ -58,7 +58,7 @@ class CommonCentersTest {
         assertThat(common.names()).containsEntry("C", "C 센터");
         assertThat(asked).containsOnly(Set.of("A", "B"));
         List<YearOverYear> rows = common.rows();
-        assertThat(rows).extracting(YearOverYear::metric)
+        assertThat(rows).extracting(y -> y.metric().code())
             .containsExactly("supported_firms", "response_rate_pct", "q1_mean", "sales_growth_median_pct",
                     "execution_rate_pct");
         // supported: 12 + 18 = 30 against 10 + 20 = 30
