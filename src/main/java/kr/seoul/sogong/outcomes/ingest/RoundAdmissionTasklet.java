@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.ingest;
 
+import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
@@ -137,7 +138,7 @@ public class RoundAdmissionTasklet implements Tasklet {
         }
         catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
-            store.registerFile(round, file, seq, "UNKNOWN", null, IntakeStore.FileStatus.UNREADABLE, null);
+            store.registerFile(round, file, seq, FileKind.UNKNOWN, null, IntakeStore.FileStatus.UNREADABLE, null);
             store.insertFindings(round,
                     List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.reason())), false);
         }

@@ -51,14 +51,11 @@ public final class SourceFiles {
     }
 
     /**
-     * What admission decided: the kind of rows a file holds (SURVEY, or null for a
-     * workbook of results), its encoding, and findings about the file that do not stop it
-     * being read (hidden sheets).
+     * What admission decided: what the file is, its encoding, and findings about the file
+     * that do not stop it being read (hidden sheets).
      */
-    public record Admission(String kind, String encoding, Long estimatedRows, List<Finding> notes) {
+    public record Admission(FileKind kind, String encoding, Long estimatedRows, List<Finding> notes) {
     }
-
-    public static final String RESULTS_WORKBOOK = "RESULTS_WORKBOOK";
 
     private SourceFiles() {
     }
@@ -210,8 +207,8 @@ public final class SourceFiles {
                 Charset charset = TextEncoding.detect(file.path())
                     .orElseThrow(() -> new UnreadableFileException(Message.of("encoding")));
                 try (CsvRowSource source = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
-                    return new Admission(kind.name(), TextEncoding.name(charset), Math.max(0, file.lineBreaks() - 1),
-                            source.notes());
+                    return new Admission(FileKind.of(kind), TextEncoding.name(charset),
+                            Math.max(0, file.lineBreaks() - 1), source.notes());
                 }
             }
             case "xlsx", "xlsm", "xls" -> {
@@ -221,7 +218,7 @@ public final class SourceFiles {
                 try (WorkbookRowSource source = new WorkbookRowSource(file.path(), file.sourceFile(),
                         file.isSurvey())) {
                     source.checkHeaders();
-                    return new Admission(file.isSurvey() ? SourceKind.SURVEY.name() : RESULTS_WORKBOOK, null, null,
+                    return new Admission(file.isSurvey() ? FileKind.SURVEY : FileKind.RESULTS_WORKBOOK, null, null,
                             source.notes());
                 }
             }
@@ -230,13 +227,13 @@ public final class SourceFiles {
     }
 
     /** Opens an admitted file's data rows. */
-    public static RowSource open(Path roundDir, String sourceFile, String kind, String encoding)
+    public static RowSource open(Path roundDir, String sourceFile, FileKind kind, String encoding)
             throws IOException, UnreadableFileException {
         Path path = roundDir.resolve(sourceFile);
         if (sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return new CsvRowSource(path, sourceFile, SourceKind.valueOf(kind), TextEncoding.forName(encoding));
+            return new CsvRowSource(path, sourceFile, kind.rows().orElseThrow(), TextEncoding.forName(encoding));
         }
-        return new WorkbookRowSource(path, sourceFile, SourceKind.SURVEY.name().equals(kind));
+        return new WorkbookRowSource(path, sourceFile, kind == FileKind.SURVEY);
     }
 
     private static SourceKind csvKind(InputFile file) throws UnreadableFileException {

@@ -17,11 +17,16 @@ public enum SurveyItem {
 
     private static final SurveyItem[] ALL = values();
 
+    private final String code;
+
     private final String header;
 
     private final String label;
 
     SurveyItem(String header, String label) {
+        // interned, as the rules' other aliases are: SourceKind.indexOf finds it by
+        // reference on every row
+        this.code = ("q" + (ordinal() + 1)).intern();
         this.header = header;
         this.label = label;
     }
@@ -31,7 +36,7 @@ public enum SurveyItem {
      * of satisfaction_by_center.
      */
     public String code() {
-        return "q" + (ordinal() + 1);
+        return code;
     }
 
     /** The survey file's header of the column. */

@@ -2,6 +2,7 @@ package kr.seoul.sogong.outcomes.store;
 
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.rows.RowTable;
+import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ public class IntakeStore {
      * A source file as stored: its fingerprint, how it was admitted, and how far it was
      * read.
      */
-    public record StoredFile(String sourceFile, int fileSeq, String kind, String sha256, String encoding,
+    public record StoredFile(String sourceFile, int fileSeq, FileKind kind, String sha256, String encoding,
             FileStatus status, long rowsRead, boolean complete, long sizeBytes, Long estimatedRows) {
         public boolean unreadable() {
             return status == FileStatus.UNREADABLE;
@@ -156,10 +157,10 @@ public class IntakeStore {
 
     private List<StoredFile> query(String sql, Object... args) {
         return jdbc.query(sql,
-                (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"), rs.getString("kind"),
-                        rs.getString("sha256"), rs.getString("encoding"), FileStatus.valueOf(rs.getString("status")),
-                        rs.getLong("rows_read"), rs.getBoolean("complete"), rs.getLong("size_bytes"),
-                        (Long) rs.getObject("estimated_rows", Long.class)),
+                (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
+                        FileKind.valueOf(rs.getString("kind")), rs.getString("sha256"), rs.getString("encoding"),
+                        FileStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getBoolean("complete"),
+                        rs.getLong("size_bytes"), (Long) rs.getObject("estimated_rows", Long.class)),
                 args);
     }
 
@@ -188,11 +189,11 @@ public class IntakeStore {
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
     }
 
-    public void registerFile(int round, SourceFiles.InputFile file, int seq, String kind, String encoding,
+    public void registerFile(int round, SourceFiles.InputFile file, int seq, FileKind kind, String encoding,
             FileStatus status, Long estimatedRows) {
         jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
                 + " rows_read, complete, estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
-                round, file.sourceFile(), seq, kind, file.sha256(), file.sizeBytes(), encoding, status.name(),
+                round, file.sourceFile(), seq, kind.name(), file.sha256(), file.sizeBytes(), encoding, status.name(),
                 estimatedRows);
     }
 
