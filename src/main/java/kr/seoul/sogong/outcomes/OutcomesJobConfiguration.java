@@ -16,6 +16,7 @@ import kr.seoul.sogong.outcomes.operations.LogContext;
 import kr.seoul.sogong.outcomes.operations.RunFacts;
 import kr.seoul.sogong.outcomes.operations.RunSummary;
 import kr.seoul.sogong.outcomes.reports.CommitteeReportsTasklet;
+import kr.seoul.sogong.outcomes.quality.QualityGateTasklet;
 import kr.seoul.sogong.outcomes.reports.FindingsReportTasklet;
 import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 import kr.seoul.sogong.outcomes.crossrow.CrossRowRulesTasklet;
@@ -39,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job for one round: admit the files, ingest and validate every row, apply
- * the rules across rows, report the findings and pass the quality gate, compute and store
+ * the rules across rows, report the findings, pass the quality gate, compute and store
  * the outcome tables, write the committee's files. Each step's reader, processor, writer
  * or tasklet is a step-scoped component of its module that receives the round itself
  * ({@code @JobRound}).
@@ -68,7 +69,7 @@ public class OutcomesJobConfiguration {
     }
 
     @Bean
-    public Job outcomesJob(Step admitRound, Step ingestRows, Step crossRowRules, Step findingsReport,
+    public Job outcomesJob(Step admitRound, Step ingestRows, Step crossRowRules, Step findingsReport, Step qualityGate,
             Step outcomeTables, Step committeeReports, MeterRegistry meters, IntakeStore intake,
             OutcomesProperties properties, RunFacts facts) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository).validator(RunParameters.validator())
@@ -83,6 +84,7 @@ public class OutcomesJobConfiguration {
             .next(ingestRows)
             .next(crossRowRules)
             .next(findingsReport)
+            .next(qualityGate)
             .next(outcomeTables)
             .next(committeeReports)
             .build();
@@ -141,6 +143,11 @@ public class OutcomesJobConfiguration {
     @Bean
     public Step findingsReport(FindingsReportTasklet tasklet) {
         return taskletStep("findingsReport", tasklet);
+    }
+
+    @Bean
+    public Step qualityGate(QualityGateTasklet tasklet) {
+        return taskletStep("qualityGate", tasklet);
     }
 
     @Bean

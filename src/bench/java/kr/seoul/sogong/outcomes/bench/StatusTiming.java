@@ -56,7 +56,7 @@ public final class StatusTiming {
                         repository.createJobInstance(RunParameters.JOB_NAME, parameters), parameters,
                         new org.springframework.batch.infrastructure.item.ExecutionContext());
                 e.setStartTime(LocalDateTime.now());
-                for (String step : List.of("admitRound", "ingestRows", "crossRowRules", "findingsReport",
+                for (String step : List.of("admitRound", "ingestRows", "crossRowRules", "findingsReport", "qualityGate",
                         "outcomeTables", "committeeReports")) {
                     StepExecution s = repository.createStepExecution(step, e);
                     s.setReadCount(step.equals("ingestRows") ? 451 : 0);

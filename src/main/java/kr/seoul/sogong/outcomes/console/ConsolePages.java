@@ -17,7 +17,7 @@ import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FindingFilter;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
-import kr.seoul.sogong.outcomes.reports.FindingsReportTasklet;
+import kr.seoul.sogong.outcomes.reports.RejectsCsv;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -129,9 +129,8 @@ public class ConsolePages {
         Path temp = Files.createTempFile("findings-", ".csv");
         try {
             // written as rejects.csv is (BOM, quoting, formula escaping), then sent
-            try (CsvOutput.Rows rows = CsvOutput.open(temp, FindingsReportTasklet.REJECTS_HEADER)) {
-                quality.eachFinding(r, filter,
-                        (Finding f) -> rows.add(FindingsReportTasklet.rejectsRow(r, f, properties.locale())));
+            try (CsvOutput.Rows rows = CsvOutput.open(temp, RejectsCsv.HEADER)) {
+                quality.eachFinding(r, filter, (Finding f) -> rows.add(RejectsCsv.row(r, f, properties.locale())));
             }
             send(temp, "findings-" + r + ".csv", "text/csv; charset=UTF-8", response);
         }

@@ -4,12 +4,9 @@ import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
-import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import kr.seoul.sogong.outcomes.corrections.CorrectionWorkbooks;
-import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
@@ -22,19 +19,15 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes {@code rejects.csv} and {@code data_quality.csv}, then applies the quality gate:
- * a file that is UNREADABLE, or whose REJECT rows exceed {@code outcomes.max-reject-rate}
- * of its data rows, fails the job — after the findings are written, so the operator can
- * fix the file and rerun.
+ * Writes {@code rejects.csv}, {@code data_quality.csv} and the centers' correction
+ * workbooks; the quality gate, the next step ({@code quality.QualityGateTasklet}), judges
+ * the round after they are written, so the operator can fix a file and rerun.
  */
 @Component
 @StepScope
 public class FindingsReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FindingsReportTasklet.class);
-
-    public static final List<String> REJECTS_HEADER = List.of("round", "source_file", "sheet", "row_number", "field",
-            "value", "rule", "severity", "message");
 
     private final DataQuality dataQuality;
 
@@ -66,9 +59,9 @@ public class FindingsReportTasklet implements Tasklet {
         // streamed from the database in rejects.csv order: memory does not grow with the
         // number of findings; the corrections take theirs in the same pass
         CorrectionWorkbooks.Collected forCorrections = corrections.collect();
-        try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), REJECTS_HEADER)) {
+        try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), RejectsCsv.HEADER)) {
             dataQuality.eachFinding(round, f -> {
-                rejects.add(rejectsRow(round, f, properties.locale()));
+                rejects.add(RejectsCsv.row(round, f, properties.locale()));
                 forCorrections.accept(f);
             });
             written = rejects.count();
@@ -89,43 +82,11 @@ public class FindingsReportTasklet implements Tasklet {
             .getExecutionContext()
             .putLong(REJECTS_WRITTEN, written);
         log.info("round {}: {} findings in rejects.csv", round, written);
-        // before the gate: a round it stops is exactly when the centers need them
+        // before the gate (the next step): a round it stops is exactly when the centers
+        // need them
         Map<String, Path> sent = corrections.write(out, round, forCorrections, quality);
         log.info("round {}: corrections for {}", round, sent.isEmpty() ? "nobody (no findings)" : sent.keySet());
-        gate(quality, dataQuality.findings(round,
-                new DataQuality.FindingFilter(null, null, kr.seoul.sogong.outcomes.findings.Rule.TWO_SOURCES, null), 0,
-                20));
         return RepeatStatus.FINISHED;
-    }
-
-    /** A finding as a row of rejects.csv, its message in the given language. */
-    public static List<String> rejectsRow(int round, Finding f, java.util.Locale locale) {
-        return List.of(String.valueOf(round), f.sourceFile(), f.sheet(),
-                f.rowNumber() == null ? "" : f.rowNumber().toString(), f.field(), f.value(), f.rule().name(),
-                f.severity().name(), f.message().render(locale));
-    }
-
-    private void gate(List<FileQuality> quality, List<Finding> twoSources) {
-        List<String> failures = new ArrayList<>();
-        for (Finding f : twoSources) {
-            List<String> a = f.message().args();
-            failures.add(String.format("%s's %s rows come from two files, %s and %s (keep one)", a.get(0), a.get(1),
-                    a.get(2), a.get(3)));
-        }
-        for (FileQuality q : quality) {
-            if (q.unreadable()) {
-                failures.add(q.sourceFile() + " is UNREADABLE (see rejects.csv)");
-            }
-            else if (q.blocksGate(properties.maxRejectRate())) {
-                failures.add(String.format("%s rejects %d of %d rows (%.1f%%, over the %.1f%% allowed)", q.sourceFile(),
-                        q.rowsRejected(), q.rowsRead(), 100.0 * q.rowsRejected() / q.rowsRead(),
-                        100 * properties.maxRejectRate()));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new QualityGateException("quality gate: " + String.join("; ", failures)
-                    + ". Fix or remove the file and run the same command again.");
-        }
     }
 
 }

@@ -19,13 +19,12 @@ class RejectsLanguageTest {
 
     @Test
     void theMessageColumnFollowsTheConfiguredLanguageAndNothingElseDoes() {
-        assertThat(FindingsReportTasklet.rejectsRow(2022, BACKWARDS, Locale.ROOT)).containsExactly("2022",
-                "results/A_2022_결과.xlsx", "참여기업", "7", "end_date", "2022-03-01", "RANGE", "REJECT",
-                "end_date is before start_date 2022-05-15");
-        assertThat(FindingsReportTasklet.rejectsRow(2022, BACKWARDS, Locale.forLanguageTag("ko")).get(8))
+        assertThat(RejectsCsv.row(2022, BACKWARDS, Locale.ROOT)).containsExactly("2022", "results/A_2022_결과.xlsx",
+                "참여기업", "7", "end_date", "2022-03-01", "RANGE", "REJECT", "end_date is before start_date 2022-05-15");
+        assertThat(RejectsCsv.row(2022, BACKWARDS, Locale.forLanguageTag("ko")).get(8))
             .isEqualTo("지원종료일이 지원시작일(2022-05-15)보다 빠릅니다.");
-        assertThat(FindingsReportTasklet.rejectsRow(2022, BACKWARDS, Locale.forLanguageTag("ko")).subList(0, 8))
-            .isEqualTo(FindingsReportTasklet.rejectsRow(2022, BACKWARDS, Locale.ROOT).subList(0, 8));
+        assertThat(RejectsCsv.row(2022, BACKWARDS, Locale.forLanguageTag("ko")).subList(0, 8))
+            .isEqualTo(RejectsCsv.row(2022, BACKWARDS, Locale.ROOT).subList(0, 8));
     }
 
 }
