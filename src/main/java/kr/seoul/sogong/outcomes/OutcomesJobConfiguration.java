@@ -3,7 +3,7 @@ package kr.seoul.sogong.outcomes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import kr.seoul.sogong.outcomes.ingest.IngestPartitioner;
-import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.ingest.IntakeWriter;
 import kr.seoul.sogong.outcomes.ingest.RoundAdmissionTasklet;
 import kr.seoul.sogong.outcomes.ingest.RoundRowReader;
@@ -70,13 +70,13 @@ public class OutcomesJobConfiguration {
 
     @Bean
     public Job outcomesJob(Step admitRound, Step ingestRows, Step crossRowRules, Step findingsReport, Step qualityGate,
-            Step outcomeTables, Step committeeReports, MeterRegistry meters, IntakeStore intake,
+            Step outcomeTables, Step committeeReports, MeterRegistry meters, FindingStore findings,
             OutcomesProperties properties, RunFacts facts) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository).validator(RunParameters.validator())
             .observationRegistry(observations)
             .listener(new GracefulStop())
             .listener((JobExecutionListener) LOG_CONTEXT)
-            .listener(new RunSummary(intake, meters, facts))
+            .listener(new RunSummary(findings, meters, facts))
             // registered last, so its afterJob runs first: the summary sees the outputs
             // in place
             .listener(new OutputPublisher(properties))

@@ -192,6 +192,12 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     kr.seoul.sogong.outcomes.store.IntakeStore intakeStore;
 
     @Autowired
+    kr.seoul.sogong.outcomes.store.FindingStore findingStore;
+
+    @Autowired
+    kr.seoul.sogong.outcomes.store.Dialect dialect;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     /**
@@ -211,7 +217,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         // the commits after row 10 lost
         jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
                 round, survey);
-        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(jdbc, intakeStore, round);
+        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(jdbc, intakeStore, findingStore, dialect, round);
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         org.assertj.core.api.Assertions

@@ -2,8 +2,8 @@ package kr.seoul.sogong.outcomes.console;
 
 import java.util.List;
 import kr.seoul.sogong.outcomes.findings.Finding;
-import kr.seoul.sogong.outcomes.quality.DataQuality;
-import kr.seoul.sogong.outcomes.quality.DataQuality.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,13 +23,13 @@ public class ConsoleApi {
 
     private final ConsoleQueries queries;
 
-    private final DataQuality quality;
+    private final FindingStore findings;
 
     private final ConsoleSettings settings;
 
-    public ConsoleApi(ConsoleQueries queries, DataQuality quality, ConsoleSettings settings) {
+    public ConsoleApi(ConsoleQueries queries, FindingStore findings, ConsoleSettings settings) {
         this.queries = queries;
-        this.quality = quality;
+        this.findings = findings;
         this.settings = settings;
     }
 
@@ -51,8 +51,8 @@ public class ConsoleApi {
         FindingFilter filter = ConsolePages.filter(file, center, rule, severity);
         int size = settings.pageSize();
         int current = Math.max(1, page);
-        return new FindingsPage(r, quality.count(r, filter), current, size,
-                quality.findings(r, filter, (long) (current - 1) * size, size));
+        return new FindingsPage(r, findings.count(r, filter), current, size,
+                findings.page(r, filter, (long) (current - 1) * size, size));
     }
 
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
-import kr.seoul.sogong.outcomes.quality.DataQuality;
-import kr.seoul.sogong.outcomes.quality.DataQuality.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.reports.RejectsCsv;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
@@ -44,7 +44,7 @@ public class ConsolePages {
 
     private final ConsoleRuns runs;
 
-    private final DataQuality quality;
+    private final FindingStore findings;
 
     private final ConsoleSettings settings;
 
@@ -52,11 +52,11 @@ public class ConsolePages {
 
     private final MessageSource messages;
 
-    public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, DataQuality quality, ConsoleSettings settings,
+    public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, FindingStore findings, ConsoleSettings settings,
             OutcomesProperties properties, MessageSource messages) {
         this.queries = queries;
         this.runs = runs;
-        this.quality = quality;
+        this.findings = findings;
         this.settings = settings;
         this.properties = properties;
         this.messages = messages;
@@ -100,7 +100,7 @@ public class ConsolePages {
             @RequestParam(required = false) String severity, @RequestParam(defaultValue = "1") int page, Model model) {
         int r = Rounds.parse(round);
         FindingFilter filter = filter(file, center, rule, severity);
-        long total = quality.count(r, filter);
+        long total = findings.count(r, filter);
         int size = settings.pageSize();
         long pages = Math.max(1, (total + size - 1) / size);
         int current = (int) Math.min(Math.max(1, page), pages);
@@ -109,7 +109,7 @@ public class ConsolePages {
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("findings", quality.findings(r, filter, (long) (current - 1) * size, size));
+        model.addAttribute("findings", findings.page(r, filter, (long) (current - 1) * size, size));
         model.addAttribute("files", queries.files(r).stream().map(ConsoleQueries.FileView::sourceFile).toList());
         model.addAttribute("rules", Rule.values());
         model.addAttribute("severities", Severity.values());
@@ -130,7 +130,7 @@ public class ConsolePages {
         try {
             // written as rejects.csv is (BOM, quoting, formula escaping), then sent
             try (CsvOutput.Rows rows = CsvOutput.open(temp, RejectsCsv.HEADER)) {
-                quality.eachFinding(r, filter, (Finding f) -> rows.add(RejectsCsv.row(r, f, properties.locale())));
+                findings.each(r, filter, (Finding f) -> rows.add(RejectsCsv.row(r, f, properties.locale())));
             }
             send(temp, "findings-" + r + ".csv", "text/csv; charset=UTF-8", response);
         }

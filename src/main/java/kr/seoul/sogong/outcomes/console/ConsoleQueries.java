@@ -71,15 +71,19 @@ public class ConsoleQueries {
 
     private final DataQuality quality;
 
+    private final kr.seoul.sogong.outcomes.store.FindingStore findings;
+
     private final OutcomesProperties properties;
 
     private final NightlyRounds nightly;
 
-    public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality, OutcomesProperties properties,
+    public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality,
+            kr.seoul.sogong.outcomes.store.FindingStore findings, OutcomesProperties properties,
             NightlyRounds nightly) {
         this.jdbc = jdbc;
         this.history = history;
         this.quality = quality;
+        this.findings = findings;
         this.properties = properties;
         this.nightly = nightly;
     }
@@ -174,10 +178,7 @@ public class ConsoleQueries {
         Map<String, FileQuality> counts = new TreeMap<>();
         quality.quality(round).forEach(q -> counts.put(q.sourceFile(), q));
         Map<String, String> reasons = new TreeMap<>();
-        jdbc.query("select source_file, message from finding where round = ? and rule = 'UNREADABLE'",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> reasons.putIfAbsent(rs.getString(1),
-                        rs.getString(2)),
-                round);
+        reasons.putAll(findings.firstMessagePerFile(round, kr.seoul.sogong.outcomes.findings.Rule.UNREADABLE));
         return jdbc.query("select source_file, kind, sha256, status, rows_read from source_file where round = ?"
                 + " order by file_seq", (rs, i) -> {
                     String file = rs.getString("source_file");

@@ -2,6 +2,8 @@ package kr.seoul.sogong.outcomes.ingest;
 
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.store.ConnectionLoss;
+import kr.seoul.sogong.outcomes.store.Dialect;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowDigests;
 import kr.seoul.sogong.outcomes.validation.ValidatedRow;
@@ -48,15 +50,19 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     private final IntakeStore store;
 
+    private final FindingStore findings;
+
     private final int round;
 
     private final boolean copy;
 
-    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, @JobRound int round) {
+    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, FindingStore findings, Dialect dialect,
+            @JobRound int round) {
+        this.findings = findings;
         this.jdbc = jdbc;
         this.store = store;
         this.round = round;
-        this.copy = store.postgres();
+        this.copy = dialect.postgres();
     }
 
     @Override
@@ -100,7 +106,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
             }
         }
         digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
-        store.insertFindings(round, findings, false);
+        this.findings.insert(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
             // ordinals are dense and every row read reaches the writer: the row
             // before the chunk's first is where the last commit left the checkpoint

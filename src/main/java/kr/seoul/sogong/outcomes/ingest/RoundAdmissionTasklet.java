@@ -5,6 +5,7 @@ import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.UnreadableFileException;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -40,11 +41,15 @@ public class RoundAdmissionTasklet implements Tasklet {
 
     private final IntakeStore store;
 
+    private final FindingStore findings;
+
     private final OutcomesProperties properties;
 
     private final int round;
 
-    public RoundAdmissionTasklet(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
+    public RoundAdmissionTasklet(IntakeStore store, FindingStore findings, OutcomesProperties properties,
+            @JobRound int round) {
+        this.findings = findings;
         this.store = store;
         this.properties = properties;
         this.round = round;
@@ -66,7 +71,7 @@ public class RoundAdmissionTasklet implements Tasklet {
 
         SourceFiles.Listing listing = SourceFiles.list(roundDir);
         List<SourceFiles.InputFile> files = listing.files();
-        store.replaceFolderNotes(round, listing.notes());
+        findings.replaceFolderNotes(round, listing.notes());
         for (Finding note : listing.notes()) {
             log.warn("{}: {}", note.sourceFile(), note.text());
         }
@@ -134,13 +139,13 @@ public class RoundAdmissionTasklet implements Tasklet {
             SourceFiles.Admission admission = SourceFiles.inspect(file);
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows());
-            store.insertFindings(round, admission.notes(), false);
+            findings.insert(round, admission.notes(), false);
         }
         catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
             store.registerFile(round, file, seq, FileKind.UNKNOWN, null, IntakeStore.FileStatus.UNREADABLE, null);
-            store.insertFindings(round,
-                    List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.reason())), false);
+            findings.insert(round, List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.reason())),
+                    false);
         }
     }
 

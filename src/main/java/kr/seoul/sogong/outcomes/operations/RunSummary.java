@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.reports.OutputPublisher;
 
 /**
@@ -24,14 +24,14 @@ public class RunSummary implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
-    private final IntakeStore intake;
+    private final FindingStore findings;
 
     private final MeterRegistry meters;
 
     private final RunFacts facts;
 
-    public RunSummary(IntakeStore intake, MeterRegistry meters, RunFacts facts) {
-        this.intake = intake;
+    public RunSummary(FindingStore findings, MeterRegistry meters, RunFacts facts) {
+        this.findings = findings;
         this.meters = meters;
         this.facts = facts;
     }
@@ -51,8 +51,8 @@ public class RunSummary implements JobExecutionListener {
                 execution.getId(), execution.getStatus()));
         // findings by the step that found them: single-row rules in ingestRows, the
         // others in crossRowRules
-        Map<String, IntakeStore.FindingCount> bySource = new HashMap<>();
-        IntakeStore.FindingCounts counts = round == null ? null : intake.findingCounts(round);
+        Map<String, FindingStore.FindingCount> bySource = new HashMap<>();
+        FindingStore.FindingCounts counts = round == null ? null : findings.counts(round);
         if (counts != null) {
             bySource.put("ingestRows", counts.singleRow());
             bySource.put("crossRowRules", counts.crossRow());
@@ -61,7 +61,7 @@ public class RunSummary implements JobExecutionListener {
                 "REJECT", "WARN", "duration"));
         for (StepExecution s : execution.getStepExecutions()) {
             Duration d = RunHistory.elapsed(s.getStartTime(), s.getEndTime());
-            IntakeStore.FindingCount f = bySource.get(s.getStepName());
+            FindingStore.FindingCount f = bySource.get(s.getStepName());
             table.append(String.format("  %-26s %-10s %,10d %,10d %8s %8s %9s%n", s.getStepName(), s.getStatus(),
                     s.getReadCount(), s.getWriteCount(), f == null ? "" : f.rejects(), f == null ? "" : f.warnings(),
                     RunHistory.format(d)));

@@ -7,6 +7,8 @@ import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
+import kr.seoul.sogong.outcomes.store.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -26,20 +28,23 @@ public class QualityGateTasklet implements Tasklet {
 
     private final DataQuality dataQuality;
 
+    private final FindingStore findings;
+
     private final OutcomesProperties properties;
 
     private final int round;
 
-    public QualityGateTasklet(DataQuality dataQuality, OutcomesProperties properties, @JobRound int round) {
+    public QualityGateTasklet(DataQuality dataQuality, FindingStore findings, OutcomesProperties properties,
+            @JobRound int round) {
         this.dataQuality = dataQuality;
+        this.findings = findings;
         this.properties = properties;
         this.round = round;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<Finding> twoSources = dataQuality.findings(round,
-                new DataQuality.FindingFilter(null, null, Rule.TWO_SOURCES, null), 0, 20);
+        List<Finding> twoSources = findings.page(round, new FindingFilter(null, null, Rule.TWO_SOURCES, null), 0, 20);
         List<String> failures = new ArrayList<>();
         for (Finding f : twoSources) {
             List<String> a = f.message().args();

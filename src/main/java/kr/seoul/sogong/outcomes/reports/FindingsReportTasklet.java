@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.corrections.CorrectionWorkbooks;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.store.FindingFilter;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ public class FindingsReportTasklet implements Tasklet {
 
     private final DataQuality dataQuality;
 
+    private final FindingStore findings;
+
     private final OutcomesProperties properties;
 
     private final int round;
@@ -42,9 +46,10 @@ public class FindingsReportTasklet implements Tasklet {
 
     private final CorrectionWorkbooks corrections;
 
-    public FindingsReportTasklet(DataQuality dataQuality, CorrectionWorkbooks corrections,
+    public FindingsReportTasklet(DataQuality dataQuality, FindingStore findings, CorrectionWorkbooks corrections,
             OutcomesProperties properties, @JobRound int round) {
         this.dataQuality = dataQuality;
+        this.findings = findings;
         this.corrections = corrections;
         this.properties = properties;
         this.round = round;
@@ -60,7 +65,7 @@ public class FindingsReportTasklet implements Tasklet {
         // number of findings; the corrections take theirs in the same pass
         CorrectionWorkbooks.Collected forCorrections = corrections.collect();
         try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), RejectsCsv.HEADER)) {
-            dataQuality.eachFinding(round, f -> {
+            findings.each(round, FindingFilter.NONE, f -> {
                 rejects.add(RejectsCsv.row(round, f, properties.locale()));
                 forCorrections.accept(f);
             });

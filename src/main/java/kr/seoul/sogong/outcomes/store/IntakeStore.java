@@ -20,10 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IntakeStore {
 
-    /** Tables holding a file's rows; a file's rows are replaced together. */
+    /**
+     * Tables holding a file's rows besides its findings; a file's rows are replaced
+     * together.
+     */
     static final List<String> ROW_TABLES = java.util.stream.Stream
         .concat(java.util.Arrays.stream(RowTable.values()).map(RowTable::sqlName),
-                java.util.stream.Stream.of("finding", "row_digest", "cross_row_verdict"))
+                java.util.stream.Stream.of("row_digest", "cross_row_verdict"))
         .toList();
 
     /**
@@ -51,43 +54,16 @@ public class IntakeStore {
     public record RowsLeft(long rows, boolean complete) {
     }
 
-    /** Findings by severity. */
-    public record FindingCount(long rejects, long warnings) {
-        public FindingCount plus(FindingCount other) {
-            return new FindingCount(rejects + other.rejects, warnings + other.warnings);
-        }
-    }
-
-    /**
-     * A round's findings from the single-row rules (found while ingesting) and from the
-     * rules across rows.
-     */
-    public record FindingCounts(FindingCount singleRow, FindingCount crossRow) {
-        public FindingCount total() {
-            return singleRow.plus(crossRow);
-        }
-    }
-
     private final JdbcTemplate jdbc;
 
-    private volatile Boolean postgres;
+    private final FindingStore findings;
 
-    public IntakeStore(JdbcTemplate jdbc) {
+    private final Dialect dialect;
+
+    public IntakeStore(JdbcTemplate jdbc, FindingStore findings, Dialect dialect) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Whether the store is PostgreSQL (COPY for rows, {@code COLLATE "C"} for binary
-     * order); asked once.
-     */
-    public boolean postgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres")));
-        }
-        return postgres;
+        this.findings = findings;
+        this.dialect = dialect;
     }
 
     public String centersSha(int round) {
@@ -105,6 +81,7 @@ public class IntakeStore {
             for (String table : ROW_TABLES) {
                 jdbc.update("delete from " + table + " where round = ?", round);
             }
+            findings.forgetRound(round);
             jdbc.update("delete from source_file where round = ?", round);
             jdbc.update("delete from round_input where round = ?", round);
             jdbc.update("insert into round_input (round, centers_sha256) values (?, ?)", round, sha256);
@@ -186,6 +163,7 @@ public class IntakeStore {
         for (String table : ROW_TABLES) {
             jdbc.update("delete from " + table + " where round = ? and source_file = ?", round, sourceFile);
         }
+        findings.forgetFile(round, sourceFile);
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
     }
 
@@ -228,53 +206,6 @@ public class IntakeStore {
     }
 
     /**
-     * A round's findings by severity, from the single-row rules and from the rules across
-     * rows.
-     */
-    public FindingCounts findingCounts(int round) {
-        long[][] counts = new long[2][2]; // [cross_row][REJECT, WARN], filled from one
-                                          // group by
-        jdbc.query("select cross_row, severity, count(*) from finding where round = ? group by cross_row, severity",
-                rs -> {
-                    counts[rs.getBoolean(1) ? 1 : 0]["REJECT".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
-                }, round);
-        return new FindingCounts(new FindingCount(counts[0][0], counts[0][1]),
-                new FindingCount(counts[1][0], counts[1][1]));
-    }
-
-    /**
-     * The round-level findings about its folder (contract §8), replaced on every
-     * admission.
-     */
-    public void replaceFolderNotes(int round, List<Finding> notes) {
-        jdbc.update("delete from finding where round = ? and rule in (?, ?)", round, Rule.NOT_READ.name(),
-                Rule.EMPTY_FOLDER.name());
-        insertFindings(round, notes, false);
-    }
-
-    public void insertFindings(int round, List<Finding> findings, boolean crossRow) {
-        jdbc.batchUpdate(
-                "insert into finding (round, source_file, sheet, row_number, field, val, rule, severity,"
-                        + " message, cross_row, message_key, message_args) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                findings, 1000, (ps, f) -> {
-                    ps.setInt(1, round);
-                    ps.setString(2, f.sourceFile());
-                    ps.setString(3, f.sheet());
-                    ps.setObject(4, f.rowNumber(), java.sql.Types.INTEGER);
-                    ps.setString(5, f.field());
-                    ps.setString(6, f.value());
-                    ps.setString(7, f.rule().name());
-                    ps.setString(8, f.severity().name());
-                    String text = f.text();
-                    ps.setString(9, text.length() > 1000 ? text.substring(0, 1000) : text);
-                    ps.setBoolean(10, crossRow);
-                    ps.setString(11, f.message().key());
-                    String args = f.message().storedArgs();
-                    ps.setString(12, args.length() > 2000 ? args.substring(0, 2000) : args);
-                });
-    }
-
-    /**
      * Stores the digests of one file's rows of one table in a chunk (see
      * {@link RowDigests}).
      */
@@ -300,7 +231,7 @@ public class IntakeStore {
                 PreparedStatement ps = c.prepareStatement("select id, source_file, digest from row_digest"
                         + " where round = ? and row_table = ? and id > ? order by round, row_table, id fetch first "
                         + DIGEST_PAGE + " rows only");
-                if (postgres()) {
+                if (dialect.postgres()) {
                     // binary transfer: PostgreSQL's driver otherwise receives bytea as
                     // hex text and decodes it, twice the bytes and most of the read's
                     // time

@@ -37,7 +37,9 @@ class DigestPagesTest {
                 "jdbc:h2:mem:digest-pages-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(ds).load().migrate();
         jdbc = new JdbcTemplate(ds);
-        store = new IntakeStore(jdbc);
+        Dialect dialect = new Dialect(ds);
+        store = new IntakeStore(jdbc, new FindingStore(org.springframework.jdbc.core.simple.JdbcClient.create(ds),
+                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ds), dialect), dialect);
     }
 
     @Test
