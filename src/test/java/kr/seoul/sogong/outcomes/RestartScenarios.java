@@ -195,7 +195,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     kr.seoul.sogong.outcomes.store.FindingStore findingStore;
 
     @Autowired
-    kr.seoul.sogong.outcomes.store.Dialect dialect;
+    kr.seoul.sogong.outcomes.store.RowTables rowTables;
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
@@ -217,7 +217,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         // the commits after row 10 lost
         jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
                 round, survey);
-        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(jdbc, intakeStore, findingStore, dialect, round);
+        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(intakeStore, rowTables, findingStore, round);
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         org.assertj.core.api.Assertions

@@ -20,6 +20,7 @@ import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.centers.CenterDirectory;
 import kr.seoul.sogong.outcomes.intake.Column;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.store.RowTables;
 import kr.seoul.sogong.outcomes.store.IntakeStore.StoredFile;
 import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
@@ -37,7 +38,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,14 +78,14 @@ public class CorrectionWorkbooks {
     /** Columns that do not travel by mail. */
     private static final List<String> NOT_SENT = List.of("comment");
 
-    private final JdbcTemplate jdbc;
+    private final RowTables rows;
 
     private final IntakeStore store;
 
     private final OutcomesProperties properties;
 
-    public CorrectionWorkbooks(JdbcTemplate jdbc, IntakeStore store, OutcomesProperties properties) {
-        this.jdbc = jdbc;
+    public CorrectionWorkbooks(RowTables rows, IntakeStore store, OutcomesProperties properties) {
+        this.rows = rows;
         this.store = store;
         this.properties = properties;
     }
@@ -230,13 +230,7 @@ public class CorrectionWorkbooks {
         if (!sourceFile.startsWith(SourceFiles.RESULTS_DIR + "/")) {
             return UNASSIGNED;
         }
-        List<String> codes = jdbc.queryForList(
-                "select center_code from (select center_code, count(*) n from ("
-                        + " select center_code from participant where round = ? and source_file = ? union all"
-                        + " select center_code from outcome where round = ? and source_file = ? union all"
-                        + " select center_code from budget_line where round = ? and source_file = ?) r"
-                        + " group by center_code) c order by n desc, center_code",
-                String.class, round, sourceFile, round, sourceFile, round, sourceFile);
+        List<String> codes = rows.centersOfFile(round, sourceFile);
         if (!codes.isEmpty()) {
             return codes.get(0);
         }

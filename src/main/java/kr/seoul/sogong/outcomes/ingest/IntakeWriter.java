@@ -2,10 +2,10 @@ package kr.seoul.sogong.outcomes.ingest;
 
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.store.ConnectionLoss;
-import kr.seoul.sogong.outcomes.store.Dialect;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowDigests;
+import kr.seoul.sogong.outcomes.store.RowTables;
 import kr.seoul.sogong.outcomes.validation.ValidatedRow;
 import kr.seoul.sogong.outcomes.rows.AcceptedRow;
 import kr.seoul.sogong.outcomes.rows.RowTable;
@@ -14,55 +14,38 @@ import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import kr.seoul.sogong.outcomes.findings.Finding;
-import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Stores a chunk: accepted rows into their tables, every finding, and each file's
  * checkpoint ({@code rows_read}, {@code complete}) — all in the chunk's one transaction,
- * so a row and its findings are committed exactly once whatever fails when.
- *
- * <p>
- * On PostgreSQL the rows go in through {@code COPY ... FROM STDIN} on the transaction's
- * own connection (several times faster than batched INSERTs, measured in
- * docs/benchmarks.md); on other databases through JDBC batches.
+ * so a row and its findings are committed exactly once whatever fails when. The stores
+ * say how ({@code RowTables}: COPY on PostgreSQL).
  */
 @Component
 @StepScope
 public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
-    private static final List<String> ROW_KEY = List.of("round", "source_file", "sheet_index", "sheet", "row_number");
-
-    private final JdbcTemplate jdbc;
-
     private final IntakeStore store;
+
+    private final RowTables rowTables;
 
     private final FindingStore findings;
 
     private final int round;
 
-    private final boolean copy;
-
-    public IntakeWriter(JdbcTemplate jdbc, IntakeStore store, FindingStore findings, Dialect dialect,
-            @JobRound int round) {
-        this.findings = findings;
-        this.jdbc = jdbc;
+    public IntakeWriter(IntakeStore store, RowTables rowTables, FindingStore findings, @JobRound int round) {
         this.store = store;
+        this.rowTables = rowTables;
+        this.findings = findings;
         this.round = round;
-        this.copy = dialect.postgres();
     }
 
     @Override
@@ -94,7 +77,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         }
         for (Map.Entry<RowTable, List<Object[]>> e : rows.entrySet()) {
             try {
-                insert(e.getKey(), columns.get(e.getKey()), e.getValue());
+                rowTables.insert(e.getKey(), columns.get(e.getKey()), e.getValue());
             }
             catch (Exception failure) {
                 if (ConnectionLoss.in(failure)) {
@@ -116,7 +99,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     }
 
     private static List<String> withRowKey(List<String> columns) {
-        List<String> all = new ArrayList<>(ROW_KEY);
+        List<String> all = new ArrayList<>(RowTables.ROW_KEY);
         all.addAll(columns);
         return all;
     }
@@ -127,64 +110,6 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         java.util.Collections.addAll(v, round, s.sourceFile(), s.sheetIndex(), s.sheet(), s.rowNumber());
         row.addValuesTo(v);
         return v.toArray();
-    }
-
-    private void insert(RowTable table, List<String> columns, List<Object[]> rows) throws Exception {
-        String columnList = String.join(", ", columns);
-        if (copy) {
-            StringBuilder csv = new StringBuilder(rows.size() * 160);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    appendCsv(csv, row[i]);
-                }
-                csv.append('\n');
-            }
-            DataSource ds = jdbc.getDataSource();
-            Connection c = DataSourceUtils.getConnection(ds); // the chunk transaction's
-                                                              // connection
-            try {
-                c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("COPY " + table.sqlName() + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
-                            new StringReader(csv.toString()));
-            }
-            finally {
-                DataSourceUtils.releaseConnection(c, ds);
-            }
-            return;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
-        jdbc.batchUpdate("insert into " + table.sqlName() + " (" + columnList + ") values (" + marks + ")", rows,
-                rows.size(), (ps, row) -> {
-                    for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
-                    }
-                });
-    }
-
-    /**
-     * CSV as COPY reads it: unquoted empty is NULL, text always quoted (so "" stays an
-     * empty string).
-     */
-    static void appendCsv(StringBuilder csv, Object v) {
-        if (v == null) {
-            return;
-        }
-        if (v instanceof String s) {
-            csv.append('"').append(s.replace("\"", "\"\"")).append('"');
-        }
-        else if (v instanceof Boolean b) {
-            csv.append(b ? 't' : 'f');
-        }
-        else if (v instanceof BigDecimal d) {
-            csv.append(d.toPlainString());
-        }
-        else {
-            csv.append(v); // numbers, ISO dates and date-times
-        }
     }
 
 }

@@ -21,15 +21,6 @@ import org.springframework.stereotype.Repository;
 public class IntakeStore {
 
     /**
-     * Tables holding a file's rows besides its findings; a file's rows are replaced
-     * together.
-     */
-    static final List<String> ROW_TABLES = java.util.stream.Stream
-        .concat(java.util.Arrays.stream(RowTable.values()).map(RowTable::sqlName),
-                java.util.stream.Stream.of("row_digest", "cross_row_verdict"))
-        .toList();
-
-    /**
      * A source file as stored: its fingerprint, how it was admitted, and how far it was
      * read.
      */
@@ -58,11 +49,18 @@ public class IntakeStore {
 
     private final FindingStore findings;
 
+    private final RowTables rows;
+
+    private final VerdictStore verdicts;
+
     private final Dialect dialect;
 
-    public IntakeStore(JdbcTemplate jdbc, FindingStore findings, Dialect dialect) {
+    public IntakeStore(JdbcTemplate jdbc, FindingStore findings, RowTables rows, VerdictStore verdicts,
+            Dialect dialect) {
         this.jdbc = jdbc;
         this.findings = findings;
+        this.rows = rows;
+        this.verdicts = verdicts;
         this.dialect = dialect;
     }
 
@@ -78,9 +76,10 @@ public class IntakeStore {
      */
     public void replaceCenters(int round, List<Center> centers, String sha256) {
         if (!sha256.equals(centersSha(round))) {
-            for (String table : ROW_TABLES) {
-                jdbc.update("delete from " + table + " where round = ?", round);
-            }
+            // a file's rows are replaced together, in every table that holds them
+            rows.forgetRound(round);
+            jdbc.update("delete from row_digest where round = ?", round);
+            verdicts.forgetRound(round);
             findings.forgetRound(round);
             jdbc.update("delete from source_file where round = ?", round);
             jdbc.update("delete from round_input where round = ?", round);
@@ -160,9 +159,9 @@ public class IntakeStore {
 
     /** Removes a file and everything read from it. */
     public void forgetFile(int round, String sourceFile) {
-        for (String table : ROW_TABLES) {
-            jdbc.update("delete from " + table + " where round = ? and source_file = ?", round, sourceFile);
-        }
+        rows.forgetFile(round, sourceFile);
+        jdbc.update("delete from row_digest where round = ? and source_file = ?", round, sourceFile);
+        verdicts.forgetFile(round, sourceFile);
         findings.forgetFile(round, sourceFile);
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
     }
@@ -277,14 +276,11 @@ public class IntakeStore {
                 RowDigests.Packer page;
                 do {
                     RowDigests.Packer digests = new RowDigests.Packer(table);
-                    jdbc.query("select * from " + table.sqlName() + " where round = ? and source_file = ?"
-                            + " and (sheet_index, row_number) > (?, ?)"
-                            + " order by round, source_file, sheet_index, row_number fetch first " + BACKFILL_PAGE
-                            + " rows only", rs -> {
-                                digests.add(rs);
-                                at[0] = rs.getInt("sheet_index");
-                                at[1] = rs.getInt("row_number");
-                            }, round, file, at[0], at[1]);
+                    rows.pageAfter(table, round, file, at[0], at[1], BACKFILL_PAGE, rs -> {
+                        digests.add(rs);
+                        at[0] = rs.getInt("sheet_index");
+                        at[1] = rs.getInt("row_number");
+                    });
                     if (digests.count() > 0) {
                         insertDigests(round, file, digests);
                     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import kr.seoul.sogong.outcomes.centers.Center;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
+import kr.seoul.sogong.outcomes.store.RowTables;
+import kr.seoul.sogong.outcomes.store.VerdictStore;
 import kr.seoul.sogong.outcomes.store.RowDigests;
 import kr.seoul.sogong.outcomes.store.RowPlace;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Budget;
@@ -19,7 +21,6 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
 import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.rows.Need;
 import kr.seoul.sogong.outcomes.scans.SideScans;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,29 +37,18 @@ public class OutcomeCalculator {
 
     private static final List<SurveyItem> ITEMS = List.of(SurveyItem.values());
 
-    private final JdbcTemplate jdbc;
-
     private final IntakeStore intake;
+
+    private final RowTables rows;
+
+    private final VerdictStore verdicts;
 
     private final SideScans scans;
 
-    private static final int FETCH = 10_000;
-
-    /**
-     * The rows whose sales growth counts: accepted, sales before above zero, after given
-     * (the KPI table's median and the year over year's).
-     */
-    private static final String SALES_ROWS = "select center_code, sales_before_k, sales_after_k from outcome"
-            + " where round = ? and accepted = true and sales_before_k > 0 and sales_after_k is not null";
-
-    public OutcomeCalculator(JdbcTemplate jdbc, IntakeStore intake, SideScans scans) {
-        // the sales rows are read one by one, millions of them: PostgreSQL streams them
-        // through a cursor only with a fetch size (inside a transaction, as every step
-        // and side scan is); without one its driver held the 5M round's rows at once and
-        // ran out of a 512 MB heap
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(FETCH);
+    public OutcomeCalculator(IntakeStore intake, RowTables rows, VerdictStore verdicts, SideScans scans) {
         this.intake = intake;
+        this.rows = rows;
+        this.verdicts = verdicts;
         this.scans = scans;
     }
 
@@ -131,11 +121,10 @@ public class OutcomeCalculator {
 
         SetApart(int round) {
             intake.allFiles(round).forEach(f -> fileSeq.put(f.sourceFile(), f.fileSeq()));
-            jdbc.query("select source_file, sheet_index, row_number, rejected from cross_row_verdict where round = ?",
-                    rs -> {
-                        long place = RowPlace.of(seq(rs.getString(1)), rs.getInt(2), rs.getInt(3));
-                        (rs.getBoolean(4) ? rejected : strangers).add(place);
-                    }, round);
+            verdicts.each(round, v -> {
+                long place = RowPlace.of(seq(v.sourceFile()), v.sheetIndex(), v.rowNumber());
+                (v.rejected() ? rejected : strangers).add(place);
+            });
         }
 
         private int seq(String file) {
@@ -170,19 +159,6 @@ public class OutcomeCalculator {
     private static final int ITEMS_AT = 2;
 
     private static final int NEEDS_AT = 2 + 6 * 4;
-
-    /** Counts by center; missing centers count 0. */
-    private Map<String, long[]> counts(String sql, int width, Object... args) {
-        Map<String, long[]> out = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            long[] v = new long[width];
-            for (int i = 0; i < width; i++) {
-                v[i] = rs.getLong(i + 2);
-            }
-            out.put(rs.getString(1), v);
-        }, args);
-        return out;
-    }
 
     private static long[] sum(Map<String, long[]> byCenter, int width) {
         long[] total = new long[width];
@@ -266,7 +242,7 @@ public class OutcomeCalculator {
         return new OutcomeSums(sums, growth);
     }
 
-    /** As {@link #SALES_ROWS}: sales before above zero, after given. */
+    /** As RowTables' sales of accepted outcomes: sales before above zero, after given. */
     private static boolean hasGrowth(RowDigests.Row r) {
         return r.salesBeforeK != null && r.salesBeforeK.signum() > 0 && r.salesAfterK != null;
     }
@@ -292,17 +268,17 @@ public class OutcomeCalculator {
      */
     public BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
         SalesGrowthMedian growth = new SalesGrowthMedian();
-        jdbc.query(SALES_ROWS, rs -> {
-            if (centers.contains(rs.getString(1))) {
-                growth.add(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+        rows.eachSalesOfAcceptedOutcomes(round, (center, before, after) -> {
+            if (centers.contains(center)) {
+                growth.add(center, before, after);
             }
-        }, round);
+        });
         growth.findMiddles();
-        jdbc.query(SALES_ROWS, rs -> {
-            if (centers.contains(rs.getString(1))) {
-                growth.offer(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+        rows.eachSalesOfAcceptedOutcomes(round, (center, before, after) -> {
+            if (centers.contains(center)) {
+                growth.offer(center, before, after);
             }
-        }, round);
+        });
         return growth.median(OutcomeTables.ALL);
     }
 
@@ -311,8 +287,8 @@ public class OutcomeCalculator {
     }
 
     private List<Budget> budget(int round, List<Center> centers) {
-        Map<String, long[]> sums = counts("select center_code, sum(planned_krw), sum(executed_krw) from budget_line"
-                + " where round = ? group by center_code", 2, round);
+        Map<String, long[]> sums = new HashMap<>();
+        rows.budgetByCenter(round).forEach(b -> sums.put(b.centerCode(), new long[] { b.planned(), b.executed() }));
         List<Budget> rows = new ArrayList<>();
         long cap = 0;
         long planned = 0;

@@ -38,8 +38,10 @@ class DigestPagesTest {
         Flyway.configure().dataSource(ds).load().migrate();
         jdbc = new JdbcTemplate(ds);
         Dialect dialect = new Dialect(ds);
-        store = new IntakeStore(jdbc, new FindingStore(org.springframework.jdbc.core.simple.JdbcClient.create(ds),
-                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ds), dialect), dialect);
+        var client = org.springframework.jdbc.core.simple.JdbcClient.create(ds);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ds);
+        store = new IntakeStore(jdbc, new FindingStore(client, named, dialect),
+                new RowTables(client, jdbc, named, dialect), new VerdictStore(client, named), dialect);
     }
 
     @Test
