@@ -106,6 +106,51 @@ class ModuleRulesTest {
         org.assertj.core.api.Assertions.assertThat(found).isEmpty();
     }
 
+    /**
+     * Each of our tables has one owner that holds its SQL: a class elsewhere that names
+     * the table in a statement ({@code from}, {@code into}, {@code update}, {@code join})
+     * reaches past the owner, and a migration that changes the table would break it
+     * unseen. Spring Batch's tables and the run facts belong to the commands
+     * ({@code operations}); Flyway's migrations are history, not owners.
+     */
+    @Test
+    void eachTableHasOneOwnerOfItsSql() throws Exception {
+        java.util.Map<String, String> owners = new java.util.LinkedHashMap<>();
+        owners.put("finding", "store/FindingStore.java");
+        for (String t : java.util.List.of("source_file", "center", "round_input", "row_digest")) {
+            owners.put(t, "store/IntakeStore.java");
+        }
+        owners.put("cross_row_verdict", "store/VerdictStore.java");
+        for (String t : java.util.List.of("survey_response", "participant", "outcome", "budget_line")) {
+            owners.put(t, "store/RowTables.java");
+        }
+        for (String t : java.util.List.of("outcome_run", "participation_by_center", "satisfaction_by_center",
+                "kpi_by_center", "budget_by_center", "needs_by_center", "yoy_by_center")) {
+            owners.put(t, "tables/OutcomeStore.java");
+        }
+        owners.put("run_lock", "operations/RunLock.java");
+        java.nio.file.Path base = java.nio.file.Path.of("src", "main", "java", "kr", "seoul", "sogong", "outcomes");
+        java.util.List<String> trespass = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(base)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String name = base.relativize(f).toString().replace('\\', '/');
+                // statements, not what comments say about the tables
+                String code = java.nio.file.Files.readString(f)
+                    .replaceAll("(?s)/\\*.*?\\*/", "")
+                    .replaceAll("(?m)^\\s*//.*$", "");
+                owners.forEach((table, owner) -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("(?i)\\b(from|into|update|join)\\s+" + table + "\\b")
+                        .matcher(code);
+                    if (!name.equals(owner) && m.find()) {
+                        trespass.add(name + " holds SQL of " + table + " (\"" + m.group() + "\"), owned by " + owner);
+                    }
+                });
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(trespass).isEmpty();
+    }
+
     private static String module(String packageName, String base) {
         if (!packageName.startsWith(base)) {
             return null;

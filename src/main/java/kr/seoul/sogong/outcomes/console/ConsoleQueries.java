@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.operations.NightlyRounds;
 import kr.seoul.sogong.outcomes.operations.RunHistory;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.quality.DataQuality.FileQuality;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
@@ -73,17 +74,20 @@ public class ConsoleQueries {
 
     private final kr.seoul.sogong.outcomes.store.FindingStore findings;
 
+    private final IntakeStore intake;
+
     private final OutcomesProperties properties;
 
     private final NightlyRounds nightly;
 
     public ConsoleQueries(JdbcTemplate jdbc, RunHistory history, DataQuality quality,
-            kr.seoul.sogong.outcomes.store.FindingStore findings, OutcomesProperties properties,
+            kr.seoul.sogong.outcomes.store.FindingStore findings, IntakeStore intake, OutcomesProperties properties,
             NightlyRounds nightly) {
         this.jdbc = jdbc;
         this.history = history;
         this.quality = quality;
         this.findings = findings;
+        this.intake = intake;
         this.properties = properties;
         this.nightly = nightly;
     }
@@ -133,11 +137,9 @@ public class ConsoleQueries {
             return null;
         }
         RunHistory.Line last = lines.get(0);
-        Map<String, Object> files = jdbc.queryForMap("select coalesce(sum(rows_read), 0) as done,"
-                + " coalesce(sum(coalesce(estimated_rows, rows_read)), 0) as total from source_file"
-                + " where round = ?", round);
-        long done = ((Number) files.get("done")).longValue();
-        long total = Math.max(done, ((Number) files.get("total")).longValue());
+        IntakeStore.RowsRead files = intake.rowsRead(round);
+        long done = files.read();
+        long total = Math.max(done, files.expected());
         List<Map<String, Object>> steps = jdbc.queryForList(
                 "select step_name, status, read_count, start_time, end_time"
                         + " from batch_step_execution where job_execution_id = ? order by step_execution_id desc",
@@ -179,14 +181,12 @@ public class ConsoleQueries {
         quality.quality(round).forEach(q -> counts.put(q.sourceFile(), q));
         Map<String, String> reasons = new TreeMap<>();
         reasons.putAll(findings.firstMessagePerFile(round, kr.seoul.sogong.outcomes.findings.Rule.UNREADABLE));
-        return jdbc.query("select source_file, kind, sha256, status, rows_read from source_file where round = ?"
-                + " order by file_seq", (rs, i) -> {
-                    String file = rs.getString("source_file");
-                    FileQuality q = counts.get(file);
-                    return new FileView(file, rs.getString("kind"), rs.getString("sha256"), rs.getString("status"),
-                            rs.getLong("rows_read"), q == null ? 0 : q.rowsAccepted(), q == null ? 0 : q.rowsRejected(),
-                            q == null ? 0 : q.rowsWarned(), reasons.get(file));
-                }, round);
+        return intake.allFiles(round).stream().map(f -> {
+            FileQuality q = counts.get(f.sourceFile());
+            return new FileView(f.sourceFile(), f.kind().name(), f.sha256(), f.status().name(), f.rowsRead(),
+                    q == null ? 0 : q.rowsAccepted(), q == null ? 0 : q.rowsRejected(), q == null ? 0 : q.rowsWarned(),
+                    reasons.get(f.sourceFile()));
+        }).toList();
     }
 
     /** The round's correction workbooks (output/<round>/corrections/), by name. */

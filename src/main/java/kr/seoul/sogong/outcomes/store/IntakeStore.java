@@ -186,6 +186,20 @@ public class IntakeStore {
                 (rs, i) -> new RowsLeft(Math.max(0, rs.getLong(1)), rs.getLong(2) == 0), round);
     }
 
+    /**
+     * Rows committed of the round's files, and rows expected (a file's estimate until it
+     * is read): the console's progress.
+     */
+    public record RowsRead(long read, long expected) {
+    }
+
+    public RowsRead rowsRead(int round) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(rows_read), 0), coalesce(sum(coalesce(estimated_rows,"
+                        + " rows_read)), 0) from source_file where round = ?",
+                (rs, i) -> new RowsRead(rs.getLong(1), rs.getLong(2)), round);
+    }
+
     public void setFileSeq(int round, String sourceFile, int seq) {
         jdbc.update("update source_file set file_seq = ? where round = ? and source_file = ?", seq, round, sourceFile);
     }
