@@ -12,7 +12,14 @@ import kr.seoul.sogong.outcomes.tables.OutcomeTables.Participation;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.Satisfaction;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables.YearOverYear;
 import kr.seoul.sogong.outcomes.rows.Need;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /** Stores and loads the outcome tables of one job execution. */
@@ -24,8 +31,11 @@ public class OutcomeStore {
 
     private final JdbcTemplate jdbc;
 
-    public OutcomeStore(JdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    public OutcomeStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** Replaces whatever this execution stored before (a restarted step stores again). */
@@ -34,77 +44,96 @@ public class OutcomeStore {
         delete(id);
         jdbc.update("insert into outcome_run (job_execution_id, round, computed_at) values (?, ?, ?)", id, t.round(),
                 Timestamp.valueOf(LocalDateTime.now()));
-        jdbc.batchUpdate("insert into participation_by_center values (?,?,?,?,?,?,?,?,?,?,?)", t.participation(), 100,
-                (ps, r) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, t.round());
-                    ps.setString(3, r.centerCode());
-                    ps.setString(4, r.centerName());
-                    ps.setInt(5, r.targetFirms());
-                    ps.setInt(6, r.supportedFirms());
-                    ps.setInt(7, r.completedFirms());
-                    ps.setBigDecimal(8, r.completionRatePct());
-                    ps.setInt(9, r.surveyResponses());
-                    ps.setInt(10, r.participantResponses());
-                    ps.setBigDecimal(11, r.responseRatePct());
-                });
-        jdbc.batchUpdate("insert into satisfaction_by_center values (?,?,?,?,?,?,?,?,?,?,?)", t.satisfaction(), 100,
-                (ps, r) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, t.round());
-                    ps.setString(3, r.centerCode());
-                    ps.setString(4, r.item().code());
-                    ps.setInt(5, r.n());
-                    ps.setBigDecimal(6, r.mean());
-                    ps.setBigDecimal(7, r.ci95Low());
-                    ps.setBigDecimal(8, r.ci95High());
-                    ps.setBigDecimal(9, r.top2Pct());
-                    ps.setBigDecimal(10, r.score100());
-                    ps.setBoolean(11, r.suppressed());
-                });
-        jdbc.batchUpdate("insert into kpi_by_center values (?,?,?,?,?,?,?,?,?,?)", t.kpi(), 100, (ps, r) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, t.round());
-            ps.setString(3, r.centerCode());
-            ps.setInt(4, r.firmsWithSales());
-            ps.setBigDecimal(5, r.salesGrowthMedianPct());
-            ps.setLong(6, r.newClientsTotal());
-            ps.setLong(7, r.newOrdersTotal());
-            ps.setInt(8, r.onlineListedFirms());
-            ps.setLong(9, r.patternsTotal());
-            ps.setBigDecimal(10, r.educationHoursTotal());
+        insert("participation_by_center", t, t.participation(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("center_name", r.centerName());
+            v.put("target_firms", r.targetFirms());
+            v.put("supported_firms", r.supportedFirms());
+            v.put("completed_firms", r.completedFirms());
+            v.put("completion_rate_pct", r.completionRatePct());
+            v.put("survey_responses", r.surveyResponses());
+            v.put("participant_responses", r.participantResponses());
+            v.put("response_rate_pct", r.responseRatePct());
+            return v;
         });
-        jdbc.batchUpdate("insert into budget_by_center values (?,?,?,?,?,?,?,?)", t.budget(), 100, (ps, r) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, t.round());
-            ps.setString(3, r.centerCode());
-            ps.setLong(4, r.budgetCapKrw());
-            ps.setLong(5, r.plannedKrw());
-            ps.setLong(6, r.executedKrw());
-            ps.setBigDecimal(7, r.executionRatePct());
-            ps.setBoolean(8, r.overCap());
+        insert("satisfaction_by_center", t, t.satisfaction(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("item", r.item().code());
+            v.put("n", r.n());
+            v.put("mean", r.mean());
+            v.put("ci95_low", r.ci95Low());
+            v.put("ci95_high", r.ci95High());
+            v.put("top2_pct", r.top2Pct());
+            v.put("score100", r.score100());
+            v.put("suppressed", r.suppressed());
+            return v;
         });
-        List<NeedShare> needs = t.needs();
-        jdbc.batchUpdate("insert into needs_by_center values (?,?,?,?,?,?,?)", needs, 100, (ps, r) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, t.round());
-            ps.setString(3, r.centerCode());
-            ps.setInt(4, Need.of(r.need()).orElseThrow().ordinal());
-            ps.setString(5, r.need());
-            ps.setInt(6, r.count());
-            ps.setBigDecimal(7, r.sharePct());
+        insert("kpi_by_center", t, t.kpi(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("firms_with_sales", r.firmsWithSales());
+            v.put("sales_growth_median_pct", r.salesGrowthMedianPct());
+            v.put("new_clients_total", r.newClientsTotal());
+            v.put("new_orders_total", r.newOrdersTotal());
+            v.put("online_listed_firms", r.onlineListedFirms());
+            v.put("patterns_total", r.patternsTotal());
+            v.put("education_hours_total", r.educationHoursTotal());
+            return v;
         });
-        List<YearOverYear> yoy = t.yoy();
-        jdbc.batchUpdate("insert into yoy_by_center values (?,?,?,?,?,?,?,?)", yoy, 100, (ps, r) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, t.round());
-            ps.setString(3, r.centerCode());
-            ps.setInt(4, r.metric().ordinal());
-            ps.setString(5, r.metric().code());
-            ps.setBigDecimal(6, r.current());
-            ps.setBigDecimal(7, r.previous());
-            ps.setBigDecimal(8, r.delta());
+        insert("budget_by_center", t, t.budget(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("budget_cap_krw", r.budgetCapKrw());
+            v.put("planned_krw", r.plannedKrw());
+            v.put("executed_krw", r.executedKrw());
+            v.put("execution_rate_pct", r.executionRatePct());
+            v.put("over_cap", r.overCap());
+            return v;
         });
+        insert("needs_by_center", t, t.needs(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("need_order", Need.of(r.need()).orElseThrow().ordinal());
+            v.put("need", r.need());
+            v.put("response_count", r.count());
+            v.put("share_pct", r.sharePct());
+            return v;
+        });
+        insert("yoy_by_center", t, t.yoy(), r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("center_code", r.centerCode());
+            v.put("metric_order", r.metric().ordinal());
+            v.put("metric", r.metric().code());
+            v.put("current_value", r.current());
+            v.put("previous_value", r.previous());
+            v.put("delta", r.delta());
+            return v;
+        });
+    }
+
+    /**
+     * Inserts a table's rows under the execution and round, naming every column: a
+     * migration that adds a column with a default does not break it, one that renames a
+     * column fails here by name.
+     */
+    private <T> void insert(String table, OutcomeTables t, List<T> rows, Function<T, Map<String, Object>> columns) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] batch = new SqlParameterSource[rows.size()];
+        List<String> names = null;
+        for (int i = 0; i < batch.length; i++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("job_execution_id", t.jobExecutionId());
+            values.put("round", t.round());
+            values.putAll(columns.apply(rows.get(i)));
+            names = List.copyOf(values.keySet());
+            batch[i] = new MapSqlParameterSource(values);
+        }
+        named.batchUpdate("insert into " + table + " (" + String.join(", ", names) + ") values ("
+                + names.stream().map(n -> ":" + n).collect(Collectors.joining(", ")) + ")", batch);
     }
 
     /** Center order: by code, ALL last. */
