@@ -1,11 +1,13 @@
 package kr.seoul.sogong.outcomes;
 
+import java.util.List;
+import kr.seoul.sogong.outcomes.settings.Command;
 import kr.seoul.sogong.outcomes.console.ConsoleSettings;
 import kr.seoul.sogong.outcomes.console.ConsoleUsers;
 import kr.seoul.sogong.outcomes.console.UserCommand;
 import kr.seoul.sogong.outcomes.generator.RoundGenerator;
 import kr.seoul.sogong.outcomes.kits.KitCommand;
-import kr.seoul.sogong.outcomes.operations.ExitCodes;
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import kr.seoul.sogong.outcomes.operations.H2StartupGuard;
 import kr.seoul.sogong.outcomes.operations.StartupFailure;
 import org.springframework.boot.SpringApplication;
@@ -28,54 +30,20 @@ public class OutcomesApplication {
                     + " scheduler examples do), then run the same command");
             System.exit(ExitCodes.USAGE);
         }
-        int exitCode;
-        if (args.length > 0 && args[0].equals("generate")) {
-            // writes files only: no Spring context, no database
-            try {
-                exitCode = RoundGenerator.command(java.util.List.of(args).subList(1, args.length));
-            }
-            catch (java.io.IOException | RuntimeException e) {
-                System.err.println("ERROR generate: " + e.getMessage());
-                exitCode = ExitCodes.FAILED;
-            }
-            System.exit(exitCode);
+        Command command = Command.of(List.of(args));
+        if (!command.needsContext()) {
+            // files only: no Spring context, no database
+            System.exit(runWithoutContext(command, List.of(args).subList(1, args.length)));
         }
-        if (args.length > 0 && args[0].equals("kit")) {
-            // the centers' input kit: files only
-            try {
-                exitCode = KitCommand.run(java.util.List.of(args).subList(1, args.length), System.out, System.err);
-            }
-            catch (Exception e) {
-                System.err.println("ERROR kit: " + e.getMessage());
-                exitCode = ExitCodes.FAILED;
-            }
-            System.exit(exitCode);
-        }
-        if (args.length > 0 && args[0].equals("user")) {
-            // the console's accounts: a file, no Spring context, no database
-            try {
-                exitCode = UserCommand.run(java.util.List.of(args).subList(1, args.length), System.in, System.out,
-                        System.err);
-            }
-            catch (java.io.IOException | RuntimeException e) {
-                System.err.println("ERROR user: " + e.getMessage());
-                exitCode = ExitCodes.FAILED;
-            }
-            System.exit(exitCode);
-        }
-        boolean serve = args.length > 0 && args[0].equals("serve");
-        boolean runsRounds = !serve && (args.length > 0 && args[0].equals("nightly")
-                || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("round=")));
-        if (runsRounds) {
+        if (command.runsRounds()) {
             // a stop from the first millisecond (systemd stop, Ctrl-C, a CronJob
-            // deadline):
-            // before this, a SIGTERM during the JVM's and Spring's start ended with 143
-            // and
-            // no word
+            // deadline): before this, a SIGTERM during the JVM's and Spring's start ended
+            // with 143 and no word
             kr.seoul.sogong.outcomes.operations.GracefulStop.install();
         }
         // the first line, before Spring starts (which may take seconds on a busy machine)
         System.err.println(kr.seoul.sogong.outcomes.operations.FirstLine.of(args));
+        boolean serve = command == Command.SERVE;
         if (serve) {
             java.nio.file.Path users = ConsoleSettings.usersFile(args);
             String problem = ConsoleUsers.unsafe(users, System.err);
@@ -105,7 +73,8 @@ public class OutcomesApplication {
                     .toArray(String[]::new));
                 return;
             }
-            if (args.length > 0 && args[0].equals("status")) {
+            int exitCode;
+            if (command == Command.STATUS) {
                 // status only reads: no migration check (a third of its start-up time)
                 args = java.util.stream.Stream
                     .concat(java.util.stream.Stream.of(args),
@@ -117,12 +86,28 @@ public class OutcomesApplication {
             // code,
             // so cron and systemd see a failed or refused run.
             exitCode = SpringApplication.exit(application.run(args));
+            System.exit(exitCode);
         }
         catch (Throwable failure) {
-            exitCode = StartupFailure.report(failure); // one line, not a stack trace, as
-                                                       // the last word
+            // one line, not a stack trace, as the last word
+            System.exit(StartupFailure.report(failure));
         }
-        System.exit(exitCode);
+    }
+
+    /** The commands that write files only; returns the exit code. */
+    private static int runWithoutContext(Command command, List<String> args) {
+        try {
+            return switch (command) {
+                case GENERATE -> RoundGenerator.command(args);
+                case KIT -> KitCommand.run(args, System.out, System.err);
+                case USER -> UserCommand.run(args, System.in, System.out, System.err);
+                default -> throw new IllegalArgumentException(command + " needs the application context");
+            };
+        }
+        catch (Exception e) {
+            System.err.println("ERROR " + command.word() + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
     }
 
 }

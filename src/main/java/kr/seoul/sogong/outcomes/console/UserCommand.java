@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.console;
 
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class UserCommand {
                     }
                     users.all().forEach(u -> out.println(u.name() + " " + u.role()));
                     users.read().badLines().forEach(b -> err.println("WARN " + ConsoleUsers.describe(users.file(), b)));
-                    return 0;
+                    return ExitCodes.COMPLETED;
                 }
                 case "remove" -> {
                     if (args.size() != 2) {
@@ -60,10 +61,10 @@ public final class UserCommand {
                     }
                     if (!users.remove(args.get(1))) {
                         err.println("ERROR no user " + args.get(1) + " in " + file);
-                        return 2;
+                        return ExitCodes.USAGE;
                     }
                     out.println("removed " + args.get(1) + " from " + file);
-                    return 0;
+                    return ExitCodes.COMPLETED;
                 }
                 case "add" -> {
                     int r = args.indexOf("--role");
@@ -80,11 +81,11 @@ public final class UserCommand {
                     String password = password(in, out);
                     if (password == null) {
                         err.println("ERROR the two passwords differ, or none was given on standard input");
-                        return 2;
+                        return ExitCodes.USAGE;
                     }
                     users.add(args.get(1), role, password);
                     out.println("added " + args.get(1) + " (" + role + ") to " + file + " (mode 0600)");
-                    return 0;
+                    return ExitCodes.COMPLETED;
                 }
                 default -> {
                     return usage(err, verb.isEmpty() ? "user what? add, remove or list" : "unknown: user " + verb);
@@ -93,7 +94,7 @@ public final class UserCommand {
         }
         catch (IllegalArgumentException e) {
             err.println("ERROR " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
     }
 
@@ -113,7 +114,7 @@ public final class UserCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("ERROR " + problem + "\n" + USAGE);
-        return 2;
+        return ExitCodes.USAGE;
     }
 
 }

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.generator;
 
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -124,12 +125,12 @@ public final class RoundGenerator {
                 return usage(kind.isEmpty() ? "generate what? sample or synthetic" : "unknown kind " + kind);
             }
         }
-        return 0;
+        return ExitCodes.COMPLETED;
     }
 
     private static int usage(String problem) {
         System.err.println("ERROR " + problem + "\n" + USAGE);
-        return 2;
+        return ExitCodes.USAGE;
     }
 
     /**

@@ -1,5 +1,8 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.Command;
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -49,10 +52,9 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         List<String> words = args.getNonOptionArgs();
-        String command = words.isEmpty() ? "" : words.get(0);
         try {
-            switch (command) {
-                case "status" -> {
+            switch (Command.of(words)) {
+                case STATUS -> {
                     try {
                         history.print(RunRequest.roundFilter(words.subList(1, words.size())));
                     }
@@ -61,23 +63,25 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                     }
                     exitCode = ExitCodes.COMPLETED;
                 }
-                case "purge" -> {
+                case PURGE -> {
                     RunRequest.Purge purge = RunRequest.purge(words.subList(1, words.size()));
                     boolean dryRun = args.containsOption("dry-run");
                     RunPurge.print(this.purge.purge(purge.round(), purge.keep(), dryRun), dryRun, System.out);
                     exitCode = ExitCodes.COMPLETED;
                 }
-                case "serve" -> exitCode = ExitCodes.COMPLETED; // the console: the web
-                                                                // server runs
-                case "nightly" -> {
+                // the console: the web server runs
+                case SERVE -> exitCode = ExitCodes.COMPLETED;
+                case NIGHTLY -> {
                     GracefulStop.install();
                     exitCode = runNightly(RunRequest.runDate(words.subList(1, words.size()), LocalDate.now()));
                 }
-                default -> {
+                case RUN -> {
                     RunRequest request = RunRequest.parse(words, LocalDate.now());
                     GracefulStop.install();
                     exitCode = runRound(request);
                 }
+                // the commands without a context never start one
+                case KIT, GENERATE, USER -> exitCode = ExitCodes.USAGE;
             }
         }
         catch (RunRequest.UsageException e) {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
+
 import org.springframework.batch.core.partition.PartitionStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;

@@ -7,16 +7,7 @@ import java.util.List;
 /** The operator's command line (contract §6): {@code round=2022 [runDate=2022-11-01]}. */
 public record RunRequest(int round, LocalDate runDate) {
 
-    public static final String USAGE = """
-            usage: java -jar sogong-outcomes.jar round=<yyyy> [runDate=<yyyy-MM-dd>]   run or restart a round
-                   java -jar sogong-outcomes.jar nightly [runDate=<yyyy-MM-dd>]         run the configured rounds
-                   java -jar sogong-outcomes.jar status [round=<yyyy>]                  recent runs and what to do next
-                   java -jar sogong-outcomes.jar purge [keep=10] [round=<yyyy>] [--dry-run]  delete old runs
-                   java -jar sogong-outcomes.jar kit round=<yyyy>                      the centers' input workbooks
-                   java -jar sogong-outcomes.jar generate sample|synthetic ...         sample or synthetic input files
-                   java -jar sogong-outcomes.jar serve                                  the web console (127.0.0.1:8080)
-                   java -jar sogong-outcomes.jar user add|remove|list ...               the console's users
-            options: --outcomes.input-dir=input --outcomes.output-dir=output --spring.datasource.url=...""";
+    public static final String USAGE = kr.seoul.sogong.outcomes.settings.Command.usage();
 
     /** Thrown for a command line that names no round or an impossible one. */
     public static final class UsageException extends RuntimeException {

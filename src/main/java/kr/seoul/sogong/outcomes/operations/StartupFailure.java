@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
+
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.settings.ExitCodes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

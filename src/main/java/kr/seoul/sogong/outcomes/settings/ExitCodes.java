@@ -1,4 +1,4 @@
-package kr.seoul.sogong.outcomes.operations;
+package kr.seoul.sogong.outcomes.settings;
 
 /** Process exit codes, distinct so a scheduler or an operator can tell what happened. */
 public final class ExitCodes {
