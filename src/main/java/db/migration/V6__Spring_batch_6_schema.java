@@ -38,7 +38,8 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
             return;
         }
         if (!sequenceExists(c, "batch_job_seq")) {
-            return; // already Batch 6's
+            // already Batch 6's
+            return;
         }
         rekeyInstances(c);
         long next;
@@ -75,8 +76,8 @@ public class V6__Spring_batch_6_schema extends BaseJavaMigration {
                 switch (rs.getString(3)) {
                     case "java.lang.Long" -> b.addLong(name, Long.valueOf(value));
                     case "java.time.LocalDate" -> b.addLocalDate(name, java.time.LocalDate.parse(value));
-                    default -> b.addString(name, value); // this job identifies runs by
-                                                         // the two above only
+                    // this job identifies runs by the two above only
+                    default -> b.addString(name, value);
                 }
             }
         }

@@ -199,7 +199,8 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         for (int i = 1; i <= 6; i++) {
             rows.add(i == 3 ? List.of("", "", "") : List.of(surveyRow(i).strip().split(",", -1)));
         }
-        rows.add(null); // a row absent from the sheet altogether
+        // a row absent from the sheet altogether
+        rows.add(null);
         rows.add(List.of(surveyRow(9).strip().split(",", -1)));
         workbook(input(round).resolve("survey/export.xlsx"), Map.of("응답", rows));
 
@@ -296,7 +297,8 @@ class BadInputJobTest extends OutcomesJobTestSupport {
             byte[] spaces = new byte[1 << 20];
             java.util.Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 200; i++) {
-                z.write(spaces); // 200 MB of nothing, a few hundred KB compressed
+                // 200 MB of nothing, a few hundred KB compressed
+                z.write(spaces);
             }
             z.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
         });

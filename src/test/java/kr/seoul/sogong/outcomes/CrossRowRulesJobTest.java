@@ -32,7 +32,8 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 + "BBB,비,성북구,봉제,과제,TECH,50000000,4,7001-04-01,7001-10-31\n");
         String header = OutcomeTablesHandComputedTest.PARTICIPANTS;
         StringBuilder participants = new StringBuilder(header);
-        for (String firm : List.of(a, b, a, c, d)) { // a twice: row 4 is the later one
+        // a twice: row 4 is the later one
+        for (String firm : List.of(a, b, a, c, d)) {
             participants.append("AAA,").append(firm).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
         }
         participants.append("BBB,").append(b).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
@@ -40,56 +41,33 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
             participants.append("BBB,").append(brn(720 + i)).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
         }
         write(ROUND, "results/aaa_participants.csv", participants.toString());
-        write(ROUND, "results/aaa_outcomes.csv", OutcomeTablesHandComputedTest.OUTCOMES + "AAA," + x + ",1,2,,,,\n" // row
-                                                                                                                    // 2:
-                                                                                                                    // not
-                                                                                                                    // a
-                                                                                                                    // participant
-                                                                                                                    // of
-                                                                                                                    // AAA
-                + "AAA," + c + ",1,2,,,,\n" // row 3: kept
-                + "AAA," + c + ",1,2,,,,\n" // row 4: DUPLICATE of row 3
-                + "AAA," + x + ",1,2,,,,\n"); // row 5: NOT_PARTICIPANT, not DUPLICATE
+        // row 2: not a participant of AAA
+        write(ROUND, "results/aaa_outcomes.csv", OutcomeTablesHandComputedTest.OUTCOMES + "AAA," + x + ",1,2,,,,\n"
+        // row 3: kept
+                + "AAA," + c + ",1,2,,,,\n"
+                // row 4: DUPLICATE of row 3
+                + "AAA," + c + ",1,2,,,,\n"
+                // row 5: NOT_PARTICIPANT, not DUPLICATE
+                + "AAA," + x + ",1,2,,,,\n");
         String s = OutcomeTablesHandComputedTest.SURVEY;
         String at = "7001-05-01 10:00";
-        write(ROUND, "survey/a.csv", s + "S1," + at + "," + a + ",업체,AAA,3,4,,,,,,,\n" // same
-                                                                                       // time
-                                                                                       // as
-                                                                                       // b.csv
-                                                                                       // row
-                                                                                       // 2:
-                                                                                       // b.csv
-                                                                                       // is
-                                                                                       // read
-                                                                                       // last
-                                                                                       // and
-                                                                                       // kept
-                + "S2,7001-05-03 10:00," + b + ",업체,AAA,3,4,,,,,,,\n" // later than BBB's:
-                                                                      // kept
-                + "S3," + at + "," + c + ",업체,AAA,3,6,,,,,,,\n" // RANGE: not a candidate
-                                                                // for DUPLICATE
-                + "S4," + at + "," + x + ",업체,AAA,3,4,,,,,,,\n" // NOT_PARTICIPANT
-                                                                // warning, kept
-                + filler(0) + filler(1));
+        // same time as b.csv row 2: b.csv is read last and kept
+        write(ROUND, "survey/a.csv", s + "S1," + at + "," + a + ",업체,AAA,3,4,,,,,,,\n"
+        // later than BBB's: kept
+                + "S2,7001-05-03 10:00," + b + ",업체,AAA,3,4,,,,,,,\n"
+                // RANGE: not a candidate for DUPLICATE
+                + "S3," + at + "," + c + ",업체,AAA,3,6,,,,,,,\n"
+                // NOT_PARTICIPANT warning, kept
+                + "S4," + at + "," + x + ",업체,AAA,3,4,,,,,,,\n" + filler(0) + filler(1));
         write(ROUND, "survey/b.csv",
-                s + "T1," + at + "," + a + ",업체,AAA,3,5,,,,,,,\n" + "T2,7001-05-02 10:00," + b + ",업체,BBB,3,4,,,,,,,\n" // the
-                                                                                                                        // same
-                                                                                                                        // firm
-                                                                                                                        // through
-                                                                                                                        // another
-                                                                                                                        // center:
-                                                                                                                        // earlier,
-                                                                                                                        // DUPLICATE
-                        + "T3," + at + "," + c + ",업체,AAA,3,3,,,,,,,\n" // the only
-                                                                        // candidate for
-                                                                        // c: kept
-                        + filler(2) + filler(3) + filler(4) + filler(5) + filler(6) + filler(7));
+                // the same firm through another center: earlier, DUPLICATE
+                s + "T1," + at + "," + a + ",업체,AAA,3,5,,,,,,,\n" + "T2,7001-05-02 10:00," + b + ",업체,BBB,3,4,,,,,,,\n"
+                // the only candidate for c: kept
+                        + "T3," + at + "," + c + ",업체,AAA,3,3,,,,,,,\n" + filler(2) + filler(3) + filler(4) + filler(5)
+                        + filler(6) + filler(7));
 
-        assertThat(launch(ROUND, LocalDate.of(2040, 1, 1)).getStatus()).isEqualTo(BatchStatus.FAILED); // outcomes:
-                                                                                                       // 2
-                                                                                                       // of
-                                                                                                       // 4
-                                                                                                       // rejected
+        // outcomes: 2 of 4 rejected
+        assertThat(launch(ROUND, LocalDate.of(2040, 1, 1)).getStatus()).isEqualTo(BatchStatus.FAILED);
 
         List<String> crossRow = jdbc.queryForList(
                 "select source_file || ' ' || row_number || ' ' || rule || ' '"
@@ -168,7 +146,8 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
             // the twelfth answers again for the first
             survey.append(answerToAaa("E" + i, "7003-05-01 10:0" + i % 10, 760 + i % 11));
         }
-        participants.append(participantOfAaa(761, 7003)); // row 14
+        // row 14
+        participants.append(participantOfAaa(761, 7003));
         write(round, "results/aaa_participants.csv", participants.toString());
         write(round, "survey/answers.csv", survey.toString());
         assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);

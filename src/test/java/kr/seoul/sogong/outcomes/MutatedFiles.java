@@ -50,30 +50,34 @@ public final class MutatedFiles {
             int at = 1 + random.nextInt(lines.size() - 1);
             String line = lines.get(at);
             switch (random.nextInt(16)) {
-                case 0 -> lines.set(at, line.substring(0, random.nextInt(line.length() + 1))); // cut
-                case 1 -> lines.add(at, line); // duplicated
-                case 2 -> { // joined with the next line
+                // cut
+                case 0 -> lines.set(at, line.substring(0, random.nextInt(line.length() + 1)));
+                // duplicated
+                case 1 -> lines.add(at, line);
+                // joined with the next line
+                case 2 -> {
                     if (at + 1 < lines.size()) {
                         lines.set(at, line + lines.remove(at + 1));
                     }
                 }
                 case 3 -> lines.set(at, insert(line, random, "\"")); // a stray quote
-                case 4 -> lines.set(at, insert(line, random, ",")); // a stray delimiter
+                // a stray delimiter
+                case 4 -> lines.set(at, insert(line, random, ","));
                 case 5 -> lines.set(at, insert(line, random, "\u0000"));
                 case 6 -> lines.set(at, insert(line, random, "\uFEFF"));
                 case 7 -> lines.set(at, insert(line, random, "x".repeat(300 + random.nextInt(12_000))));
                 case 8 -> lines.set(at, replaceField(line, random, ODD_VALUES.get(random.nextInt(ODD_VALUES.size()))));
-                case 9 -> lines.add(at, random.nextBoolean() ? "" : ",,,, ,"); // blank
-                                                                               // rows
+                // blank rows
+                case 9 -> lines.add(at, random.nextBoolean() ? "" : ",,,, ,");
                 case 10 -> lines.set(at, dropField(line, random));
-                case 11 -> lines.set(at, line + ",extra"); // a shifted row
-                case 12 -> lines.set(at, line + "\r"); // CR line end (a CRLF inside a LF
-                                                       // file)
-                case 13 -> lines.set(at, replaceField(line, random, "\"여러 줄\n의견, 그대로\"")); // legit
-                                                                                           // multi-line
-                case 14 -> lines.set(at, openQuote(line, random)); // a quote typed at the
-                                                                   // start of a cell,
-                                                                   // never closed
+                // a shifted row
+                case 11 -> lines.set(at, line + ",extra");
+                // CR line end (a CRLF inside a LF file)
+                case 12 -> lines.set(at, line + "\r");
+                // legit multi-line
+                case 13 -> lines.set(at, replaceField(line, random, "\"여러 줄\n의견, 그대로\""));
+                // a quote typed at the start of a cell, never closed
+                case 14 -> lines.set(at, openQuote(line, random));
                 default -> lines.set(at, line.replaceAll(",([^,\"]*)$", ",\"$1\"")); // the
                                                                                      // last
                                                                                      // cell
@@ -144,8 +148,8 @@ public final class MutatedFiles {
                 case 2 -> row.createCell(c).setCellValue(ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
                 case 3 -> {
                     Cell cell = row.createCell(c);
-                    cell.setBlank(); // a formula without a stored result, as a script
-                                     // writes it
+                    // a formula without a stored result, as a script writes it
+                    cell.setBlank();
                     cell.setCellFormula("1+" + random.nextInt(9));
                 }
                 case 4 -> row.createCell(c)
@@ -159,15 +163,17 @@ public final class MutatedFiles {
                             .get(random.nextInt(3))));
                     cell.setCellStyle(style);
                 }
-                case 6 -> sheet.shiftRows(r, sheet.getLastRowNum(), 1); // a blank row in
-                                                                        // the middle
-                case 7 -> { // a title above the header
+                // a blank row in the middle
+                case 6 -> sheet.shiftRows(r, sheet.getLastRowNum(), 1);
+                // a title above the header
+                case 7 -> {
                     if (headerRow == 0) {
                         sheet.shiftRows(0, sheet.getLastRowNum(), 2);
                         sheet.createRow(0).createCell(0).setCellValue("제목");
                     }
                 }
-                case 8 -> { // an old copy of the sheet, hidden
+                // an old copy of the sheet, hidden
+                case 8 -> {
                     if (wb.getNumberOfSheets() < 6) {
                         Sheet copy = wb.cloneSheet(wb.getSheetIndex(sheet));
                         wb.setSheetHidden(wb.getSheetIndex(copy), true);
@@ -175,8 +181,8 @@ public final class MutatedFiles {
                 }
                 default -> sheet.createRow(sheet.getLastRowNum() + 1 + random.nextInt(3))
                     .createCell(c)
-                    .setCellValue("맨 아래 " + random.nextInt(100)); // a stray row at the
-                                                                  // bottom
+                    // a stray row at the bottom
+                    .setCellValue("맨 아래 " + random.nextInt(100));
             }
         }
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -142,9 +142,10 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     void csvRowsWithTooFewOrTooManyFieldsAreFormat() throws Exception {
         int round = sampleRound();
         List<String> lines = surveyLines(round);
-        lines.set(5, lines.get(5).substring(0, lines.get(5).lastIndexOf(','))); // a cut
-                                                                                // row
-        lines.set(6, lines.get(6) + ",덧붙은 칸"); // a shifted row
+        // a cut row
+        lines.set(5, lines.get(5).substring(0, lines.get(5).lastIndexOf(',')));
+        // a shifted row
+        lines.set(6, lines.get(6) + ",덧붙은 칸");
         writeSurvey(round, lines);
 
         launch(round, RUN_DATE);
@@ -205,7 +206,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
             int q1 = columnOf(sheet, "문1_전반만족");
             for (int r = 1; r <= 10; r++) {
                 Cell cell = sheet.getRow(r).getCell(q1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
-                cell.setBlank(); // no cached result, as a script writes it
+                // no cached result, as a script writes it
+                cell.setBlank();
                 cell.setCellFormula("2+2");
             }
         });
@@ -344,8 +346,8 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
             }
             wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
             for (Object[] d : dates) {
-                ((Cell) d[0]).setCellValue((LocalDateTime) d[1]); // the same day, as a
-                                                                  // 1904 serial number
+                // the same day, as a 1904 serial number
+                ((Cell) d[0]).setCellValue((LocalDateTime) d[1]);
             }
             assertThat(dates).isNotEmpty();
         });

@@ -54,17 +54,21 @@ class OutcomeTablesHandComputedTest extends OutcomesJobTestSupport {
                 PARTICIPANTS + "AAA," + F1 + ",일,지원,6002-04-01,6002-06-01,10,Y\n" + "AAA," + F2
                         + ",이,지원,6002-04-01,6002-06-01,2.5,Y\n" + "AAA," + F3 + ",삼,지원,6002-04-01,6002-06-01,,N\n"
                         + "AAA," + F4 + ",사,지원,6002-04-01,6002-06-01,4.25,y\n");
-        write(r, "results/aaa_outcomes.csv", OUTCOMES + "AAA," + F1 + ",100,110,1,,Y,\n" // +10
-                                                                                         // %
-                + "AAA," + F2 + ",200,150,,,N,\n" // −25 %
-                + "AAA," + F3 + ",0,50,2,,Y,\n" // before = 0: not in the median
-                + "AAA," + F4 + ",300,339,0,,,\n"); // +13 %
+        // +10 %
+        write(r, "results/aaa_outcomes.csv", OUTCOMES + "AAA," + F1 + ",100,110,1,,Y,\n"
+        // −25 %
+                + "AAA," + F2 + ",200,150,,,N,\n"
+                // before = 0: not in the median
+                + "AAA," + F3 + ",0,50,2,,Y,\n"
+                // +13 %
+                + "AAA," + F4 + ",300,339,0,,,\n");
         write(r, "results/aaa_budget.csv", BUDGET + "AAA,인건비,30000000,25000000\n" + "AAA,홍보비,20000001,15000000\n");
         write(r, "results/bbb_participants.csv", PARTICIPANTS + "BBB," + G1 + ",지일,지원,6002-04-01,6002-06-01,1,Y\n"
                 + "BBB," + G2 + ",지이,지원,6002-04-01,6002-06-01,1,N\n");
-        write(r, "results/bbb_outcomes.csv", OUTCOMES + "BBB," + G1 + ",1000,1125,3,,Y,4\n" // +12.5
-                                                                                            // %
-                + "BBB," + G2 + ",400,400,,,,5\n"); // 0 %
+        // +12.5 %
+        write(r, "results/bbb_outcomes.csv", OUTCOMES + "BBB," + G1 + ",1000,1125,3,,Y,4\n"
+        // 0 %
+                + "BBB," + G2 + ",400,400,,,,5\n");
         write(r, "results/bbb_budget.csv", BUDGET + "BBB,인건비,8000000,7980000\n");
         write(r, "survey/s.csv",
                 SURVEY + "S1,6002-05-01 10:00," + F1 + ",일,AAA,3,5,3,,,,,판로;홍보,\n" + "S2,6002-05-01 10:00," + F2

@@ -242,7 +242,8 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
             budget.getRow(3).createCell(6).setCellValue("메모 없는 열");
             Sheet participants = WorkbookShapes.sheet(wb, "참여기업");
             for (Row row : participants) {
-                row.removeCell(row.getCell(3)); // 지원내용 (support), optional
+                // 지원내용 (support), optional
+                row.removeCell(row.getCell(3));
             }
         });
 
@@ -268,7 +269,8 @@ class RealWritersJobTest extends OutcomesJobTestSupport {
     void aFormulaWithAnEmptyStoredValueIsFormat() throws Exception {
         Path in = sample();
         WorkbookShapes.edit(in.resolve(BONGIK), wb -> {
-            Cell cell = WorkbookShapes.sheet(wb, "성과").getRow(1).getCell(4); // new_clients
+            // new_clients
+            Cell cell = WorkbookShapes.sheet(wb, "성과").getRow(1).getCell(4);
             cell.setCellFormula("4+0");
         });
         // the sheets are 참여기업, 성과, 예산 in that order

@@ -93,9 +93,8 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     @Test
     void qualityGateFailsNamingTheFileAndTheRestartSeesTheFixedFile() throws Exception {
         int round = roundBase() + 2;
-        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 60, 5, 11); // 20%
-                                                                              // mistyped
-                                                                              // numbers
+        // 20% mistyped numbers
+        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 60, 5, 11);
 
         JobExecution gated = launch(round, LocalDate.of(2030, 2, 1));
 

@@ -59,12 +59,12 @@ class SampleRoundJobTest extends OutcomesJobTestSupport {
         var manifest = new tools.jackson.databind.json.JsonMapper()
             .readTree(output(ROUND).resolve("manifest.json").toFile());
         assertThat(manifest.get("job_execution_id").asLong()).isEqualTo(execution.getId());
-        assertThat(manifest.get("inputs")).hasSize(8); // centers.csv and the 7 source
-                                                       // files
+        // centers.csv and the 7 source files
+        assertThat(manifest.get("inputs")).hasSize(8);
         assertThat(manifest.get("inputs").get(0).get("source_file").asString()).isEqualTo("centers.csv");
         assertThat(manifest.get("inputs").get(0).get("rows_read").asInt()).isEqualTo(5);
-        assertThat(manifest.get("outputs")).hasSize(10); // every output file but the
-                                                         // manifest itself
+        // every output file but the manifest itself
+        assertThat(manifest.get("outputs")).hasSize(10);
         for (var out : manifest.get("outputs")) {
             Path file = output(ROUND).resolve(out.get("file").asString());
             assertThat(out.get("sha256").asString()).as(file.toString())

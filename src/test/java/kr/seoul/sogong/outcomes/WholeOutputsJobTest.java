@@ -39,8 +39,8 @@ class WholeOutputsJobTest extends OutcomesJobTestSupport {
         assertThat(good.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         byte[] goodWorkbook = Files.readAllBytes(output(ROUND).resolve("committee-report.xlsx"));
 
-        write(ROUND, "survey/broken.xlsx", "not a workbook"); // UNREADABLE: the gate
-                                                              // fails
+        // UNREADABLE: the gate fails
+        write(ROUND, "survey/broken.xlsx", "not a workbook");
         JobExecution failed = launch(ROUND, LocalDate.of(2022, 11, 2));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);

@@ -154,8 +154,8 @@ public class ConsoleQueries {
             String name = (String) s.get("step_name");
             if ("ingestRows".equals(name) && s.get("start_time") != null) {
                 ingestStart = ((Timestamp) s.get("start_time")).toLocalDateTime();
-                if (s.get("end_time") != null) { // the rate of the ingest, not decaying
-                                                 // after it
+                // the rate of the ingest, not decaying after it
+                if (s.get("end_time") != null) {
                     ingestEnd = ((Timestamp) s.get("end_time")).toLocalDateTime();
                 }
             }

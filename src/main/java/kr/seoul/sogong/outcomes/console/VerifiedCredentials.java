@@ -60,8 +60,8 @@ final class VerifiedCredentials implements AuthenticationProvider {
             user = users.loadUserByUsername(name);
         }
         catch (UsernameNotFoundException e) {
-            return bcrypt.authenticate(authentication); // the same answer, in the same
-                                                        // time
+            // the same answer, in the same time
+            return bcrypt.authenticate(authentication);
         }
         String fingerprint = fingerprint(name, String.valueOf(credentials), user.getPassword());
         if (verified.getIfPresent(fingerprint) != null && user.isEnabled() && user.isAccountNonLocked()) {

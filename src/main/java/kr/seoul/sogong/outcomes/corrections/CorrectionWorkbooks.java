@@ -213,7 +213,8 @@ public class CorrectionWorkbooks {
                 if (wanted.contains(k)) {
                     rows.put(k, row);
                     if (rows.size() == wanted.size()) {
-                        break; // the rest of a long file is not needed
+                        // the rest of a long file is not needed
+                        break;
                     }
                 }
             }
@@ -291,7 +292,8 @@ public class CorrectionWorkbooks {
                 wb.write(out);
             }
             finally {
-                wb.dispose(); // its temporary sheet files
+                // its temporary sheet files
+                wb.dispose();
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -195,7 +195,8 @@ public class CrossRowRulesTasklet implements Tasklet {
             String[] lastCenter = { null };
             store.readDigests(round, table, r -> {
                 Integer seq = fileSeq.get(r.sourceFile);
-                if (seq == null) { // a file's digests go with it (IntakeStore.forgetFile)
+                // a file's digests go with it (IntakeStore.forgetFile)
+                if (seq == null) {
                     throw new IllegalStateException("digests of " + r.sourceFile + ", a file the round does not have");
                 }
                 sheetName.putIfAbsent(((long) seq << 32) | r.sheetIndex, r.sheet);

@@ -58,7 +58,8 @@ public record Message(String key, List<String> args) {
 
     public static Message stored(String key, String args, String fallbackText) {
         if (key == null) {
-            return text(fallbackText); // a finding stored before messages had keys
+            // a finding stored before messages had keys
+            return text(fallbackText);
         }
         return new Message(key,
                 args == null || args.isEmpty() ? List.of() : List.of(args.split(String.valueOf(SEPARATOR), -1)));

@@ -19,8 +19,8 @@ public final class CellText {
         }
         String s = raw;
         if (!isAsciiOnly(s)) {
-            if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) { // the quick check
-                                                                    // allocates nothing
+            // the quick check allocates nothing
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
                 s = Normalizer.normalize(s, Normalizer.Form.NFC);
             }
             s = fullWidthToAscii(s);

@@ -49,7 +49,8 @@ public final class CsvRecords implements Closeable {
             if (problem != null) {
                 return false;
             }
-            for (String cell : cells) { // a loop: asked of every record
+            // a loop: asked of every record
+            for (String cell : cells) {
                 if (!CellText.isBlank(cell)) {
                     return false;
                 }
@@ -81,7 +82,8 @@ public final class CsvRecords implements Closeable {
 
     private boolean captureOverflow;
 
-    private long physicalLine; // line breaks consumed outside and inside quotes
+    // line breaks consumed outside and inside quotes
+    private long physicalLine;
 
     private int rowNumber;
 
@@ -170,8 +172,8 @@ public final class CsvRecords implements Closeable {
                     append(cell, '\n');
                     if (!multiLine) {
                         multiLine = true;
-                        capture = new StringBuilder(); // the lines after the first, in
-                                                       // case they must be read again
+                        // the lines after the first, in case they must be read again
+                        capture = new StringBuilder();
                     }
                 }
                 else {
@@ -259,7 +261,8 @@ public final class CsvRecords implements Closeable {
         if (pushedBack != -2) {
             c = pushedBack;
             pushedBack = -2;
-            return c; // already captured when first read
+            // already captured when first read
+            return c;
         }
         if (replayAt < replay.length()) {
             c = replay.charAt(replayAt++);
@@ -281,8 +284,8 @@ public final class CsvRecords implements Closeable {
                 capture.append((char) c);
             }
             else {
-                captureOverflow = true; // too long to keep: a broken record re-opens the
-                                        // file instead
+                // too long to keep: a broken record re-opens the file instead
+                captureOverflow = true;
             }
         }
         return c;

@@ -73,7 +73,8 @@ final class HeaderKey {
                 }
             }
             if (open <= 0) {
-                break; // a header that is all note is not reduced to nothing
+                // a header that is all note is not reduced to nothing
+                break;
             }
             rest = CellText.strip(rest.substring(0, open));
         }

@@ -312,7 +312,8 @@ final class WorkbookRowSource implements RowSource {
                     }
                 }
                 if (cellProblems.isEmpty() && row.valuesBlank()) {
-                    continue; // formulas only in extra columns of an otherwise blank row
+                    // formulas only in extra columns of an otherwise blank row
+                    continue;
                 }
             }
             List<Finding> fileNotes = List.of();

@@ -120,9 +120,8 @@ public final class WorkbookRows implements SheetRows {
         this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         try {
             this.reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false); // phonetic guides
-                                                                       // are not the
-                                                                       // value
+            // phonetic guides are not the value
+            this.strings = new ReadOnlySharedStringsTable(pkg, false);
             this.styles = reader.getStylesTable();
             nameEastAsianDateFormats(styles);
             WorkbookProperties properties;
@@ -472,7 +471,8 @@ public final class WorkbookRows implements SheetRows {
                     int close = format.indexOf(']', i + 1);
                     String tag = close < 0 ? "" : format.substring(i + 1, close);
                     if (tag.matches("(?i)h+|m+|s+")) {
-                        rest.append('h'); // elapsed time
+                        // elapsed time
+                        rest.append('h');
                     }
                     i = close < 0 ? format.length() : close;
                 }

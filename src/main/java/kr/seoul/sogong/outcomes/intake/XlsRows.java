@@ -188,7 +188,8 @@ final class XlsRows implements SheetRows {
                         pendingString = f;
                     }
                     else {
-                        text(f, ""); // an empty text result
+                        // an empty text result
+                        text(f, "");
                     }
                 }
                 default -> text(f, "");

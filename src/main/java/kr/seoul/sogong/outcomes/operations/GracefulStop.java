@@ -61,8 +61,8 @@ public final class GracefulStop implements JobExecutionListener {
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
 
     private static void onSignal(Signal signal) {
-        Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL); // a second one ends the
-                                                               // process
+        // a second one ends the process
+        Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL);
         REQUESTED.set(true);
         if (!BEGUN.get()) {
             // still starting (the JVM, Spring, the database): nothing was read, nothing

@@ -133,8 +133,8 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             }
         }
         if (round == null || !round.matches("\\d{4}") || roundLock != null) {
-            return; // not a round command (nightly, status) or a malformed one, reported
-                    // later
+            // not a round command (nightly, status) or a malformed one, reported later
+            return;
         }
         Path lockFile = Path.of(databaseFile + ".round-" + round + ".lock").toAbsolutePath();
         try {
@@ -143,8 +143,8 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             roundLock = roundChannel.tryLock();
         }
         catch (IOException e) {
-            return; // without it the run lock in the database still refuses the second
-                    // launch
+            // without it the run lock in the database still refuses the second launch
+            return;
         }
         if (roundLock == null) {
             throw new RoundHeldException("round " + round + " is already running (another process on this machine"
@@ -184,8 +184,8 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             Path guard = Path.of(databaseFile + ".start.lock").toAbsolutePath();
             Files.createDirectories(guard.getParent());
             channel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = channel.lock(); // waits while another process opens the database:
-                                   // seconds at most
+            // waits while another process opens the database: seconds at most
+            lock = channel.lock();
         }
         catch (IOException e) {
             // without the guard H2's own locking still protects the file; the race is

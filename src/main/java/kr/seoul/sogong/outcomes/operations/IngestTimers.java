@@ -82,7 +82,8 @@ public class IngestTimers implements ItemReadListener<SourceRow>, ItemWriteListe
 
     @Override
     public void beforeRead() {
-        if (!reading) { // the chunk's first read; the others pass by
+        // the chunk's first read; the others pass by
+        if (!reading) {
             reading = true;
             mark();
         }

@@ -86,8 +86,8 @@ public class RunHistory {
             long id = rs.getLong("job_execution_id");
             String next = next(id, status, rs.getString("exit_message"), r, runDate);
             if (end == null && status.isRunning() && next.startsWith(GONE)) {
-                end = facts.lastSignOfLife(id); // a killed run's time stopped with its
-                                                // last heartbeat
+                // a killed run's time stopped with its last heartbeat
+                end = facts.lastSignOfLife(id);
             }
             String rerun = rs.getString("rerun");
             return new Line(id, r, runDate, rerun == null ? 0 : Long.parseLong(rerun), status,

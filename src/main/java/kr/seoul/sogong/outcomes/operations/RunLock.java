@@ -69,7 +69,8 @@ public class RunLock {
             catch (DataIntegrityViolationException taken) {
                 Optional<Holder> holder = holder(round);
                 if (holder.isEmpty()) {
-                    continue; // released meanwhile
+                    // released meanwhile
+                    continue;
                 }
                 if (isAlive(holder.get())) {
                     return holder;

@@ -69,8 +69,8 @@ public class RunSummary implements JobExecutionListener {
         if (counts != null) {
             long rejects = counts.total().rejects();
             long warnings = counts.total().warnings();
-            facts.ended(execution.getId(), rejects, warnings); // what status shows for
-                                                               // this execution, for good
+            // what status shows for this execution, for good
+            facts.ended(execution.getId(), rejects, warnings);
             // only what this run wrote is named: a run that failed before the findings
             // step published nothing
             String published = execution.getExecutionContext().getString(OutputPublisher.PUBLISHED, null);

@@ -70,7 +70,8 @@ public class CommitteeReportsTasklet implements Tasklet {
         Map<Path, Long> written = new LinkedHashMap<>();
         for (ReportTable table : reportTables) {
             if (table.file() == null) {
-                continue; // a table of the page and the workbook only
+                // a table of the page and the workbook only
+                continue;
             }
             // data_quality.csv was written by the findings step, into this same folder
             long rows = table.file().equals(DATA_QUALITY) ? table.lines().size() : CsvOutput.write(out, table);

@@ -32,7 +32,8 @@ public enum ExportFormat {
         }
         BigDecimal n = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
         BigDecimal r = n.setScale(scale, RoundingMode.HALF_UP);
-        return r.signum() == 0 ? r.abs() : r; // -0.04 rounds to 0.0, not -0.0
+        // -0.04 rounds to 0.0, not -0.0
+        return r.signum() == 0 ? r.abs() : r;
     }
 
     public String text(Object value) {

@@ -69,7 +69,8 @@ public class OutputPublisher implements JobExecutionListener {
         try {
             if (!hasFiles(staging)) {
                 FileSystemUtils.deleteRecursively(staging);
-                return; // nothing written: the folder stays as the last run left it
+                // nothing written: the folder stays as the last run left it
+                return;
             }
             Path target = properties.roundOutput(round.intValue());
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
@@ -148,8 +149,8 @@ public class OutputPublisher implements JobExecutionListener {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(round + "-")).toList()) {
-                FileSystemUtils.deleteRecursively(p); // left by a killed run of this
-                                                      // round
+                // left by a killed run of this round
+                FileSystemUtils.deleteRecursively(p);
             }
         }
         catch (IOException e) {

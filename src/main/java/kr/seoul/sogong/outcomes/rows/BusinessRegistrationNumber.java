@@ -28,7 +28,8 @@ public record BusinessRegistrationNumber(String digits) {
         if (digits == null || digits.length() != 10) {
             return false;
         }
-        for (int i = 0; i < 10; i++) { // a loop: every row has a business number
+        // a loop: every row has a business number
+        for (int i = 0; i < 10; i++) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
                 return false;

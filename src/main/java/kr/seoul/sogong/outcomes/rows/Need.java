@@ -27,7 +27,8 @@ public enum Need {
 
     /** A need by its Korean name, or (an extension) its English name. */
     public static Optional<Need> of(String value) {
-        for (Need n : ALL) { // a loop: this runs for every need of every response
+        // a loop: this runs for every need of every response
+        for (Need n : ALL) {
             if (n.korean.equals(value) || n.name().equalsIgnoreCase(value)) {
                 return Optional.of(n);
             }

@@ -169,7 +169,8 @@ public final class RowDigests {
         }
 
         private void key(String center, String brn, int sheetIndex, String sheet, int rowNumber) throws IOException {
-            out.writeLong(Long.parseLong(brn)); // ten digits: the row rules saw to it
+            // ten digits: the row rules saw to it
+            out.writeLong(Long.parseLong(brn));
             out.writeShort(centerIndex.computeIfAbsent(center, c -> {
                 centers.add(c);
                 return centers.size() - 1;

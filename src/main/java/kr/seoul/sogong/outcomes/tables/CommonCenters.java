@@ -65,7 +65,8 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
     private static BigDecimal allMedian(OutcomeTables t) {
         for (OutcomeTables.Kpi k : t.kpi()) {
             if (k.centerCode().equals(OutcomeTables.ALL)) {
-                return k.salesGrowthMedianPct(); // null when no firm has sales to compare
+                // null when no firm has sales to compare
+                return k.salesGrowthMedianPct();
             }
         }
         return null;

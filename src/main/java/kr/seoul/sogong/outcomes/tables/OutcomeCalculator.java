@@ -86,7 +86,8 @@ public class OutcomeCalculator {
             for (int i = 0; i < ITEMS.size(); i++) {
                 int q = r.answers[i];
                 int at = ITEMS_AT + i * 4;
-                if (q >= 1 && q <= 5) { // 9 is 모름, 0 blank: not a rating
+                // 9 is 모름, 0 blank: not a rating
+                if (q >= 1 && q <= 5) {
                     v[at]++;
                     v[at + 1] += q;
                     v[at + 2] += q * q;
@@ -129,7 +130,8 @@ public class OutcomeCalculator {
 
         private int seq(String file) {
             Integer seq = fileSeq.get(file);
-            if (seq == null) { // a file's digests and verdicts go with it (forgetFile)
+            // a file's digests and verdicts go with it (forgetFile)
+            if (seq == null) {
                 throw new IllegalStateException("rows of " + file + ", a file the round does not have");
             }
             return seq;

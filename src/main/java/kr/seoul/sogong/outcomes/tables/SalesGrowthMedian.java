@@ -60,7 +60,8 @@ final class SalesGrowthMedian {
             Arrays.sort(a);
             middles.put(e.getKey(), n % 2 == 1 ? new double[] { a[n / 2] } : new double[] { a[n / 2 - 1], a[n / 2] });
         }
-        values.clear(); // only the middles are needed from here on
+        // only the middles are needed from here on
+        values.clear();
     }
 
     /** Pass 2: the exact value of a firm whose growth is a middle one. */

@@ -122,7 +122,8 @@ public final class RowFields {
     }
 
     public boolean rejected() {
-        for (Finding f : findings) { // a loop: no stream per row on the hot path
+        // a loop: no stream per row on the hot path
+        for (Finding f : findings) {
             if (f.severity() == Severity.REJECT) {
                 return true;
             }
@@ -154,7 +155,8 @@ public final class RowFields {
             add(field, "", Rule.FORMAT, problem);
             return null;
         }
-        String v = CellText.strip(row.value(field)); // normalised when read
+        // normalised when read
+        String v = CellText.strip(row.value(field));
         if (v.isEmpty()) {
             if (required && row.problem() == null) {
                 add(field, "", Rule.REQUIRED, Message.of("required", field));

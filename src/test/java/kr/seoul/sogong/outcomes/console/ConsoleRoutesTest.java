@@ -205,7 +205,8 @@ class ConsoleRoutesTest {
             String path = p.substring(p.indexOf(' ') + 1);
             for (String query : queries) {
                 if (method == HttpMethod.POST && path.endsWith("/start") && !query.startsWith("runDate")) {
-                    continue; // a valid start would start a run: hostile run dates only
+                    // a valid start would start a run: hostile run dates only
+                    continue;
                 }
                 for (String as : List.of("anonymous", "OPERATOR")) {
                     MockHttpServletResponse response = perform(new Request(method, path + "?" + query), as);
@@ -237,7 +238,8 @@ class ConsoleRoutesTest {
      */
     @Test
     void stopAndRestartTakeOnlyTheRoundsOwnExecutionAndSignalOnlyTheLockHolder() throws Exception {
-        int round = 2031; // no input folder: the run fails at once
+        // no input folder: the run fails at once
+        int round = 2031;
         assertThat(runs.start(round, java.time.LocalDate.of(2031, 11, 1), "test").done()).isTrue();
         long id = 0;
         for (int i = 0; i < 200 && id == 0; i++) {
@@ -306,7 +308,8 @@ class ConsoleRoutesTest {
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.startsWith("/rounds") && !pattern.startsWith("/api") && !pattern.equals("/")
                         && !pattern.equals("/login")) {
-                    continue; // Spring Boot's own error endpoint
+                    // Spring Boot's own error endpoint
+                    continue;
                 }
                 for (var m : methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
                         : methods) {

@@ -66,8 +66,8 @@ class CorrectionsJobTest extends OutcomesJobTestSupport {
         }
         write(round, "survey/many.csv", csv.toString());
 
-        launch(round, LocalDate.of(2022, 11, 1)); // the quality gate stops it; the
-                                                  // corrections are written first
+        // the quality gate stops it; the corrections are written first
+        launch(round, LocalDate.of(2022, 11, 1));
 
         try (XSSFWorkbook wb = new XSSFWorkbook(
                 Files.newInputStream(output(round).resolve("corrections/BONGIK.xlsx")))) {

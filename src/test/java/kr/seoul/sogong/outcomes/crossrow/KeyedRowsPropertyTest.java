@@ -128,7 +128,8 @@ class KeyedRowsPropertyTest {
     }
 
     private static KeyedRows columns(List<Row> rows) {
-        KeyedRows columns = new KeyedRows(true, rows.size() / 2); // and grows
+        // and grows
+        KeyedRows columns = new KeyedRows(true, rows.size() / 2);
         rows.forEach(r -> columns.add(r.firm(), r.place(), r.submitted()));
         return columns;
     }

@@ -89,11 +89,8 @@ class ConservationPropertyTest {
     void everyRecordIsStoredOrRejected(@ForAll("samples") Sample sample, @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 6) int mutations) throws Exception {
         Random random = new Random(seed);
-        Path roundDir = work.resolve(String.valueOf(TRY.incrementAndGet())); // shrinking
-                                                                             // repeats a
-                                                                             // sample: a
-                                                                             // folder per
-                                                                             // try
+        // shrinking repeats a sample: a folder per try
+        Path roundDir = work.resolve(String.valueOf(TRY.incrementAndGet()));
         Path file = roundDir.resolve(sample.sourceFile);
         Files.createDirectories(file.getParent());
         boolean csv = sample == Sample.SURVEY_CSV;
@@ -114,8 +111,8 @@ class ConservationPropertyTest {
             admission = SourceFiles.inspect(input);
         }
         catch (UnreadableFileException e) {
-            assertThat(e.getMessage()).isNotBlank(); // one UNREADABLE finding stands for
-                                                     // the whole file
+            // one UNREADABLE finding stands for the whole file
+            assertThat(e.getMessage()).isNotBlank();
             Statistics.label("file").collect(sample + " UNREADABLE");
             return;
         }
@@ -170,7 +167,8 @@ class ConservationPropertyTest {
         }
         List<String> lines = List.of(text.split("\r\n|\n|\r", -1));
         long dataRecords = 0;
-        long covered = 0; // the last line covered so far
+        // the last line covered so far
+        long covered = 0;
         try (CsvRecords records = new CsvRecords(file, TextEncoding.forName(admission.encoding()))) {
             CsvRecords.CsvRecord header;
             do {

@@ -119,7 +119,8 @@ class ValueConservationPropertyTest {
         List<GeneratedColumn> file = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             if (!columns.get(c).required() && random.nextInt(8) == 0) {
-                continue; // an optional column left out
+                // an optional column left out
+                continue;
             }
             Shape shape = random.nextInt(10) == 0 ? Shape.NEAR_MISS
                     : Shape.values()[random.nextInt(Shape.values().length - 1)];
@@ -139,7 +140,8 @@ class ValueConservationPropertyTest {
             file.add(random.nextInt(file.size() + 1), extra("비고" + random.nextInt(100), false, n));
         }
         if (random.nextInt(3) == 0) {
-            file.add(extra("", true, n)); // values under no header, right of the last
+            // values under no header, right of the last
+            file.add(extra("", true, n));
         }
 
         Path dir = work.resolve(String.valueOf(TRY.incrementAndGet()));

@@ -100,7 +100,8 @@ final class ChildJob implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("child did not finish in " + timeout + "; output:\n" + output());
         }
-        pump.join(10_000); // the last lines may still be in the pipe
+        // the last lines may still be in the pipe
+        pump.join(10_000);
         return process.exitValue();
     }
 

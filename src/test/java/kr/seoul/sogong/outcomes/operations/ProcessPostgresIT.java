@@ -79,7 +79,8 @@ class ProcessPostgresIT extends ProcessScenarios {
 
     @Override
     protected boolean canPauseTheFirstRun() {
-        return true; // the database is a server of its own
+        // the database is a server of its own
+        return true;
     }
 
     @Override

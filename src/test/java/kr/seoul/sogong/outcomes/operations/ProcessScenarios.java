@@ -101,7 +101,8 @@ abstract class ProcessScenarios {
             return n == null ? 0 : n;
         }
         catch (RuntimeException notYet) {
-            return 0; // schema not created yet
+            // schema not created yet
+            return 0;
         }
     }
 

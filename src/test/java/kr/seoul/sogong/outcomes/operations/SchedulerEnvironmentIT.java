@@ -109,15 +109,17 @@ class SchedulerEnvironmentIT {
         Path log = work.resolve("sigterm.log");
         try (ChildJob job = start(bare(command, log))) {
             job.awaitLine("Executing step: [ingestRows]", RUN);
-            Thread.sleep(1500); // some chunks committed
-            long group = job.pid(); // setsid made the script (then java, by exec) the
-                                    // leader of its own group
+            // some chunks committed
+            Thread.sleep(1500);
+            // setsid made the script (then java, by exec) the leader of its own group
+            long group = job.pid();
             new ProcessBuilder("kill", "-TERM", "--", "-" + group).inheritIO().start().waitFor();
             assertThat(job.waitFor(RUN)).as(job.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(job.output()).contains("stop requested", "to resume: the same command, round=2031");
         }
         assertThat(Files.readString(log)).contains("ended STOPPED (exit code 5)", "to resume: the same command");
-        command.remove(0); // no setsid: the same command, run again
+        // no setsid: the same command, run again
+        command.remove(0);
         try (ChildJob resumed = start(bare(command, log))) {
             assertThat(resumed.waitFor(RUN)).as(resumed.output()).isZero();
             assertThat(resumed.output()).contains("restarting round 2031", "after execution 1 ended STOPPED");

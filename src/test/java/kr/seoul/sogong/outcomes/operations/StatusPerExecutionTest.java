@@ -55,8 +55,8 @@ class StatusPerExecutionTest extends OutcomesJobTestSupport {
         assertThat(lines.get(1).rejects()).as("the failed run's own count, with the unreadable file")
             .isEqualTo(rejectsNow + 1);
         assertThat(lines.get(1).next()).startsWith("quality gate");
-        assertThat(lines.get(0).rowsRead()).isZero(); // the fix read nothing again: files
-                                                      // unchanged
+        // the fix read nothing again: files unchanged
+        assertThat(lines.get(0).rowsRead()).isZero();
         assertThat(lines.get(1).rowsRead()).isEqualTo(451);
     }
 

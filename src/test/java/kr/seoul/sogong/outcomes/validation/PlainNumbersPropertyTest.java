@@ -21,8 +21,8 @@ class PlainNumbersPropertyTest {
     void aPlainNumberIsTheStringConstructorsNumber(@ForAll("numbers") String v) {
         BigDecimal parsed = RowFields.parsePlain(v);
         if (v.matches("-?(\\d+(\\.\\d+)?|\\.\\d+)")) {
-            assertThat(parsed).isEqualTo(new BigDecimal(v)); // equals compares the scale
-                                                             // too
+            // equals compares the scale too
+            assertThat(parsed).isEqualTo(new BigDecimal(v));
         }
         else {
             assertThat(parsed).isNull();
