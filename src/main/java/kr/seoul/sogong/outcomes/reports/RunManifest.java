@@ -1,21 +1,47 @@
 package kr.seoul.sogong.outcomes.reports;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** manifest.json: what a run read and wrote, each file with its sha256 (contract §5). */
+/**
+ * manifest.json: what a run read and wrote, each file with its sha256 (contract §5). A
+ * record tree that Jackson writes, its names in snake case.
+ */
 public final class RunManifest {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .build();
+
+    /**
+     * The manifest; a completed run lists its inputs, one that did not complete says so
+     * in a note instead.
+     */
+    record Manifest(long jobExecutionId, int round, String status, String generatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Input> inputs, List<Output> outputs) {
+    }
+
+    /** A file the run read (centers.csv first). */
+    record Input(String sourceFile, String sha256, String status, String encoding, long rowsRead) {
+    }
+
+    /** A file the run wrote; {@code rows} where data rows apply. */
+    record Output(String file, String sha256, long bytes, @JsonInclude(JsonInclude.Include.NON_NULL) Long rows) {
+    }
 
     private RunManifest() {
     }
@@ -26,27 +52,12 @@ public final class RunManifest {
      */
     public static void write(Path target, long jobExecutionId, int round, String centersSha256, int centers,
             List<IntakeStore.StoredFile> inputs, Map<Path, Long> outputs) throws IOException {
-        Map<String, Object> manifest = header(jobExecutionId, round, "COMPLETED");
-        List<Map<String, Object>> in = new ArrayList<>();
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("source_file", "centers.csv");
-        reference.put("sha256", centersSha256);
-        reference.put("status", "READY");
-        reference.put("encoding", "UTF-8");
-        reference.put("rows_read", centers);
-        in.add(reference);
+        List<Input> in = new ArrayList<>();
+        in.add(new Input("centers.csv", centersSha256, "READY", "UTF-8", centers));
         for (IntakeStore.StoredFile f : inputs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source_file", f.sourceFile());
-            m.put("sha256", f.sha256());
-            m.put("status", f.status().name());
-            m.put("encoding", f.encoding());
-            m.put("rows_read", f.rowsRead());
-            in.add(m);
+            in.add(new Input(f.sourceFile(), f.sha256(), f.status().name(), f.encoding(), f.rowsRead()));
         }
-        manifest.put("inputs", in);
-        manifest.put("outputs", outputs(outputs));
-        write(target, manifest);
+        write(target, new Manifest(jobExecutionId, round, "COMPLETED", now(), null, in, outputs(outputs)));
     }
 
     /**
@@ -55,43 +66,27 @@ public final class RunManifest {
      */
     public static void writeFailed(Path target, long jobExecutionId, int round, String status, Map<Path, Long> outputs)
             throws IOException {
-        Map<String, Object> manifest = header(jobExecutionId, round, status);
-        manifest.put("note", "this run did not complete: the committee files of the last completed run are in "
-                + OutputPublisher.LAST_COMPLETED + "/");
-        manifest.put("outputs", outputs(outputs));
-        write(target, manifest);
+        String note = "this run did not complete: the committee files of the last completed run are in "
+                + OutputPublisher.LAST_COMPLETED + "/";
+        write(target, new Manifest(jobExecutionId, round, status, now(), note, null, outputs(outputs)));
     }
 
-    private static Map<String, Object> header(long jobExecutionId, int round, String status) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("job_execution_id", jobExecutionId);
-        manifest.put("round", round);
-        manifest.put("status", status);
-        manifest.put("generated_at", OffsetDateTime.now().withNano(0).toString());
-        return manifest;
+    private static String now() {
+        return OffsetDateTime.now().withNano(0).toString();
     }
 
-    private static List<Map<String, Object>> outputs(Map<Path, Long> outputs) throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<Output> outputs(Map<Path, Long> outputs) throws IOException {
+        List<Output> out = new ArrayList<>();
         for (Map.Entry<Path, Long> e : outputs.entrySet()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", e.getKey().getFileName().toString());
-            m.put("sha256", SourceFiles.sha256(e.getKey()));
-            m.put("bytes", Files.size(e.getKey()));
-            if (e.getValue() != null) {
-                m.put("rows", e.getValue());
-            }
-            out.add(m);
+            out.add(new Output(e.getKey().getFileName().toString(), SourceFiles.sha256(e.getKey()),
+                    Files.size(e.getKey()), e.getValue()));
         }
         return out;
     }
 
-    private static void write(Path target, Map<String, Object> manifest) throws IOException {
+    private static void write(Path target, Manifest manifest) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
-        tools.jackson.databind.json.JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build()
-            .writeValue(temp.toFile(), manifest);
+        JSON.writeValue(temp.toFile(), manifest);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
