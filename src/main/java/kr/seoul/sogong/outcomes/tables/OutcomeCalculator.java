@@ -59,46 +59,40 @@ public class OutcomeCalculator {
         // of each cost seconds on H2 at a million rows); the outcomes beside the others
         SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round, setApart));
         Map<String, BigDecimal> hours = new HashMap<>();
-        Map<String, long[]> firms = new HashMap<>();
+        Map<String, Tallies.Firms> firms = new HashMap<>();
         intake.readDigests(round, RowTable.PARTICIPANT, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
             // DUPLICATE leaves one accepted row per center and firm: counting rows counts
             // firms
-            long[] f = firms.computeIfAbsent(r.center, k -> new long[2]);
-            f[0]++;
+            Tallies.Firms f = firms.computeIfAbsent(r.center, k -> new Tallies.Firms());
+            f.supported++;
             if (r.completed) {
-                f[1]++;
+                f.completed++;
             }
             hours.merge(r.center, r.educationHours == null ? BigDecimal.ZERO : r.educationHours, BigDecimal::add);
         });
-        Map<String, long[]> survey = new HashMap<>();
+        Map<String, Tallies.Survey> survey = new HashMap<>();
         intake.readDigests(round, RowTable.SURVEY_RESPONSE, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
-            long[] v = survey.computeIfAbsent(r.center, k -> new long[SURVEY_WIDTH]);
-            v[0]++;
+            Tallies.Survey v = survey.computeIfAbsent(r.center, k -> new Tallies.Survey());
+            v.responses++;
             if (!setApart.stranger(r)) {
-                v[1]++;
+                v.participantResponses++;
             }
-            for (int i = 0; i < ITEMS.size(); i++) {
+            for (int i = 0; i < v.items.length; i++) {
                 int q = r.answers[i];
-                int at = ITEMS_AT + i * 4;
                 // 9 is 모름, 0 blank: not a rating
                 if (q >= 1 && q <= 5) {
-                    v[at]++;
-                    v[at + 1] += q;
-                    v[at + 2] += q * q;
-                    if (q >= 4) {
-                        v[at + 3]++;
-                    }
+                    v.items[i].rate(q);
                 }
             }
-            for (Need n : Need.values()) {
+            for (Need n : NEEDS) {
                 if (r.has(n)) {
-                    v[NEEDS_AT + n.ordinal()]++;
+                    v.needs[n.ordinal()]++;
                 }
             }
         });
@@ -152,85 +146,70 @@ public class OutcomeCalculator {
 
     }
 
-    /**
-     * Survey columns: responses, participant responses, then n, Σx, Σx², top-2 for
-     * q1..q6, then each need.
-     */
-    private static final int SURVEY_WIDTH = 2 + 6 * 4 + Need.values().length;
+    private static final Need[] NEEDS = Need.values();
 
-    private static final int ITEMS_AT = 2;
-
-    private static final int NEEDS_AT = 2 + 6 * 4;
-
-    private static long[] sum(Map<String, long[]> byCenter, int width) {
-        long[] total = new long[width];
-        for (long[] v : byCenter.values()) {
-            for (int i = 0; i < width; i++) {
-                total[i] += v[i];
-            }
-        }
-        return total;
-    }
-
-    private List<Participation> participation(List<Center> centers, Map<String, long[]> firms,
-            Map<String, long[]> survey) {
+    private List<Participation> participation(List<Center> centers, Map<String, Tallies.Firms> firms,
+            Map<String, Tallies.Survey> survey) {
         List<Participation> rows = new ArrayList<>();
         long target = 0;
         for (Center c : centers) {
             target += c.targetFirms();
-            rows.add(participationRow(c.code(), c.name(), c.targetFirms(), firms.getOrDefault(c.code(), new long[2]),
-                    survey.getOrDefault(c.code(), new long[SURVEY_WIDTH])));
+            rows.add(participationRow(c.code(), c.name(), c.targetFirms(),
+                    firms.getOrDefault(c.code(), new Tallies.Firms()),
+                    survey.getOrDefault(c.code(), new Tallies.Survey())));
         }
-        rows.add(participationRow(OutcomeTables.ALL, "", target, sum(firms, 2), sum(survey, SURVEY_WIDTH)));
+        rows.add(participationRow(OutcomeTables.ALL, "", target, Tallies.all(firms.values(), Tallies.Firms::new),
+                Tallies.all(survey.values(), Tallies.Survey::new)));
         return rows;
     }
 
-    private static Participation participationRow(String code, String name, long target, long[] firms,
-            long[] responses) {
-        return new Participation(code, name, (int) target, (int) firms[0], (int) firms[1],
-                LikertStatistics.percent(firms[1], firms[0]), (int) responses[0], (int) responses[1],
-                LikertStatistics.percent(responses[1], firms[0]));
+    private static Participation participationRow(String code, String name, long target, Tallies.Firms firms,
+            Tallies.Survey responses) {
+        return new Participation(code, name, (int) target, (int) firms.supported, (int) firms.completed,
+                LikertStatistics.percent(firms.completed, firms.supported), (int) responses.responses,
+                (int) responses.participantResponses,
+                LikertStatistics.percent(responses.participantResponses, firms.supported));
     }
 
-    private List<Satisfaction> satisfaction(List<Center> centers, Map<String, long[]> survey, int minCell) {
+    private List<Satisfaction> satisfaction(List<Center> centers, Map<String, Tallies.Survey> survey, int minCell) {
         List<Satisfaction> rows = new ArrayList<>();
         for (Center c : centers) {
-            addItems(rows, c.code(), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH]), minCell);
+            addItems(rows, c.code(), survey.getOrDefault(c.code(), new Tallies.Survey()), minCell);
         }
-        addItems(rows, OutcomeTables.ALL, sum(survey, SURVEY_WIDTH), minCell);
+        addItems(rows, OutcomeTables.ALL, Tallies.all(survey.values(), Tallies.Survey::new), minCell);
         return rows;
     }
 
-    private static void addItems(List<Satisfaction> rows, String center, long[] s, int minCell) {
-        for (int i = 0; i < ITEMS.size(); i++) {
-            int at = ITEMS_AT + i * 4;
-            LikertStatistics st = LikertStatistics.of(s[at], s[at + 1], s[at + 2], s[at + 3], minCell);
-            rows.add(new Satisfaction(center, ITEMS.get(i), st.n(), st.mean(), st.ci95Low(), st.ci95High(),
-                    st.top2Pct(), st.score100(), st.suppressed()));
+    private static void addItems(List<Satisfaction> rows, String center, Tallies.Survey s, int minCell) {
+        for (SurveyItem item : ITEMS) {
+            Tallies.Ratings r = s.item(item);
+            LikertStatistics st = LikertStatistics.of(r.n, r.sum, r.sumOfSquares, r.top2, minCell);
+            rows.add(new Satisfaction(center, item, st.n(), st.mean(), st.ci95Low(), st.ci95High(), st.top2Pct(),
+                    st.score100(), st.suppressed()));
         }
     }
 
     /** The outcomes rows summed by center, and their sales growth medians. */
-    private record OutcomeSums(Map<String, long[]> sums, SalesGrowthMedian growth) {
+    private record OutcomeSums(Map<String, Tallies.Outcomes> sums, SalesGrowthMedian growth) {
     }
 
     private OutcomeSums outcomeSums(int round, SetApart setApart) {
         // the sums by center and the median's first pass in one read of the digests, the
         // median's second pass in another
-        Map<String, long[]> sums = new HashMap<>();
+        Map<String, Tallies.Outcomes> sums = new HashMap<>();
         SalesGrowthMedian growth = new SalesGrowthMedian();
         intake.readDigests(round, RowTable.OUTCOME, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
-            long[] sum = sums.computeIfAbsent(r.center, k -> new long[4]);
+            Tallies.Outcomes sum = sums.computeIfAbsent(r.center, k -> new Tallies.Outcomes());
             // a blank count adds nothing, as sum() skips it
-            sum[0] += r.newClients == null ? 0 : r.newClients;
-            sum[1] += r.newOrders == null ? 0 : r.newOrders;
+            sum.newClients += r.newClients == null ? 0 : r.newClients;
+            sum.newOrders += r.newOrders == null ? 0 : r.newOrders;
             if (Boolean.TRUE.equals(r.onlineListed)) {
-                sum[2]++;
+                sum.onlineListed++;
             }
-            sum[3] += r.patterns == null ? 0 : r.patterns;
+            sum.patterns += r.patterns == null ? 0 : r.patterns;
             if (hasGrowth(r)) {
                 growth.add(r.center, r.salesBeforeK, r.salesAfterK);
             }
@@ -250,16 +229,16 @@ public class OutcomeCalculator {
     }
 
     private List<Kpi> kpi(List<Center> centers, Map<String, BigDecimal> hours, OutcomeSums outcomes) {
-        Map<String, long[]> sums = outcomes.sums();
+        Map<String, Tallies.Outcomes> sums = outcomes.sums();
         SalesGrowthMedian growth = outcomes.growth();
         List<Kpi> rows = new ArrayList<>();
         BigDecimal allHours = BigDecimal.ZERO;
         for (Center c : centers) {
             BigDecimal h = hours.getOrDefault(c.code(), BigDecimal.ZERO);
             allHours = allHours.add(h);
-            rows.add(kpiRow(c.code(), sums.getOrDefault(c.code(), new long[4]), growth, h));
+            rows.add(kpiRow(c.code(), sums.getOrDefault(c.code(), new Tallies.Outcomes()), growth, h));
         }
-        rows.add(kpiRow(OutcomeTables.ALL, sum(sums, 4), growth, allHours));
+        rows.add(kpiRow(OutcomeTables.ALL, Tallies.all(sums.values(), Tallies.Outcomes::new), growth, allHours));
         return rows;
     }
 
@@ -284,45 +263,47 @@ public class OutcomeCalculator {
         return growth.median(OutcomeTables.ALL);
     }
 
-    private static Kpi kpiRow(String code, long[] s, SalesGrowthMedian growth, BigDecimal hours) {
-        return new Kpi(code, growth.count(code), growth.median(code), s[0], s[1], (int) s[2], s[3], hours);
+    private static Kpi kpiRow(String code, Tallies.Outcomes s, SalesGrowthMedian growth, BigDecimal hours) {
+        return new Kpi(code, growth.count(code), growth.median(code), s.newClients, s.newOrders, (int) s.onlineListed,
+                s.patterns, hours);
     }
 
     private List<Budget> budget(int round, List<Center> centers) {
-        Map<String, long[]> sums = new HashMap<>();
-        rows.budgetByCenter(round).forEach(b -> sums.put(b.centerCode(), new long[] { b.planned(), b.executed() }));
+        Map<String, RowTables.BudgetSum> sums = new HashMap<>();
+        rows.budgetByCenter(round).forEach(b -> sums.put(b.centerCode(), b));
         List<Budget> rows = new ArrayList<>();
         long cap = 0;
         long planned = 0;
         long executed = 0;
         boolean anyOver = false;
         for (Center c : centers) {
-            long[] s = sums.getOrDefault(c.code(), new long[2]);
-            boolean over = s[0] > c.budgetCapKrw();
+            RowTables.BudgetSum s = sums.getOrDefault(c.code(), new RowTables.BudgetSum(c.code(), 0, 0));
+            boolean over = s.planned() > c.budgetCapKrw();
             anyOver |= over;
             cap += c.budgetCapKrw();
-            planned += s[0];
-            executed += s[1];
-            rows.add(new Budget(c.code(), c.budgetCapKrw(), s[0], s[1], LikertStatistics.percent(s[1], s[0]), over));
+            planned += s.planned();
+            executed += s.executed();
+            rows.add(new Budget(c.code(), c.budgetCapKrw(), s.planned(), s.executed(),
+                    LikertStatistics.percent(s.executed(), s.planned()), over));
         }
         rows.add(new Budget(OutcomeTables.ALL, cap, planned, executed, LikertStatistics.percent(executed, planned),
                 anyOver));
         return rows;
     }
 
-    private List<NeedShare> needs(List<Center> centers, Map<String, long[]> survey) {
+    private List<NeedShare> needs(List<Center> centers, Map<String, Tallies.Survey> survey) {
         List<NeedShare> rows = new ArrayList<>();
         for (Center c : centers) {
-            addNeeds(rows, c.code(), survey.getOrDefault(c.code(), new long[SURVEY_WIDTH]));
+            addNeeds(rows, c.code(), survey.getOrDefault(c.code(), new Tallies.Survey()));
         }
-        addNeeds(rows, OutcomeTables.ALL, sum(survey, SURVEY_WIDTH));
+        addNeeds(rows, OutcomeTables.ALL, Tallies.all(survey.values(), Tallies.Survey::new));
         return rows;
     }
 
-    private static void addNeeds(List<NeedShare> rows, String center, long[] c) {
-        for (Need n : Need.values()) {
-            long count = c[NEEDS_AT + n.ordinal()];
-            rows.add(new NeedShare(center, n.korean(), (int) count, LikertStatistics.percent(count, c[0])));
+    private static void addNeeds(List<NeedShare> rows, String center, Tallies.Survey s) {
+        for (Need n : NEEDS) {
+            long count = s.need(n);
+            rows.add(new NeedShare(center, n.korean(), (int) count, LikertStatistics.percent(count, s.responses)));
         }
     }
 
