@@ -66,108 +66,113 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         return execution.getAllFailureExceptions().get(0).getMessage();
     }
 
-    @Test
-    void csvThatIsNeitherUtf8NorCp949IsUnreadable() throws Exception {
+    /** A file in the round, written in a test. */
+    interface RoundFiles {
+
+        void write(BadInputJobTest test, int round) throws Exception;
+
+    }
+
+    /** What else a case's round must show. */
+    interface Also {
+
+        void check(BadInputJobTest test, int round, JobExecution execution) throws Exception;
+
+    }
+
+    /**
+     * A file that cannot be read as rows, and what its finding must say: the file, the
+     * sheet and field it names (null where none), the words of its message.
+     */
+    record Unreadable(String name, RoundFiles files, String sourceFile, String sheet, String field, List<String> says,
+            Also also) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+    }
+
+    static List<Unreadable> unreadableFiles() {
+        return List.of(new Unreadable("a CSV neither UTF-8 nor CP949", (t, round) -> {
+            Path file = t.input(round).resolve("survey/bad.csv");
+            java.nio.file.Files.createDirectories(file.getParent());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(SURVEY_HEADER.getBytes(StandardCharsets.UTF_8));
+            bytes.write(new byte[] { 'R', '1', ',', (byte) 0xFF, (byte) 0xFF, '\n' });
+            java.nio.file.Files.write(file, bytes.toByteArray());
+        }, "survey/bad.csv", "", null, List.of("neither UTF-8 nor CP949"), (t, round, execution) -> {
+            // the header, the round's missing results/ folder (a WARN), the unreadable
+            // file
+            assertThat(t.rejectLines(round)).hasSize(3);
+            assertThat(t.rejectLines(round).get(1)).contains(",results,", "EMPTY_FOLDER,WARN");
+            assertThat(t.rejectLines(round).get(2)).contains("survey/bad.csv", "UNREADABLE,REJECT");
+            assertThat(t.findings(round).get(0).get("row_number")).isNull();
+        }),
+                // a text file under a workbook's name: said as such, with what to do
+                new Unreadable("a text file named .xlsx",
+                        (t, round) -> t.write(round, "survey/export.xlsx", "this is not a workbook"),
+                        "survey/export.xlsx", "", null,
+                        List.of("not a workbook: this is a text file", "rename it to .csv"), (t, round, execution) -> {
+                        }),
+                new Unreadable("a results workbook without its budget sheet",
+                        (t, round) -> workbook(t.input(round).resolve("results/JANGWI.xlsx"),
+                                Map.of("참여기업",
+                                        List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원내용", "지원시작일", "지원종료일", "교육이수시간",
+                                                "수료여부")),
+                                        "성과", List.of(List.of("센터코드", "사업자등록번호")))),
+                        "results/JANGWI.xlsx", "예산", "budget", List.of("required sheet missing: 예산 (budget)"),
+                        (t, round, execution) -> {
+                        }),
+                new Unreadable("a survey CSV without the business number column",
+                        (t, round) -> t.write(round, "survey/no-brn.csv",
+                                SURVEY_HEADER.replace("사업자등록번호,", "") + "R1,2040-05-01 10:00,업체,CHANGSIN\n"),
+                        "survey/no-brn.csv", "", "brn", List.of("required column missing: 사업자등록번호 (brn)"),
+                        (t, round, execution) -> {
+                        }),
+                new Unreadable("a budget sheet without a required column", (t, round) -> workbook(
+                        t.input(round).resolve("results/JANGWI.xlsx"),
+                        Map.of("참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원시작일", "지원종료일", "수료여부")), "성과",
+                                List.of(List.of("센터코드", "사업자등록번호")), "예산", List.of(List.of("센터코드", "비목", "계획금액_원")))),
+                        "results/JANGWI.xlsx", "예산", "executed_krw", List.of(), (t, round, execution) -> {
+                        }),
+                new Unreadable("an empty CSV beside a header-only one", (t, round) -> {
+                    t.write(round, "survey/empty.csv", "");
+                    t.write(round, "survey/header-only.csv", SURVEY_HEADER);
+                }, "survey/empty.csv", "", null, List.of("no header row"), (t, round, execution) -> {
+                    assertThat(gateMessage(execution)).doesNotContain("header-only");
+                    // a file with a header and no rows is read, and has none
+                    assertThat(t.read(t.output(round).resolve("data_quality.csv")))
+                        .contains(round + ",survey/header-only.csv,0,0,0,0");
+                }));
+    }
+
+    /**
+     * Each file that cannot be read as rows: the round stops at the quality gate naming
+     * the file as UNREADABLE, with one REJECT finding that says why — and nothing else of
+     * the round is lost.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("unreadableFiles")
+    void aFileThatCannotBeReadIsUnreadableSayingWhy(Unreadable c) throws Exception {
         int round = newRound();
-        Path file = input(round).resolve("survey/bad.csv");
-        Files.createDirectories(file.getParent());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(SURVEY_HEADER.getBytes(StandardCharsets.UTF_8));
-        bytes.write(new byte[] { 'R', '1', ',', (byte) 0xFF, (byte) 0xFF, '\n' });
-        Files.write(file, bytes.toByteArray());
+        c.files().write(this, round);
 
         JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(gateMessage(execution)).contains("survey/bad.csv is UNREADABLE");
+        assertThat(gateMessage(execution)).contains(c.sourceFile() + " is UNREADABLE");
         assertThat(findings(round)).singleElement().satisfies(f -> {
             assertThat(f.get("rule")).isEqualTo("UNREADABLE");
-            assertThat(f.get("row_number")).isNull();
-            assertThat((String) f.get("message")).contains("neither UTF-8 nor CP949");
+            assertThat(f.get("source_file")).isEqualTo(c.sourceFile());
+            assertThat(f.get("sheet")).isEqualTo(c.sheet());
+            if (c.field() != null) {
+                assertThat(f.get("field")).isEqualTo(c.field());
+            }
+            c.says().forEach(words -> assertThat((String) f.get("message")).contains(words));
         });
-        // the header, the round's missing results/ folder (a WARN), the unreadable file
-        assertThat(rejectLines(round)).hasSize(3);
-        assertThat(rejectLines(round).get(1)).contains(",results,", "EMPTY_FOLDER,WARN");
-        assertThat(rejectLines(round).get(2)).contains("survey/bad.csv", "UNREADABLE,REJECT");
-    }
-
-    @Test
-    void xlsxThatIsNotAZipIsUnreadable() throws Exception {
-        int round = newRound();
-        write(round, "survey/export.xlsx", "this is not a workbook");
-
-        JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
-
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(findings(round)).singleElement().satisfies(f -> {
-            assertThat(f.get("rule")).isEqualTo("UNREADABLE");
-            // a text file under a workbook's name: said as such, with what to do
-            assertThat((String) f.get("message")).contains("not a workbook: this is a text file")
-                .contains("rename it to .csv");
-        });
-    }
-
-    @Test
-    void workbookMissingASheetNamesTheSheet() throws Exception {
-        int round = newRound();
-        workbook(input(round).resolve("results/JANGWI.xlsx"),
-                Map.of("참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원내용", "지원시작일", "지원종료일", "교육이수시간", "수료여부")),
-                        "성과", List.of(List.of("센터코드", "사업자등록번호"))));
-
-        JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
-
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(gateMessage(execution)).contains("results/JANGWI.xlsx is UNREADABLE");
-        assertThat(findings(round)).singleElement().satisfies(f -> {
-            assertThat(f.get("field")).isEqualTo("budget");
-            assertThat((String) f.get("message")).contains("required sheet missing: 예산 (budget)");
-        });
-    }
-
-    @Test
-    void missingRequiredColumnNamesTheHeader() throws Exception {
-        int round = newRound();
-        write(round, "survey/no-brn.csv", SURVEY_HEADER.replace("사업자등록번호,", "") + "R1,2040-05-01 10:00,업체,CHANGSIN\n");
-
-        JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
-
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(findings(round)).singleElement().satisfies(f -> {
-            assertThat(f.get("field")).isEqualTo("brn");
-            assertThat((String) f.get("message")).contains("required column missing: 사업자등록번호 (brn)");
-        });
-    }
-
-    @Test
-    void workbookSheetMissingAColumnNamesSheetAndHeader() throws Exception {
-        int round = newRound();
-        workbook(input(round).resolve("results/JANGWI.xlsx"),
-                Map.of("참여기업", List.of(List.of("센터코드", "사업자등록번호", "업체명", "지원시작일", "지원종료일", "수료여부")), "성과",
-                        List.of(List.of("센터코드", "사업자등록번호")), "예산", List.of(List.of("센터코드", "비목", "계획금액_원"))));
-
-        launch(round, LocalDate.of(2040, 1, 1));
-
-        assertThat(findings(round)).singleElement().satisfies(f -> {
-            assertThat(f.get("sheet")).isEqualTo("예산");
-            assertThat(f.get("field")).isEqualTo("executed_krw");
-        });
-    }
-
-    @Test
-    void emptyFileIsUnreadableAndHeaderOnlyFileHasNoRows() throws Exception {
-        int round = newRound();
-        write(round, "survey/empty.csv", "");
-        write(round, "survey/header-only.csv", SURVEY_HEADER);
-
-        JobExecution execution = launch(round, LocalDate.of(2040, 1, 1));
-
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(gateMessage(execution)).contains("survey/empty.csv").doesNotContain("header-only");
-        assertThat(findings(round)).singleElement().satisfies(f -> {
-            assertThat(f.get("source_file")).isEqualTo("survey/empty.csv");
-            assertThat((String) f.get("message")).contains("no header row");
-        });
-        assertThat(read(output(round).resolve("data_quality.csv"))).contains(round + ",survey/header-only.csv,0,0,0,0");
+        c.also().check(this, round, execution);
     }
 
     @Test
