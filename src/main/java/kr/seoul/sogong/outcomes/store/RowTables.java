@@ -38,10 +38,12 @@ public class RowTables {
     private static final String BUDGET_BY_CENTER = "select center_code, sum(planned_krw) as planned,"
             + " sum(executed_krw) as executed from budget_line where round = :round group by center_code";
 
-    /** Whose sales growth the year over year's common-centers median counts. */
+    /**
+     * The sales of the accepted outcomes rows (whose growth counts is the tables' to
+     * say).
+     */
     private static final String SALES_OF_ACCEPTED_OUTCOMES = "select center_code, sales_before_k, sales_after_k"
-            + " from outcome where round = :round and accepted = true and sales_before_k > 0"
-            + " and sales_after_k is not null";
+            + " from outcome where round = :round and accepted = true";
 
     private static final String CENTERS_OF_FILE = """
             select center_code from (select center_code, count(*) n from (
@@ -207,7 +209,7 @@ public class RowTables {
         return jdbc.sql(BUDGET_BY_CENTER).param("round", round).query(BudgetSum.class).list();
     }
 
-    /** The sales of the round's accepted outcomes rows whose growth counts. */
+    /** The sales of the round's accepted outcomes rows. */
     public void eachSalesOfAcceptedOutcomes(int round, SalesReader reader) {
         // millions of rows one by one: PostgreSQL streams them through a cursor only
         // with a fetch size (inside a transaction, as every step and side scan is);

@@ -223,9 +223,8 @@ public class OutcomeCalculator {
         return new OutcomeSums(sums, growth);
     }
 
-    /** As RowTables' sales of accepted outcomes: sales before above zero, after given. */
     private static boolean hasGrowth(RowDigests.Row r) {
-        return r.salesBeforeK != null && r.salesBeforeK.signum() > 0 && r.salesAfterK != null;
+        return SalesGrowthMedian.counts(r.salesBeforeK, r.salesAfterK);
     }
 
     private List<Kpi> kpi(List<Center> centers, Map<String, BigDecimal> hours, OutcomeSums outcomes) {
@@ -249,14 +248,17 @@ public class OutcomeCalculator {
      */
     public BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
         SalesGrowthMedian growth = new SalesGrowthMedian();
+        // the rows' accepted flag, not the digests: an earlier round may have been stored
+        // before digests and verdicts were (Flyway V10), and is not run again for this
+        // one
         rows.eachSalesOfAcceptedOutcomes(round, (center, before, after) -> {
-            if (centers.contains(center)) {
+            if (centers.contains(center) && SalesGrowthMedian.counts(before, after)) {
                 growth.add(center, before, after);
             }
         });
         growth.findMiddles();
         rows.eachSalesOfAcceptedOutcomes(round, (center, before, after) -> {
-            if (centers.contains(center)) {
+            if (centers.contains(center) && SalesGrowthMedian.counts(before, after)) {
                 growth.offer(center, before, after);
             }
         });

@@ -25,6 +25,14 @@ final class SalesGrowthMedian {
 
     private final Map<String, BigDecimal[]> exact = new HashMap<>();
 
+    /**
+     * Whose growth counts (contract §4): sales before above zero, sales after given. The
+     * one definition, for the KPI table's medians and the year over year's.
+     */
+    static boolean counts(BigDecimal before, BigDecimal after) {
+        return before != null && before.signum() > 0 && after != null;
+    }
+
     static double approximate(BigDecimal before, BigDecimal after) {
         return (after.doubleValue() - before.doubleValue()) * 100 / before.doubleValue();
     }
