@@ -197,6 +197,9 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     kr.seoul.sogong.outcomes.store.RowTables rowTables;
 
     @Autowired
+    kr.seoul.sogong.outcomes.store.DigestStore digestStore;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     /**
@@ -216,7 +219,8 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         // the commits after row 10 lost
         jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
                 round, survey);
-        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(intakeStore, rowTables, findingStore, round);
+        var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(intakeStore, rowTables, findingStore, digestStore,
+                round);
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         org.assertj.core.api.Assertions

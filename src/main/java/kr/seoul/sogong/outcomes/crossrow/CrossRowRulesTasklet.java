@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 import kr.seoul.sogong.outcomes.centers.Center;
+import kr.seoul.sogong.outcomes.store.DigestStore;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowTables;
@@ -67,10 +68,13 @@ public class CrossRowRulesTasklet implements Tasklet {
 
     private final VerdictStore verdictStore;
 
+    private final DigestStore digests;
+
     private final int round;
 
     public CrossRowRulesTasklet(IntakeStore store, FindingStore findingStore, RowTables rows, VerdictStore verdictStore,
-            @JobRound int round) {
+            DigestStore digests, @JobRound int round) {
+        this.digests = digests;
         this.findingStore = findingStore;
         this.rows = rows;
         this.verdictStore = verdictStore;
@@ -190,10 +194,10 @@ public class CrossRowRulesTasklet implements Tasklet {
 
         KeyedRows read(RowTable table) {
             boolean survey = table == RowTable.SURVEY_RESPONSE;
-            KeyedRows rows = new KeyedRows(survey, store.digestCount(round, table));
+            KeyedRows rows = new KeyedRows(survey, digests.count(round, table));
             long[] lastSource = { -1 };
             String[] lastCenter = { null };
-            store.readDigests(round, table, r -> {
+            digests.read(round, table, r -> {
                 Integer seq = fileSeq.get(r.sourceFile);
                 // a file's digests go with it (IntakeStore.forgetFile)
                 if (seq == null) {

@@ -2,6 +2,7 @@ package kr.seoul.sogong.outcomes.ingest;
 
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.store.ConnectionLoss;
+import kr.seoul.sogong.outcomes.store.DigestStore;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowDigests;
@@ -39,9 +40,13 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
 
     private final FindingStore findings;
 
+    private final DigestStore digestStore;
+
     private final int round;
 
-    public IntakeWriter(IntakeStore store, RowTables rowTables, FindingStore findings, @JobRound int round) {
+    public IntakeWriter(IntakeStore store, RowTables rowTables, FindingStore findings, DigestStore digestStore,
+            @JobRound int round) {
+        this.digestStore = digestStore;
         this.store = store;
         this.rowTables = rowTables;
         this.findings = findings;
@@ -88,7 +93,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                 throw RowStorageException.of(e.getKey().sqlName(), sources.get(e.getKey()), failure);
             }
         }
-        digests.forEach((file, tables) -> tables.values().forEach(d -> store.insertDigests(round, file, d)));
+        digests.forEach((file, tables) -> tables.values().forEach(d -> digestStore.insert(round, file, d)));
         this.findings.insert(round, findings, false);
         for (SourceRow last : lastRowOfFile.values()) {
             // ordinals are dense and every row read reaches the writer: the row

@@ -1,19 +1,13 @@
 package kr.seoul.sogong.outcomes.store;
 
 import kr.seoul.sogong.outcomes.centers.Center;
-import kr.seoul.sogong.outcomes.rows.RowTable;
 import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoul.sogong.outcomes.findings.Finding;
-import kr.seoul.sogong.outcomes.findings.Rule;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The intake tables: centers, source files with their checkpoints, findings. */
@@ -53,15 +47,15 @@ public class IntakeStore {
 
     private final VerdictStore verdicts;
 
-    private final Dialect dialect;
+    private final DigestStore digests;
 
     public IntakeStore(JdbcTemplate jdbc, FindingStore findings, RowTables rows, VerdictStore verdicts,
-            Dialect dialect) {
+            DigestStore digests) {
         this.jdbc = jdbc;
         this.findings = findings;
         this.rows = rows;
         this.verdicts = verdicts;
-        this.dialect = dialect;
+        this.digests = digests;
     }
 
     public String centersSha(int round) {
@@ -78,7 +72,7 @@ public class IntakeStore {
         if (!sha256.equals(centersSha(round))) {
             // a file's rows are replaced together, in every table that holds them
             rows.forgetRound(round);
-            jdbc.update("delete from row_digest where round = ?", round);
+            digests.forgetRound(round);
             verdicts.forgetRound(round);
             findings.forgetRound(round);
             jdbc.update("delete from source_file where round = ?", round);
@@ -160,7 +154,7 @@ public class IntakeStore {
     /** Removes a file and everything read from it. */
     public void forgetFile(int round, String sourceFile) {
         rows.forgetFile(round, sourceFile);
-        jdbc.update("delete from row_digest where round = ? and source_file = ?", round, sourceFile);
+        digests.forgetFile(round, sourceFile);
         verdicts.forgetFile(round, sourceFile);
         findings.forgetFile(round, sourceFile);
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
@@ -219,61 +213,6 @@ public class IntakeStore {
     }
 
     /**
-     * Stores the digests of one file's rows of one table in a chunk (see
-     * {@link RowDigests}).
-     */
-    public void insertDigests(int round, String sourceFile, RowDigests.Packer digests) {
-        jdbc.update("insert into row_digest (round, source_file, row_table, row_count, digest) values (?,?,?,?,?)",
-                round, sourceFile, digests.table().sqlName(), digests.count(), digests.packed());
-    }
-
-    /**
-     * Hands the digest of every stored row of a table in the round to the reader, file by
-     * file in the order chunks stored them.
-     */
-    public void readDigests(int round, RowTable table, RowDigests.Reader reader) {
-        RowDigests.Row row = new RowDigests.Row();
-        // a page at a time: H2 builds a query's whole result in memory before the first
-        // row, and the digests of a 5M round's survey are 200 MB (out of a 512 MB heap);
-        // ordered by the index's every column, or H2 sorts all the rest for each page
-        long[] after = { -1 };
-        int[] read = new int[1];
-        do {
-            read[0] = 0;
-            jdbc.query(c -> {
-                PreparedStatement ps = c.prepareStatement("select id, source_file, digest from row_digest"
-                        + " where round = ? and row_table = ? and id > ? order by round, row_table, id fetch first "
-                        + DIGEST_PAGE + " rows only");
-                if (dialect.postgres()) {
-                    // binary transfer: PostgreSQL's driver otherwise receives bytea as
-                    // hex text and decodes it, twice the bytes and most of the read's
-                    // time
-                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                }
-                ps.setInt(1, round);
-                ps.setString(2, table.sqlName());
-                ps.setLong(3, after[0]);
-                return ps;
-            }, (RowCallbackHandler) rs -> {
-                after[0] = rs.getLong(1);
-                read[0]++;
-                RowDigests.unpack(rs.getString(2), rs.getBytes(3), row, reader);
-            });
-        }
-        while (read[0] == DIGEST_PAGE);
-    }
-
-    /** Digests read at a time: a few MB. */
-    private static final int DIGEST_PAGE = 200;
-
-    /** How many rows of a table in the round have digests. */
-    public int digestCount(int round, RowTable table) {
-        return jdbc.queryForObject(
-                "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
-                round, table.sqlName());
-    }
-
-    /**
      * Builds the digests of files stored before digests were (Flyway V10) from their
      * rows, once; returns how many files needed it.
      */
@@ -282,32 +221,11 @@ public class IntakeStore {
                 "select source_file from source_file where round = ? and digests_stored = false order by file_seq",
                 String.class, round);
         for (String file : files) {
-            jdbc.update("delete from row_digest where round = ? and source_file = ?", round, file);
-            for (RowTable table : RowDigests.TABLES) {
-                // a page of rows at a time in place order (the index by file, sheet and
-                // row), each page one digest: bounded memory whatever the file's size
-                int[] at = { -1, -1 };
-                RowDigests.Packer page;
-                do {
-                    RowDigests.Packer digests = new RowDigests.Packer(table);
-                    rows.pageAfter(table, round, file, at[0], at[1], BACKFILL_PAGE, rs -> {
-                        digests.add(rs);
-                        at[0] = rs.getInt("sheet_index");
-                        at[1] = rs.getInt("row_number");
-                    });
-                    if (digests.count() > 0) {
-                        insertDigests(round, file, digests);
-                    }
-                    page = digests;
-                }
-                while (page.count() == BACKFILL_PAGE);
-            }
+            digests.rebuild(round, file);
             jdbc.update("update source_file set digests_stored = true where round = ? and source_file = ?", round,
                     file);
         }
         return files.size();
     }
-
-    private static final int BACKFILL_PAGE = 5_000;
 
 }

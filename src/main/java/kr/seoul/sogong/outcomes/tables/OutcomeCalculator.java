@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.centers.Center;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import kr.seoul.sogong.outcomes.store.DigestStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowTables;
 import kr.seoul.sogong.outcomes.store.VerdictStore;
@@ -43,9 +44,13 @@ public class OutcomeCalculator {
 
     private final VerdictStore verdicts;
 
+    private final DigestStore digests;
+
     private final SideScans scans;
 
-    public OutcomeCalculator(IntakeStore intake, RowTables rows, VerdictStore verdicts, SideScans scans) {
+    public OutcomeCalculator(IntakeStore intake, RowTables rows, VerdictStore verdicts, DigestStore digests,
+            SideScans scans) {
+        this.digests = digests;
         this.intake = intake;
         this.rows = rows;
         this.verdicts = verdicts;
@@ -60,7 +65,7 @@ public class OutcomeCalculator {
         SideScans.Scan<OutcomeSums> outcomeScan = scans.start("outcomes", () -> outcomeSums(round, setApart));
         Map<String, BigDecimal> hours = new HashMap<>();
         Map<String, Tallies.Firms> firms = new HashMap<>();
-        intake.readDigests(round, RowTable.PARTICIPANT, r -> {
+        digests.read(round, RowTable.PARTICIPANT, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -74,7 +79,7 @@ public class OutcomeCalculator {
             hours.merge(r.center, r.educationHours == null ? BigDecimal.ZERO : r.educationHours, BigDecimal::add);
         });
         Map<String, Tallies.Survey> survey = new HashMap<>();
-        intake.readDigests(round, RowTable.SURVEY_RESPONSE, r -> {
+        digests.read(round, RowTable.SURVEY_RESPONSE, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -198,7 +203,7 @@ public class OutcomeCalculator {
         // median's second pass in another
         Map<String, Tallies.Outcomes> sums = new HashMap<>();
         SalesGrowthMedian growth = new SalesGrowthMedian();
-        intake.readDigests(round, RowTable.OUTCOME, r -> {
+        digests.read(round, RowTable.OUTCOME, r -> {
             if (setApart.rejected(r)) {
                 return;
             }
@@ -215,7 +220,7 @@ public class OutcomeCalculator {
             }
         });
         growth.findMiddles();
-        intake.readDigests(round, RowTable.OUTCOME, r -> {
+        digests.read(round, RowTable.OUTCOME, r -> {
             if (hasGrowth(r) && !setApart.rejected(r)) {
                 growth.offer(r.center, r.salesBeforeK, r.salesAfterK);
             }

@@ -31,6 +31,8 @@ class DigestPagesTest {
 
     private IntakeStore store;
 
+    private DigestStore digests;
+
     @BeforeEach
     void database() {
         DriverManagerDataSource ds = new DriverManagerDataSource(
@@ -40,8 +42,10 @@ class DigestPagesTest {
         Dialect dialect = new Dialect(ds);
         var client = org.springframework.jdbc.core.simple.JdbcClient.create(ds);
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ds);
-        store = new IntakeStore(jdbc, new FindingStore(client, named, dialect),
-                new RowTables(client, jdbc, named, dialect), new VerdictStore(client, named), dialect);
+        RowTables rows = new RowTables(client, jdbc, named, dialect);
+        digests = new DigestStore(jdbc, rows, dialect);
+        store = new IntakeStore(jdbc, new FindingStore(client, named, dialect), rows, new VerdictStore(client, named),
+                digests);
     }
 
     @Test
@@ -52,19 +56,19 @@ class DigestPagesTest {
             for (int i = 0; i < 3; i++) {
                 p.add(participantRow(0, chunk * 3 + i + 2), participant(chunk * 3 + i));
             }
-            store.insertDigests(ROUND, "results/a.csv", p);
+            digests.insert(ROUND, "results/a.csv", p);
         }
         // another table's and another round's digests in between are not read
-        store.insertDigests(ROUND, "results/a.csv", new RowDigests.Packer(RowTable.OUTCOME));
-        store.insertDigests(ROUND + 1, "results/a.csv", packerOf(1));
+        digests.insert(ROUND, "results/a.csv", new RowDigests.Packer(RowTable.OUTCOME));
+        digests.insert(ROUND + 1, "results/a.csv", packerOf(1));
 
         List<Integer> rows = new ArrayList<>();
-        store.readDigests(ROUND, RowTable.PARTICIPANT, r -> rows.add(r.rowNumber));
+        digests.read(ROUND, RowTable.PARTICIPANT, r -> rows.add(r.rowNumber));
         assertThat(rows).hasSize(1234 * 3);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(rows.get(i)).isEqualTo(i + 2);
         }
-        assertThat(store.digestCount(ROUND, RowTable.PARTICIPANT)).isEqualTo(1234 * 3);
+        assertThat(digests.count(ROUND, RowTable.PARTICIPANT)).isEqualTo(1234 * 3);
     }
 
     @Test
@@ -88,7 +92,7 @@ class DigestPagesTest {
 
         Set<String> read = new TreeSet<>();
         int[] count = new int[1];
-        store.readDigests(ROUND, RowTable.PARTICIPANT, r -> {
+        digests.read(ROUND, RowTable.PARTICIPANT, r -> {
             read.add(r.sheetIndex + "/" + r.rowNumber);
             count[0]++;
             assertThat(r.brn).isEqualTo((r.rowNumber - 2) * 3L + r.sheetIndex);
