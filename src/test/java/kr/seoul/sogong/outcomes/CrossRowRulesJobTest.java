@@ -26,7 +26,11 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
 
     @Test
     void duplicatesAndStrangersAreJudgedInContractOrder() throws Exception {
-        String a = brn(701), b = brn(702), c = brn(703), d = brn(704), x = brn(799);
+        String a = brn(701);
+        String b = brn(702);
+        String c = brn(703);
+        String d = brn(704);
+        String x = brn(799);
         write(ROUND, "centers.csv", "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
                 + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,4,7001-04-01,7001-10-31\n"
                 + "BBB,비,성북구,봉제,과제,TECH,50000000,4,7001-04-01,7001-10-31\n");

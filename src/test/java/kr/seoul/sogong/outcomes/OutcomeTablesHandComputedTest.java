@@ -21,8 +21,21 @@ class OutcomeTablesHandComputedTest extends OutcomesJobTestSupport {
     static final int ROUND = 6002;
 
     // firms: F1..F4 and F5 of AAA, G1 G2 of BBB, X1 answers for BBB without taking part
-    static final String F1 = brn(601), F2 = brn(602), F3 = brn(603), F4 = brn(604), F5 = brn(605), G1 = brn(611),
-            G2 = brn(612), X1 = brn(699);
+    static final String F1 = brn(601);
+
+    static final String F2 = brn(602);
+
+    static final String F3 = brn(603);
+
+    static final String F4 = brn(604);
+
+    static final String F5 = brn(605);
+
+    static final String G1 = brn(611);
+
+    static final String G2 = brn(612);
+
+    static final String X1 = brn(699);
 
     static final String SURVEY = "response_id,submitted_at,brn,firm_name,center,employees,q1,q2,q3,q4,q5,q6,needs,comment\n";
     static final String PARTICIPANTS = "center_code,brn,firm_name,support,start_date,end_date,education_hours,completed\n";

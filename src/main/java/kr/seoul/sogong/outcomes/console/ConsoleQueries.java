@@ -189,7 +189,9 @@ public class ConsoleQueries {
         }).toList();
     }
 
-    /** The round's correction workbooks (output/<round>/corrections/), by name. */
+    /**
+     * The round's correction workbooks ({@code output/<round>/corrections/}), by name.
+     */
     public List<String> correctionFiles(int round) {
         return filesIn(properties.roundOutput(round).resolve("corrections"));
     }

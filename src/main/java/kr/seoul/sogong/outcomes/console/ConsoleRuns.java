@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes.console;
 
-import kr.seoul.sogong.outcomes.rows.Outcome;
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.Optional;

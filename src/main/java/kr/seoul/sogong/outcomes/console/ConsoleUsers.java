@@ -112,7 +112,7 @@ public final class ConsoleUsers {
             }
             String[] parts = line.strip().split(":", 3);
             String reason = null;
-            Role role = null;
+            Role role = parts.length == 3 ? role(parts[1].strip()) : null;
             if (line.indexOf('\uFFFD') >= 0) {
                 reason = "not UTF-8 text";
             }
@@ -122,7 +122,7 @@ public final class ConsoleUsers {
             else if (!isValidName(parts[0].strip())) {
                 reason = "a user name is 1 to 64 of A-Z a-z 0-9 . _ @ -";
             }
-            else if ((role = role(parts[1].strip())) == null) {
+            else if (role == null) {
                 reason = "the role is OPERATOR or VIEWER, not '" + parts[1].strip() + "'";
             }
             else if (!BCRYPT_HASH.matcher(parts[2].strip()).matches()) {

@@ -2,18 +2,11 @@ package kr.seoul.sogong.outcomes.quality;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
-import kr.seoul.sogong.outcomes.findings.Finding;
-import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Rule;
-import kr.seoul.sogong.outcomes.findings.Severity;
-import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,6 @@ package kr.seoul.sogong.outcomes.reports;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
