@@ -120,13 +120,17 @@ public final class CommitteePage {
         Page page = new Page(outcomes.round(), outcomes.jobExecutionId(), CommitteeWorkbook.SUPPRESSED,
                 List.of(barChart("전반 만족도 (100점 환산)", satisfaction, 100), barChart("예산 집행률 (%)", budget, 100)), key,
                 main, matrix(outcomes), appendix, MetricDefinition.ALL);
-        Context context = new Context(Locale.KOREAN);
-        context.setVariable("page", page);
-        String html = TEMPLATES.process("committee/report", context);
+        String html = render(page);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         Files.writeString(temp, html, StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String render(Page page) {
+        Context context = new Context(Locale.KOREAN);
+        context.setVariable("page", page);
+        return TEMPLATES.process("committee/report", context);
     }
 
     private static TableView view(ReportTable table) {
