@@ -58,8 +58,7 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         // the rounds here are not calendar years of the rows, and no participants are
         // given:
         // OUT_OF_ROUND and NOT_PARTICIPANT warnings are beside the point of these tests
-        return jdbc.queryForList(
-                "select * from finding where round = ? and severity = 'REJECT'" + " order by row_number, field", round);
+        return stored(round).findingsOf(kr.seoul.sogong.outcomes.findings.Severity.REJECT);
     }
 
     private static String gateMessage(JobExecution execution) {

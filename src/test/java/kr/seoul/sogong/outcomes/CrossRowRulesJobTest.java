@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes;
 
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import static kr.seoul.sogong.outcomes.BadInputJobTest.brn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,19 +115,13 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
                 OutcomeTablesHandComputedTest.SURVEY + "L1,7002-05-09 10:00," + brn(740) + ",업체,AAA,5,5,,,,,,,\n");
 
         assertThat(launch(round, LocalDate.of(2040, 2, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.queryForList("select source_file from survey_response where round = ? and accepted = false",
-                String.class, round))
-            .containsExactly("survey/earlier.csv");
+        assertThat(stored(round).filesOfRowsSetApart(RowTable.SURVEY_RESPONSE)).containsExactly("survey/earlier.csv");
 
         java.nio.file.Files.delete(input(round).resolve("survey/later.csv"));
         assertThat(launch(round, LocalDate.of(2040, 2, 2)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-        assertThat(jdbc.queryForObject("select count(*) from survey_response where round = ? and accepted = false",
-                Integer.class, round))
-            .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'DUPLICATE'",
-                Integer.class, round))
-            .isZero();
+        assertThat(stored(round).filesOfRowsSetApart(RowTable.SURVEY_RESPONSE)).isEmpty();
+        assertThat(stored(round).findings(Rule.DUPLICATE)).isZero();
         assertThat(jdbc.queryForObject(
                 "select survey_responses from participation_by_center p join latest_outcome_run l"
                         + " on l.job_execution_id = p.job_execution_id where l.round = ? and p.center_code = 'AAA'",
@@ -168,15 +164,9 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
         assertThat(launch(round, LocalDate.of(2040, 3, 2)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(jdbc.queryForList(findings, String.class, round)).isEqualTo(judged);
-        assertThat(jdbc.queryForObject("select count(*) from source_file where round = ? and digests_stored = false",
-                Integer.class, round))
-            .isZero();
-        for (String table : List.of("participant", "survey_response")) {
-            assertThat(jdbc.queryForObject("select sum(row_count) from row_digest where round = ? and row_table = ?",
-                    Integer.class, round, table))
-                .as(table)
-                .isEqualTo(jdbc.queryForObject("select count(*) from " + table + " where round = ?", Integer.class,
-                        round));
+        assertThat(stored(round).filesWithoutDigests()).isZero();
+        for (RowTable table : List.of(RowTable.PARTICIPANT, RowTable.SURVEY_RESPONSE)) {
+            assertThat(stored(round).digestedRows(table)).as(table.sqlName()).isEqualTo(stored(round).rows(table));
         }
     }
 

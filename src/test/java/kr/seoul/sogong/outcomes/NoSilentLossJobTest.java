@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes;
 
+import kr.seoul.sogong.outcomes.findings.Rule;
+import kr.seoul.sogong.outcomes.rows.RowTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -59,19 +61,15 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
     }
 
     private long rowsRead(int round, String sourceFile) {
-        return jdbc.queryForObject("select rows_read from source_file where round = ? and source_file = ?", Long.class,
-                round, sourceFile);
+        return stored(round).rowsRead(sourceFile);
     }
 
     private long stored(int round, String table, String sourceFile) {
-        return jdbc.queryForObject("select count(*) from " + table + " where round = ? and source_file = ?", Long.class,
-                round, sourceFile);
+        return stored(round).rows(RowTable.ofSqlName(table), sourceFile);
     }
 
     private List<Map<String, Object>> findings(int round, String rule) {
-        return jdbc.queryForList(
-                "select * from finding where round = ? and rule = ? order by source_file, row_number," + " field",
-                round, rule);
+        return stored(round).findingsOf(Rule.valueOf(rule));
     }
 
     /**
@@ -79,17 +77,11 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
      * finding (a row the rules across rows reject stays stored, marked not accepted).
      */
     private void assertConserved(int round, String sourceFile) {
-        long rejectedRows = jdbc.queryForObject(
-                "select count(distinct concat(sheet, '/', row_number)) from finding"
-                        + " where round = ? and source_file = ? and severity = 'REJECT' and row_number is not null",
-                Long.class, round, sourceFile);
+        long rejectedRows = stored(round).rejectedRows(sourceFile);
         long stored = 0;
-        for (String table : List.of("survey_response", "participant", "outcome")) {
-            stored += jdbc.queryForObject(
-                    "select count(*) from " + table + " where round = ? and source_file = ?" + " and accepted",
-                    Long.class, round, sourceFile);
+        for (RowTable table : RowTable.values()) {
+            stored += stored(round).acceptedRows(table, sourceFile);
         }
-        stored += stored(round, "budget_line", sourceFile);
         assertThat(stored + rejectedRows).as("stored + rejected rows of " + sourceFile)
             .isEqualTo(rowsRead(round, sourceFile));
     }

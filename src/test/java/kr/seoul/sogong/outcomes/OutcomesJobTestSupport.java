@@ -64,6 +64,11 @@ public abstract class OutcomesJobTestSupport {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** What the round holds in the database. */
+    protected StoredRound stored(int round) {
+        return new StoredRound(jdbc, round);
+    }
+
     protected Path input(int round) {
         return WORK.resolve("input").resolve(String.valueOf(round));
     }
