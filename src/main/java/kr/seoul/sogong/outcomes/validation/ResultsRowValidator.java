@@ -25,12 +25,12 @@ public final class ResultsRowValidator {
     public Participant participant(RowFields f) {
         String center = centerCode(f);
         String brn = f.brn("brn");
-        String firmName = f.text("firm_name", true);
-        String support = f.text("support", false);
-        LocalDate start = f.date("start_date", true);
-        LocalDate end = f.date("end_date", true);
-        BigDecimal hours = f.decimal("education_hours", false);
-        Boolean completed = f.yesNo("completed", true);
+        String firmName = f.text("firm_name");
+        String support = f.text("support");
+        LocalDate start = f.date("start_date");
+        LocalDate end = f.date("end_date");
+        BigDecimal hours = f.decimal("education_hours");
+        Boolean completed = f.yesNo("completed");
         if (start != null && end != null && end.isBefore(start)) {
             f.add("end_date", end.toString(), Rule.RANGE, Message.of("endBeforeStart", start));
         }
@@ -40,25 +40,25 @@ public final class ResultsRowValidator {
     public Outcome outcome(RowFields f) {
         String center = centerCode(f);
         String brn = f.brn("brn");
-        BigDecimal before = f.decimal("sales_before_k", false);
-        BigDecimal after = f.decimal("sales_after_k", false);
-        Integer newClients = f.integer("new_clients", false);
-        Integer newOrders = f.integer("new_orders", false);
-        Boolean online = f.yesNo("online_listed", false);
-        Integer patterns = f.integer("patterns", false);
+        BigDecimal before = f.decimal("sales_before_k");
+        BigDecimal after = f.decimal("sales_after_k");
+        Integer newClients = f.integer("new_clients");
+        Integer newOrders = f.integer("new_orders");
+        Boolean online = f.yesNo("online_listed");
+        Integer patterns = f.integer("patterns");
         return f.rejected() ? null : new Outcome(center, brn, before, after, newClients, newOrders, online, patterns);
     }
 
     public BudgetLine budget(RowFields f) {
         String center = centerCode(f);
-        String item = f.text("item", true);
-        Long planned = f.whole("planned_krw", true);
-        Long executed = f.whole("executed_krw", true);
+        String item = f.text("item");
+        Long planned = f.whole("planned_krw");
+        Long executed = f.whole("executed_krw");
         return f.rejected() ? null : new BudgetLine(center, item, planned, executed);
     }
 
     private String centerCode(RowFields f) {
-        String v = f.text("center_code", true);
+        String v = f.text("center_code");
         if (v != null && centers.byCode(v).isEmpty()) {
             f.add("center_code", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenterCode"));
             return null;

@@ -149,7 +149,22 @@ public final class RowFields {
      * database stores one), or is longer than its column holds or
      * {@code outcomes.max-field-length} allows.
      */
-    public String text(String field, boolean required) {
+    /**
+     * Whether the row's kind declares the column required (intake's {@code SourceKind}),
+     * stated there once for every rule that reads it.
+     */
+    private boolean required(String field) {
+        return row.kind().column(field).required();
+    }
+
+    /**
+     * As {@link #text(String, boolean)}, required as the row's kind declares the column.
+     */
+    public String text(String field) {
+        return text(field, required(field));
+    }
+
+    String text(String field, boolean required) {
         Message problem = row.cellProblems().get(field);
         if (problem != null) {
             add(field, "", Rule.FORMAT, problem);
@@ -206,7 +221,15 @@ public final class RowFields {
     }
 
     /** A decimal ≥ 0 in plain notation that its column stores exactly (contract §8). */
-    public BigDecimal decimal(String field, boolean required) {
+    /**
+     * As {@link #decimal(String, boolean)}, required as the row's kind declares the
+     * column.
+     */
+    public BigDecimal decimal(String field) {
+        return decimal(field, required(field));
+    }
+
+    BigDecimal decimal(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -237,7 +260,14 @@ public final class RowFields {
      * A whole number ≥ 0 ({@code 3.0} from a number cell counts as 3) that its column
      * holds.
      */
-    public Long whole(String field, boolean required) {
+    /**
+     * As {@link #whole(String, boolean)}, required as the row's kind declares the column.
+     */
+    public Long whole(String field) {
+        return whole(field, required(field));
+    }
+
+    Long whole(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -316,7 +346,15 @@ public final class RowFields {
         }
     }
 
-    public Integer integer(String field, boolean required) {
+    /**
+     * As {@link #integer(String, boolean)}, required as the row's kind declares the
+     * column.
+     */
+    public Integer integer(String field) {
+        return integer(field, required(field));
+    }
+
+    Integer integer(String field, boolean required) {
         Long n = whole(field, required);
         return n == null ? null : n.intValue();
     }
@@ -326,7 +364,14 @@ public final class RowFields {
      * (contract §9): {@code 2022.05.16}, {@code 2022. 5. 16.}, {@code 2022/5/16},
      * {@code 2022년 5월 16일}. An impossible date is FORMAT in every form.
      */
-    public LocalDate date(String field, boolean required) {
+    /**
+     * As {@link #date(String, boolean)}, required as the row's kind declares the column.
+     */
+    public LocalDate date(String field) {
+        return date(field, required(field));
+    }
+
+    LocalDate date(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -494,7 +539,14 @@ public final class RowFields {
     }
 
     /** Y or N, any case. */
-    public Boolean yesNo(String field, boolean required) {
+    /**
+     * As {@link #yesNo(String, boolean)}, required as the row's kind declares the column.
+     */
+    public Boolean yesNo(String field) {
+        return yesNo(field, required(field));
+    }
+
+    Boolean yesNo(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;

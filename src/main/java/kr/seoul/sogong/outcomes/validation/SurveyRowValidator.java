@@ -36,20 +36,20 @@ public final class SurveyRowValidator {
 
     /** The response, or null when a REJECT finding was added to {@code fields}. */
     public SurveyResponse validate(RowFields fields) {
-        String responseId = fields.row().hasColumn("response_id") ? fields.text("response_id", true)
+        String responseId = fields.row().hasColumn("response_id") ? fields.text("response_id")
                 : fields.madeId("response_id");
         LocalDateTime submittedAt = fields.submittedAt("submitted_at");
         String brn = fields.brn("brn");
-        String firmName = fields.text("firm_name", true);
+        String firmName = fields.text("firm_name");
         String centerCode = center(fields);
-        Integer employees = fields.integer("employees", false);
+        Integer employees = fields.integer("employees");
         Integer[] a = new Integer[SurveyItem.values().length];
         for (SurveyItem item : SurveyItem.values()) {
             a[item.ordinal()] = likert(fields, item.code());
         }
         SurveyResponse.Answers answers = new SurveyResponse.Answers(a[0], a[1], a[2], a[3], a[4], a[5]);
         EnumSet<Need> needs = needs(fields);
-        String comment = fields.text("comment", false);
+        String comment = fields.text("comment");
 
         if (submittedAt != null && submittedAt.getYear() != round) {
             fields.add("submitted_at", fields.row().value("submitted_at").strip(), Rule.OUT_OF_ROUND,
@@ -66,7 +66,7 @@ public final class SurveyRowValidator {
     }
 
     private String center(RowFields fields) {
-        String v = fields.text("center", true);
+        String v = fields.text("center");
         if (v == null) {
             return null;
         }
@@ -98,7 +98,7 @@ public final class SurveyRowValidator {
 
     private static EnumSet<Need> needs(RowFields fields) {
         EnumSet<Need> needs = EnumSet.noneOf(Need.class);
-        String v = fields.text("needs", false);
+        String v = fields.text("needs");
         if (v == null) {
             return needs;
         }
