@@ -56,8 +56,10 @@ abstract class ProcessScenarios {
 
     @BeforeAll
     static void generateRound() throws IOException {
-        // about 180,000 rows: several seconds of ingest on two cores
-        RoundGenerator.synthetic(work.resolve("input"), ROUND, 10, 6000, 211, 5);
+        // about 120,000 rows: a few seconds of ingest on two cores, long enough to kill,
+        // stop or cut off mid-ingest after 40,000 committed rows with both partitions
+        // still reading
+        RoundGenerator.synthetic(work.resolve("input"), ROUND, 10, 4000, 211, 5);
     }
 
     protected List<String> args(String url, String scenario) {
