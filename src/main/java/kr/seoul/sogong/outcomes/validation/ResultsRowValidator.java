@@ -1,5 +1,9 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import kr.seoul.sogong.outcomes.intake.BudgetColumn;
+import kr.seoul.sogong.outcomes.intake.ColumnRef;
+import kr.seoul.sogong.outcomes.intake.OutcomeColumn;
+import kr.seoul.sogong.outcomes.intake.ParticipantColumn;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.rows.BudgetLine;
 import kr.seoul.sogong.outcomes.rows.Outcome;
@@ -23,44 +27,44 @@ public final class ResultsRowValidator {
     }
 
     public Participant participant(RowFields f) {
-        String center = centerCode(f);
-        String brn = f.brn("brn");
-        String firmName = f.text("firm_name");
-        String support = f.text("support");
-        LocalDate start = f.date("start_date");
-        LocalDate end = f.date("end_date");
-        BigDecimal hours = f.decimal("education_hours");
-        Boolean completed = f.yesNo("completed");
+        String center = centerCode(f, ParticipantColumn.CENTER_CODE);
+        String brn = f.brn(ParticipantColumn.BRN);
+        String firmName = f.text(ParticipantColumn.FIRM_NAME);
+        String support = f.text(ParticipantColumn.SUPPORT);
+        LocalDate start = f.date(ParticipantColumn.START_DATE);
+        LocalDate end = f.date(ParticipantColumn.END_DATE);
+        BigDecimal hours = f.decimal(ParticipantColumn.EDUCATION_HOURS);
+        Boolean completed = f.yesNo(ParticipantColumn.COMPLETED);
         if (start != null && end != null && end.isBefore(start)) {
-            f.add("end_date", end.toString(), Rule.RANGE, Message.of("endBeforeStart", start));
+            f.add(ParticipantColumn.END_DATE, end.toString(), Rule.RANGE, Message.of("endBeforeStart", start));
         }
         return f.rejected() ? null : new Participant(center, brn, firmName, support, start, end, hours, completed);
     }
 
     public Outcome outcome(RowFields f) {
-        String center = centerCode(f);
-        String brn = f.brn("brn");
-        BigDecimal before = f.decimal("sales_before_k");
-        BigDecimal after = f.decimal("sales_after_k");
-        Integer newClients = f.integer("new_clients");
-        Integer newOrders = f.integer("new_orders");
-        Boolean online = f.yesNo("online_listed");
-        Integer patterns = f.integer("patterns");
+        String center = centerCode(f, OutcomeColumn.CENTER_CODE);
+        String brn = f.brn(OutcomeColumn.BRN);
+        BigDecimal before = f.decimal(OutcomeColumn.SALES_BEFORE_K);
+        BigDecimal after = f.decimal(OutcomeColumn.SALES_AFTER_K);
+        Integer newClients = f.integer(OutcomeColumn.NEW_CLIENTS);
+        Integer newOrders = f.integer(OutcomeColumn.NEW_ORDERS);
+        Boolean online = f.yesNo(OutcomeColumn.ONLINE_LISTED);
+        Integer patterns = f.integer(OutcomeColumn.PATTERNS);
         return f.rejected() ? null : new Outcome(center, brn, before, after, newClients, newOrders, online, patterns);
     }
 
     public BudgetLine budget(RowFields f) {
-        String center = centerCode(f);
-        String item = f.text("item");
-        Long planned = f.whole("planned_krw");
-        Long executed = f.whole("executed_krw");
+        String center = centerCode(f, BudgetColumn.CENTER_CODE);
+        String item = f.text(BudgetColumn.ITEM);
+        Long planned = f.whole(BudgetColumn.PLANNED_KRW);
+        Long executed = f.whole(BudgetColumn.EXECUTED_KRW);
         return f.rejected() ? null : new BudgetLine(center, item, planned, executed);
     }
 
-    private String centerCode(RowFields f) {
-        String v = f.text("center_code");
+    private String centerCode(RowFields f, ColumnRef centerCode) {
+        String v = f.text(centerCode);
         if (v != null && centers.byCode(v).isEmpty()) {
-            f.add("center_code", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenterCode"));
+            f.add(centerCode, v, Rule.UNKNOWN_CENTER, Message.of("unknownCenterCode"));
             return null;
         }
         return v;

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import kr.seoul.sogong.outcomes.intake.ColumnRef;
 import kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Severity;
@@ -115,7 +116,8 @@ public final class RowFields {
      * the column's length from the left (the row number is the part that tells rows
      * apart).
      */
-    public String madeId(String field) {
+    public String madeId(ColumnRef column) {
+        String field = column.alias();
         String id = row.sourceFile() + ":" + (row.sheet().isEmpty() ? "" : row.sheet() + ":") + row.rowNumber();
         int limit = maxLength(field);
         return id.length() > limit ? id.substring(id.length() - limit) : id;
@@ -143,27 +145,35 @@ public final class RowFields {
         findings.add(finding(field, value, rule, message));
     }
 
+    /** A finding on a column of the row, named by its alias. */
+    public void add(ColumnRef column, String value, Rule rule, Message message) {
+        add(column.alias(), value, rule, message);
+    }
+
+    /**
+     * Whether the row's kind declares the column required (intake's {@code SourceKind}),
+     * stated there once for every rule that reads it.
+     */
+    private boolean required(ColumnRef column) {
+        if (column.kind() != row.kind()) {
+            throw new IllegalArgumentException(column + " is a column of " + column.kind() + ", not " + row.kind());
+        }
+        return column.column().required();
+    }
+
+    /**
+     * As {@link #text(String, boolean)}, required as the row's kind declares the column.
+     */
+    public String text(ColumnRef column) {
+        return text(column.alias(), required(column));
+    }
+
     /**
      * The value, or null when blank or unusable: REQUIRED when blank and required; FORMAT
      * when the cell is a formula without a stored result, holds a NUL character (no
      * database stores one), or is longer than its column holds or
      * {@code outcomes.max-field-length} allows.
      */
-    /**
-     * Whether the row's kind declares the column required (intake's {@code SourceKind}),
-     * stated there once for every rule that reads it.
-     */
-    private boolean required(String field) {
-        return row.kind().column(field).required();
-    }
-
-    /**
-     * As {@link #text(String, boolean)}, required as the row's kind declares the column.
-     */
-    public String text(String field) {
-        return text(field, required(field));
-    }
-
     String text(String field, boolean required) {
         Message problem = row.cellProblems().get(field);
         if (problem != null) {
@@ -203,8 +213,9 @@ public final class RowFields {
      * A business registration number: ten digits after removing dashes and spaces, with a
      * valid check digit.
      */
-    public String brn(String field) {
-        String v = text(field, true);
+    public String brn(ColumnRef column) {
+        String field = column.alias();
+        String v = text(field, required(column));
         if (v == null) {
             return null;
         }
@@ -225,8 +236,8 @@ public final class RowFields {
      * As {@link #decimal(String, boolean)}, required as the row's kind declares the
      * column.
      */
-    public BigDecimal decimal(String field) {
-        return decimal(field, required(field));
+    public BigDecimal decimal(ColumnRef column) {
+        return decimal(column.alias(), required(column));
     }
 
     BigDecimal decimal(String field, boolean required) {
@@ -263,8 +274,8 @@ public final class RowFields {
     /**
      * As {@link #whole(String, boolean)}, required as the row's kind declares the column.
      */
-    public Long whole(String field) {
-        return whole(field, required(field));
+    public Long whole(ColumnRef column) {
+        return whole(column.alias(), required(column));
     }
 
     Long whole(String field, boolean required) {
@@ -350,8 +361,8 @@ public final class RowFields {
      * As {@link #integer(String, boolean)}, required as the row's kind declares the
      * column.
      */
-    public Integer integer(String field) {
-        return integer(field, required(field));
+    public Integer integer(ColumnRef column) {
+        return integer(column.alias(), required(column));
     }
 
     Integer integer(String field, boolean required) {
@@ -367,8 +378,8 @@ public final class RowFields {
     /**
      * As {@link #date(String, boolean)}, required as the row's kind declares the column.
      */
-    public LocalDate date(String field) {
-        return date(field, required(field));
+    public LocalDate date(ColumnRef column) {
+        return date(column.alias(), required(column));
     }
 
     LocalDate date(String field, boolean required) {
@@ -480,8 +491,9 @@ public final class RowFields {
         return n;
     }
 
-    public LocalDateTime submittedAt(String field) {
-        String v = text(field, true);
+    public LocalDateTime submittedAt(ColumnRef column) {
+        String field = column.alias();
+        String v = text(field, required(column));
         if (v == null) {
             return null;
         }
@@ -542,8 +554,8 @@ public final class RowFields {
     /**
      * As {@link #yesNo(String, boolean)}, required as the row's kind declares the column.
      */
-    public Boolean yesNo(String field) {
-        return yesNo(field, required(field));
+    public Boolean yesNo(ColumnRef column) {
+        return yesNo(column.alias(), required(column));
     }
 
     Boolean yesNo(String field, boolean required) {

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import kr.seoul.sogong.outcomes.intake.SurveyColumn;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.rows.Need;
@@ -36,27 +37,28 @@ public final class SurveyRowValidator {
 
     /** The response, or null when a REJECT finding was added to {@code fields}. */
     public SurveyResponse validate(RowFields fields) {
-        String responseId = fields.row().hasColumn("response_id") ? fields.text("response_id")
-                : fields.madeId("response_id");
-        LocalDateTime submittedAt = fields.submittedAt("submitted_at");
-        String brn = fields.brn("brn");
-        String firmName = fields.text("firm_name");
+        String responseId = fields.row().hasColumn(SurveyColumn.RESPONSE_ID.alias())
+                ? fields.text(SurveyColumn.RESPONSE_ID) : fields.madeId(SurveyColumn.RESPONSE_ID);
+        LocalDateTime submittedAt = fields.submittedAt(SurveyColumn.SUBMITTED_AT);
+        String brn = fields.brn(SurveyColumn.BRN);
+        String firmName = fields.text(SurveyColumn.FIRM_NAME);
         String centerCode = center(fields);
-        Integer employees = fields.integer("employees");
+        Integer employees = fields.integer(SurveyColumn.EMPLOYEES);
         Integer[] a = new Integer[SurveyItem.values().length];
         for (SurveyItem item : SurveyItem.values()) {
-            a[item.ordinal()] = likert(fields, item.code());
+            a[item.ordinal()] = likert(fields, SurveyColumn.answersTo(item));
         }
         SurveyResponse.Answers answers = new SurveyResponse.Answers(a[0], a[1], a[2], a[3], a[4], a[5]);
         EnumSet<Need> needs = needs(fields);
-        String comment = fields.text("comment");
+        String comment = fields.text(SurveyColumn.COMMENT);
 
         if (submittedAt != null && submittedAt.getYear() != round) {
-            fields.add("submitted_at", fields.row().value("submitted_at").strip(), Rule.OUT_OF_ROUND,
-                    Message.of("outOfRound", round));
+            fields.add(SurveyColumn.SUBMITTED_AT, fields.row().value(SurveyColumn.SUBMITTED_AT.alias()).strip(),
+                    Rule.OUT_OF_ROUND, Message.of("outOfRound", round));
         }
         if (employees != null && employees >= SOGONG_MAX_EMPLOYEES) {
-            fields.add("employees", String.valueOf(employees), Rule.NOT_SOGONG, Message.of("notSogong", employees));
+            fields.add(SurveyColumn.EMPLOYEES, String.valueOf(employees), Rule.NOT_SOGONG,
+                    Message.of("notSogong", employees));
         }
         if (fields.rejected()) {
             return null;
@@ -66,31 +68,31 @@ public final class SurveyRowValidator {
     }
 
     private String center(RowFields fields) {
-        String v = fields.text("center");
+        String v = fields.text(SurveyColumn.CENTER);
         if (v == null) {
             return null;
         }
         Optional<Center> center = centers.find(v);
         if (center.isEmpty()) {
-            fields.add("center", v, Rule.UNKNOWN_CENTER, Message.of("unknownCenter"));
+            fields.add(SurveyColumn.CENTER, v, Rule.UNKNOWN_CENTER, Message.of("unknownCenter"));
             return null;
         }
         return center.get().code();
     }
 
     /** 1–5, or 9 for 모름; blank is no answer. */
-    private static Integer likert(RowFields fields, String field) {
-        String v = fields.text(field, false);
+    private static Integer likert(RowFields fields, SurveyColumn column) {
+        String v = fields.text(column);
         if (v == null) {
             return null;
         }
         Long n = RowFields.parseWhole(v);
         if (n == null) {
-            fields.add(field, v, Rule.FORMAT, Message.of("notWholeNumber"));
+            fields.add(column, v, Rule.FORMAT, Message.of("notWholeNumber"));
             return null;
         }
         if (!(n >= 1 && n <= 5) && n != 9) {
-            fields.add(field, v, Rule.RANGE, Message.of("likertRange"));
+            fields.add(column, v, Rule.RANGE, Message.of("likertRange"));
             return null;
         }
         return n.intValue();
@@ -98,7 +100,7 @@ public final class SurveyRowValidator {
 
     private static EnumSet<Need> needs(RowFields fields) {
         EnumSet<Need> needs = EnumSet.noneOf(Need.class);
-        String v = fields.text("needs");
+        String v = fields.text(SurveyColumn.NEEDS);
         if (v == null) {
             return needs;
         }
@@ -119,7 +121,7 @@ public final class SurveyRowValidator {
         }
         if (!unknown.isEmpty()) {
             List<String> names = new ArrayList<>(unknown);
-            fields.add("needs", String.join(";", names), Rule.UNKNOWN_NEED, Message.of("unknownNeed"));
+            fields.add(SurveyColumn.NEEDS, String.join(";", names), Rule.UNKNOWN_NEED, Message.of("unknownNeed"));
         }
         return needs;
     }

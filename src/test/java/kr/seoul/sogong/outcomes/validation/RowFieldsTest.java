@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import java.util.List;
+import kr.seoul.sogong.outcomes.intake.SurveyColumn;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,27 +33,27 @@ class RowFieldsTest {
 
     @Test
     void submittedAtAcceptsTheContractFormsOnly() {
-        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
-        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07:30")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022-05-01 09:07:30")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7, 30));
-        assertThat(fields("", Map.of("submitted_at", "2022.05.01 09:07")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022.05.01 09:07")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
-        assertThat(fields("", Map.of("submitted_at", "2022/5/1 9:07")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022/5/1 9:07")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 5, 1, 9, 7));
         // a date-only value is a date cell's text in a workbook, but not an accepted CSV
         // form
-        assertThat(fields("응답", Map.of("submitted_at", "2022-05-01")).submittedAt("submitted_at"))
+        assertThat(fields("응답", Map.of("submitted_at", "2022-05-01")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 5, 1, 0, 0));
         RowFields csv = fields("", Map.of("submitted_at", "2022-05-01"));
-        assertThat(csv.submittedAt("submitted_at")).isNull();
+        assertThat(csv.submittedAt(SurveyColumn.SUBMITTED_AT)).isNull();
         assertThat(csv.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
     }
 
     @Test
     void blankRequiredIsRequiredAndNothingElse() {
         RowFields f = fields("", Map.of("brn", "   "));
-        assertThat(f.brn("brn")).isNull();
+        assertThat(f.brn(SurveyColumn.BRN)).isNull();
         assertThat(f.findings()).singleElement().satisfies(x -> {
             assertThat(x.rule()).isEqualTo(Rule.REQUIRED);
             assertThat(x.field()).isEqualTo("brn");
@@ -62,13 +64,13 @@ class RowFieldsTest {
     @Test
     void brnFormatVersusChecksum() {
         RowFields short9 = fields("", Map.of("brn", "220-81-0000"));
-        short9.brn("brn");
+        short9.brn(SurveyColumn.BRN);
         assertThat(short9.findings()).singleElement().satisfies(x -> {
             assertThat(x.rule()).isEqualTo(Rule.FORMAT);
             assertThat(x.value()).isEqualTo("220-81-*****");
         });
         RowFields wrong = fields("", Map.of("brn", "220-81-00002"));
-        wrong.brn("brn");
+        wrong.brn(SurveyColumn.BRN);
         assertThat(wrong.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.BRN_CHECKSUM);
     }
 
@@ -86,14 +88,14 @@ class RowFieldsTest {
 
     @Test
     void koreanLocaleTimestampsAreAccepted() {
-        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1 오후 3:04:05")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1 오후 3:04:05")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 6, 1, 15, 4, 5));
-        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 9:05")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 9:05")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 6, 1, 9, 5));
-        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 12:05")).submittedAt("submitted_at"))
+        assertThat(fields("", Map.of("submitted_at", "2022. 6. 1. 오전 12:05")).submittedAt(SurveyColumn.SUBMITTED_AT))
             .isEqualTo(LocalDateTime.of(2022, 6, 1, 0, 5));
         RowFields thirteen = fields("", Map.of("submitted_at", "2022. 6. 1 오후 13:04"));
-        assertThat(thirteen.submittedAt("submitted_at")).isNull();
+        assertThat(thirteen.submittedAt(SurveyColumn.SUBMITTED_AT)).isNull();
         assertThat(thirteen.findings()).singleElement().extracting(Finding::rule).isEqualTo(Rule.FORMAT);
     }
 
@@ -107,6 +109,36 @@ class RowFieldsTest {
         assertThat(fields("", Map.of("new_clients", "007")).integer("new_clients", false)).isEqualTo(7);
         assertThat(fields("", Map.of("sales_before_k", "12.5")).decimal("sales_before_k", false))
             .isEqualByComparingTo("12.5");
+    }
+
+    /**
+     * A rule reads its own kind's columns: another kind's column is a bug, said at once.
+     */
+    @Test
+    void aColumnOfAnotherKindIsRefused() {
+        RowFields survey = fields("", Map.of("brn", "220-81-00002"));
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> survey.text(kr.seoul.sogong.outcomes.intake.ParticipantColumn.FIRM_NAME))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("PARTICIPANTS");
+    }
+
+    /**
+     * Each kind's enum of columns is its columns, in their order: a row's values are held
+     * by position.
+     */
+    @Test
+    void eachKindsColumnsAreItsEnumsInOrder() {
+        for (kr.seoul.sogong.outcomes.intake.ColumnRef[] refs : List.of(
+                kr.seoul.sogong.outcomes.intake.SurveyColumn.values(),
+                kr.seoul.sogong.outcomes.intake.ParticipantColumn.values(),
+                kr.seoul.sogong.outcomes.intake.OutcomeColumn.values(),
+                kr.seoul.sogong.outcomes.intake.BudgetColumn.values())) {
+            for (int i = 0; i < refs.length; i++) {
+                assertThat(refs[i].kind().indexOf(refs[i].alias())).as(refs[i].toString()).isEqualTo(i);
+            }
+            assertThat(refs[0].kind().columns()).hasSize(refs.length);
+        }
     }
 
 }
