@@ -178,10 +178,11 @@ public class ConsoleQueries {
     /** The round's admitted files with their counts and, for an unreadable one, why. */
     public List<FileView> files(int round) {
         Map<String, FileQuality> counts = new TreeMap<>();
-        quality.quality(round).forEach(q -> counts.put(q.sourceFile(), q));
+        List<IntakeStore.StoredFile> files = intake.allFiles(round);
+        quality.quality(round, files).forEach(q -> counts.put(q.sourceFile(), q));
         Map<String, String> reasons = new TreeMap<>();
         reasons.putAll(findings.firstMessagePerFile(round, kr.seoul.sogong.outcomes.findings.Rule.UNREADABLE));
-        return intake.allFiles(round).stream().map(f -> {
+        return files.stream().map(f -> {
             FileQuality q = counts.get(f.sourceFile());
             return new FileView(f.sourceFile(), f.kind().name(), f.sha256(), f.status().name(), f.rowsRead(),
                     q == null ? 0 : q.rowsAccepted(), q == null ? 0 : q.rowsRejected(), q == null ? 0 : q.rowsWarned(),

@@ -97,7 +97,8 @@ public class CrossRowRulesTasklet implements Tasklet {
             log.info("round {}: digests built from the stored rows of {} files stored before digests were", round,
                     rebuilt);
         }
-        Names names = new Names(store.allFiles(round), store.centers(round));
+        List<Center> centers = store.centers(round);
+        Names names = new Names(store.allFiles(round), centers);
 
         List<Finding> findings = new ArrayList<>();
         List<KeyedRows.Verdict> verdicts = new ArrayList<>();
@@ -112,7 +113,7 @@ public class CrossRowRulesTasklet implements Tasklet {
         settle(RowTable.SURVEY_RESPONSE, kept -> names.pointingHere("duplicate.survey", kept), verdicts, names,
                 findings);
         findings.addAll(names.twoSources());
-        Map<String, List<Source>> budgetSources = budgetSources(names.fileSeq);
+        Map<String, List<Source>> budgetSources = budgetSources(names.fileSeq, centers);
         List<Finding> budgetInTwo = twoSources(SourceKind.BUDGET, budgetSources);
         findings.addAll(budgetInTwo);
         findings.addAll(overCap(budgetSources,
@@ -264,9 +265,9 @@ public class CrossRowRulesTasklet implements Tasklet {
     private final Map<Source, BudgetPart> budgetParts = new HashMap<>();
 
     /** Each center's budget sources in reading order (file, then sheet). */
-    private Map<String, List<Source>> budgetSources(Map<String, Integer> fileSeq) {
+    private Map<String, List<Source>> budgetSources(Map<String, Integer> fileSeq, List<Center> centers) {
         Map<String, Long> caps = new HashMap<>();
-        store.centers(round).forEach(c -> caps.put(c.code(), c.budgetCapKrw()));
+        centers.forEach(c -> caps.put(c.code(), c.budgetCapKrw()));
         Map<String, List<Source>> byCenter = new LinkedHashMap<>();
         budgetParts.clear();
         for (RowTables.BudgetSheet b : rows.budgetBySheet(round)) {

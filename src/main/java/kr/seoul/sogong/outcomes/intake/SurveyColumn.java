@@ -29,8 +29,11 @@ public enum SurveyColumn implements ColumnRef {
 
     /** The column that holds the answers to an item. */
     public static SurveyColumn answersTo(SurveyItem item) {
-        return valueOf(item.name());
+        return ANSWERS[item.ordinal()];
     }
+
+    /** By item, in order: asked for every item of every response. */
+    private static final SurveyColumn[] ANSWERS = { Q1, Q2, Q3, Q4, Q5, Q6 };
 
     @Override
     public Column column() {

@@ -1,6 +1,8 @@
 package kr.seoul.sogong.outcomes.operations;
 
 import java.util.Arrays;
+import java.util.List;
+import kr.seoul.sogong.outcomes.settings.Command;
 
 /**
  * The line a command prints the moment it starts, before Spring: what runs and where its
@@ -13,7 +15,8 @@ public final class FirstLine {
     }
 
     public static String of(String[] args) {
-        String command = args.length == 0 ? "run" : args[0].contains("=") ? "run" : args[0];
+        Command c = Command.of(List.of(args));
+        String command = c.word() == null ? "run" : c.word();
         String round = Arrays.stream(args)
             .filter(a -> a.startsWith("round=") || a.startsWith("runDate="))
             .reduce((a, b) -> a + " " + b)

@@ -122,9 +122,10 @@ public class RoundRunner {
                 }
                 // the database went away before the run could record how it ended: the
                 // next run finds it STARTED or UNKNOWN and resumes it
+                // the last top-level step this thread started (partitions run on threads
+                // of their own)
                 String step = LogContext.takeLastStep();
-                log.error("the database connection was lost during {}; run the same command once it is back",
-                        step == null ? "the run" : step.startsWith("ingestPartition") ? "ingestRows" : step);
+                connectionLost(step == null ? "the run" : step);
                 log.debug("what the database driver said", e);
                 return ExitCodes.FAILED;
             }
@@ -206,6 +207,14 @@ public class RoundRunner {
         }
     }
 
+    /**
+     * The one line a run that lost its database ends with; the driver's words are in the
+     * log file.
+     */
+    private static void connectionLost(String during) {
+        log.error("the database connection was lost during {}; run the same command once it is back", during);
+    }
+
     static int exitCodeOf(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return ExitCodes.COMPLETED;
@@ -216,7 +225,7 @@ public class RoundRunner {
         String lostDuring = connectionLostDuring(execution);
         if (lostDuring != null) {
             // one line the operator can act on; what the driver said is in the log file
-            log.error("the database connection was lost during {}; run the same command once it is back", lostDuring);
+            connectionLost(lostDuring);
             failures(execution).forEach(f -> log.debug("what the database driver said", f));
             return ExitCodes.FAILED;
         }

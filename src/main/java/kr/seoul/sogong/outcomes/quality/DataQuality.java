@@ -45,13 +45,18 @@ public class DataQuality {
      * query each.
      */
     public List<FileQuality> quality(int round) {
+        return quality(round, store.allFiles(round));
+    }
+
+    /** The same, for the round's files as the caller already read them. */
+    public List<FileQuality> quality(int round, List<IntakeStore.StoredFile> files) {
         Map<String, Long> rejected = findings.rejectedRowsPerFile(round);
         Map<String, Long> warned = findings.warnedRowsPerFile(round);
         // a totals row is left out, but is no error in the data: the gate does not count
         // it (contract §9)
         Map<String, Long> totals = findings.perFile(round, Rule.TOTALS_ROW);
         List<FileQuality> quality = new ArrayList<>();
-        for (IntakeStore.StoredFile file : store.allFiles(round)) {
+        for (IntakeStore.StoredFile file : files) {
             quality.add(new FileQuality(file.sourceFile(), file.rowsRead(),
                     rejected.getOrDefault(file.sourceFile(), 0L), warned.getOrDefault(file.sourceFile(), 0L),
                     file.unreadable(), totals.getOrDefault(file.sourceFile(), 0L)));

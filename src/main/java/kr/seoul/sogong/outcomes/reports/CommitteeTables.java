@@ -75,7 +75,7 @@ public final class CommitteeTables {
                 case "center_code" -> columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
                         : OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS : centerNames.get(code);
                 case "item" -> SurveyItem.ofCode(code).map(SurveyItem::label).orElse(null);
-                case "metric" -> label(code);
+                case "metric" -> YoyMetric.find(code).map(YoyMetric::label).orElse(null);
                 default -> null;
             };
         }
@@ -236,15 +236,6 @@ public final class CommitteeTables {
             case Q1_MEAN -> TWO_DECIMALS;
             default -> ONE_DECIMAL;
         };
-    }
-
-    private static String label(String metricCode) {
-        for (YoyMetric m : YoyMetric.values()) {
-            if (m.code().equals(metricCode)) {
-                return m.label();
-            }
-        }
-        return null;
     }
 
 }

@@ -36,12 +36,11 @@ public enum YoyMetric {
     }
 
     public static YoyMetric ofCode(String code) {
-        for (YoyMetric m : values()) {
-            if (m.code.equals(code)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("not a year-over-year metric: " + code);
+        return find(code).orElseThrow(() -> new IllegalArgumentException("not a year-over-year metric: " + code));
+    }
+
+    public static java.util.Optional<YoyMetric> find(String code) {
+        return java.util.Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
     }
 
 }
