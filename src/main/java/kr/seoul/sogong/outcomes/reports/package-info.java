@@ -1,0 +1,8 @@
+/**
+ * The {@code reports} module: the committee's and the operator's files: CSV, workbook,
+ * page, manifest, whole outputs.
+ */
+@NullMarked
+package kr.seoul.sogong.outcomes.reports;
+
+import org.jspecify.annotations.NullMarked;
