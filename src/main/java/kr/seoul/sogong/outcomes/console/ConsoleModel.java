@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,11 +16,11 @@ public class ConsoleModel {
     boolean operator(Authentication authentication) {
         return authentication != null && authentication.getAuthorities()
             .stream()
-            .anyMatch(a -> a.getAuthority().equals("ROLE_" + ConsoleUsers.Role.OPERATOR));
+            .anyMatch(a -> ("ROLE_" + ConsoleUsers.Role.OPERATOR).equals(a.getAuthority()));
     }
 
     @ModelAttribute("user")
-    String user(Authentication authentication) {
+    @Nullable String user(Authentication authentication) {
         return authentication == null ? null : authentication.getName();
     }
 

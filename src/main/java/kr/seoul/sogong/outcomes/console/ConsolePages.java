@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -203,7 +205,7 @@ public class ConsolePages {
      * A file as the response: shown in the browser, or as a download under its name
      * (Korean names kept).
      */
-    private static void send(Path file, String downloadName, String contentType, HttpServletResponse response)
+    private static void send(Path file, @Nullable String downloadName, String contentType, HttpServletResponse response)
             throws IOException {
         response.setContentType(contentType);
         if (downloadName != null) {
@@ -270,7 +272,7 @@ public class ConsolePages {
         }
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 

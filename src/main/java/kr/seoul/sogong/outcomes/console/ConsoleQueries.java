@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +39,10 @@ public class ConsoleQueries {
      * the quality gate (true passed, false stopped by it, null not reached or not known),
      * and whether it has an input folder.
      */
-    public record RoundOverview(int round, RunHistory.Line last, Boolean gatePassed, boolean hasInput) {
+    public record RoundOverview(int round, RunHistory.@Nullable Line last, @Nullable Boolean gatePassed,
+            boolean hasInput) {
 
-        static RoundOverview of(int round, RunHistory.Line last, boolean hasInput) {
+        static RoundOverview of(int round, RunHistory.@Nullable Line last, boolean hasInput) {
             Boolean gate = last == null ? null : last.status() == BatchStatus.COMPLETED ? Boolean.TRUE
                     : last.next().startsWith("quality gate") ? Boolean.FALSE : null;
             return new RoundOverview(round, last, gate, hasInput);
@@ -59,11 +63,16 @@ public class ConsoleQueries {
      * ingest so far.
      */
     public record Progress(long executionId, String status, String step, long done, long total, double percent,
-            double rowsPerSecond, Long etaSeconds) {
+            double rowsPerSecond, @Nullable Long etaSeconds) {
+    }
+
+    /** A step of the execution as Spring Batch's table holds it. */
+    private record StepRow(String stepName, long readCount, @Nullable LocalDateTime startTime,
+            @Nullable LocalDateTime endTime) {
     }
 
     public record FileView(String sourceFile, String kind, String sha256, String status, long rowsRead,
-            long rowsAccepted, long rowsRejected, long rowsWarned, String reason) {
+            long rowsAccepted, long rowsRejected, long rowsWarned, @Nullable String reason) {
     }
 
     private final JdbcTemplate jdbc;
@@ -131,7 +140,7 @@ public class ConsoleQueries {
      * The round's newest execution while it runs, with its ingest's progress; null
      * otherwise.
      */
-    public Progress progress(int round) {
+    public @Nullable Progress progress(int round) {
         List<RunHistory.Line> lines = history.recent(round);
         if (lines.isEmpty()) {
             return null;
@@ -140,27 +149,25 @@ public class ConsoleQueries {
         IntakeStore.RowsRead files = intake.rowsRead(round);
         long done = files.read();
         long total = Math.max(done, files.expected());
-        List<Map<String, Object>> steps = jdbc.queryForList(
-                "select step_name, status, read_count, start_time, end_time"
+        List<StepRow> steps = jdbc.query(
+                "select step_name, read_count, start_time, end_time"
                         + " from batch_step_execution where job_execution_id = ? order by step_execution_id desc",
-                last.executionId());
+                new DataClassRowMapper<>(StepRow.class), last.executionId());
         // the ingest's partitions (ingestPartition:partition0, ...) are the ingest
-        String step = steps.isEmpty() ? ""
-                : ((String) steps.get(0).get("step_name")).replaceFirst("^ingestPartition:.*", "ingestRows");
+        String step = steps.isEmpty() ? "" : steps.get(0).stepName().replaceFirst("^ingestPartition:.*", "ingestRows");
         LocalDateTime ingestStart = null;
         LocalDateTime ingestEnd = LocalDateTime.now();
         long ingestRead = 0;
-        for (Map<String, Object> s : steps) {
-            String name = (String) s.get("step_name");
-            if ("ingestRows".equals(name) && s.get("start_time") != null) {
-                ingestStart = ((Timestamp) s.get("start_time")).toLocalDateTime();
+        for (StepRow s : steps) {
+            if ("ingestRows".equals(s.stepName()) && s.startTime() != null) {
+                ingestStart = s.startTime();
                 // the rate of the ingest, not decaying after it
-                if (s.get("end_time") != null) {
-                    ingestEnd = ((Timestamp) s.get("end_time")).toLocalDateTime();
+                if (s.endTime() != null) {
+                    ingestEnd = s.endTime();
                 }
             }
-            if (name.startsWith("ingestPartition:")) {
-                ingestRead += ((Number) s.get("read_count")).longValue();
+            if (s.stepName().startsWith("ingestPartition:")) {
+                ingestRead += s.readCount();
             }
         }
         double seconds = ingestStart == null ? 0 : Duration.between(ingestStart, ingestEnd).toMillis() / 1000.0;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -122,7 +124,7 @@ public class ConsoleRuns {
     }
 
     /** The execution, when it exists and belongs to this round; else null. */
-    private JobExecution execution(int round, long executionId) {
+    private @Nullable JobExecution execution(int round, long executionId) {
         JobExecution execution;
         try {
             execution = repository.getJobExecution(executionId);

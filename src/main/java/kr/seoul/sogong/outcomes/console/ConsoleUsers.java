@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,17 +131,18 @@ public final class ConsoleUsers {
             else if (!BCRYPT_HASH.matcher(parts[2].strip()).matches()) {
                 reason = "the password hash is damaged (not bcrypt)";
             }
-            if (reason == null) {
+            if (reason == null && role != null) {
                 users.add(new ConsoleUser(parts[0].strip(), role, parts[2].strip()));
             }
             else {
-                bad.add(new BadLine(i + 1, line, reason));
+                // a line without a reason has its role
+                bad.add(new BadLine(i + 1, line, Objects.requireNonNullElse(reason, "no role")));
             }
         }
         return new Contents(List.copyOf(users), List.copyOf(bad));
     }
 
-    private static Role role(String text) {
+    private static @Nullable Role role(String text) {
         for (Role r : Role.values()) {
             if (r.name().equalsIgnoreCase(text)) {
                 return r;
@@ -157,7 +161,7 @@ public final class ConsoleUsers {
      * change it: a way in for anyone), else null; a file others may read (the hashes can
      * be guessed at offline) and each bad line are warned about on {@code warnings}.
      */
-    public static String unsafe(Path file, java.io.PrintStream warnings) {
+    public static @Nullable String unsafe(Path file, java.io.PrintStream warnings) {
         if (!Files.exists(file)) {
             return null;
         }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ final class PasswordPolicy {
     }
 
     /** Why the password is refused for this user, or null when it is good. */
-    static String problem(String user, String password) {
+    static @Nullable String problem(String user, String password) {
         if (password == null || password.strip().length() < MIN_LENGTH) {
             return "the password needs at least " + MIN_LENGTH + " characters (spaces at its ends do not count)";
         }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -144,13 +146,13 @@ final class SignInGuard {
         };
     }
 
-    private static String formUser(HttpServletRequest request) {
+    private static @Nullable String formUser(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean signIn = "POST".equals(request.getMethod()) && "/login".equals(path);
         return signIn ? Optional.ofNullable(request.getParameter("username")).orElse("") : null;
     }
 
-    private static String basicUser(HttpServletRequest request) {
+    private static @Nullable String basicUser(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;

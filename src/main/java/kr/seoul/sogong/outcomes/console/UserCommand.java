@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -98,7 +100,7 @@ public final class UserCommand {
         }
     }
 
-    private static String password(InputStream in, PrintStream out) throws IOException {
+    private static @Nullable String password(InputStream in, PrintStream out) throws IOException {
         Console console = System.console();
         if (console != null && in == System.in) {
             char[] first = console.readPassword("password: ");

@@ -1,11 +1,14 @@
 package kr.seoul.sogong.outcomes.console;
 
+import org.jspecify.annotations.Nullable;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,7 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 final class VerifiedCredentials implements AuthenticationProvider {
 
     /** The details of an authentication answered from the cache. */
-    record FromCache(Object details) {
+    record FromCache(@Nullable Object details) {
     }
 
     private final UserDetailsService users;
@@ -63,7 +66,8 @@ final class VerifiedCredentials implements AuthenticationProvider {
             // the same answer, in the same time
             return bcrypt.authenticate(authentication);
         }
-        String fingerprint = fingerprint(name, String.valueOf(credentials), user.getPassword());
+        // the users file gives every user a hash
+        String fingerprint = fingerprint(name, String.valueOf(credentials), Objects.requireNonNull(user.getPassword()));
         if (verified.getIfPresent(fingerprint) != null && user.isEnabled() && user.isAccountNonLocked()) {
             UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
                     user.getAuthorities());

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.corrections;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -105,7 +107,7 @@ public class CorrectionWorkbooks {
     }
 
     /** One finding with where it goes and the row it is about (null for a whole file). */
-    private record Entry(String owner, Finding finding, SourceRow row) {
+    private record Entry(String owner, Finding finding, @Nullable SourceRow row) {
     }
 
     /**
@@ -196,7 +198,8 @@ public class CorrectionWorkbooks {
     /**
      * The rows findings point at, read again from the file (unreadable files have none).
      */
-    private Map<Integer, SourceRow> rows(int round, StoredFile file, List<Finding> findings) throws Exception {
+    private Map<Integer, SourceRow> rows(int round, @Nullable StoredFile file, List<Finding> findings)
+            throws Exception {
         Map<Integer, SourceRow> rows = new HashMap<>();
         if (file == null || file.unreadable()) {
             return rows;
@@ -227,7 +230,7 @@ public class CorrectionWorkbooks {
      * starts with ({@code <code>_...} or {@code <code>/...}); survey files are split by
      * row.
      */
-    private String fileOwner(int round, String sourceFile, StoredFile file, CenterDirectory centers) {
+    private String fileOwner(int round, String sourceFile, @Nullable StoredFile file, CenterDirectory centers) {
         if (!sourceFile.startsWith(SourceFiles.RESULTS_DIR + "/")) {
             return UNASSIGNED;
         }
@@ -377,7 +380,7 @@ public class CorrectionWorkbooks {
     }
 
     /** Every value as a text cell: nothing a center typed is evaluated. */
-    private static void text(Row row, int column, String value, CellStyle style) {
+    private static void text(Row row, int column, String value, @Nullable CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(value == null ? "" : value);
         if (style != null) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -169,10 +170,11 @@ public class CrossRowRulesTasklet implements Tasklet {
             List<Finding> found = new ArrayList<>();
             sources.forEach((table, byCenter) -> {
                 Map<String, List<Source>> named = new LinkedHashMap<>();
-                byCenter.forEach((center, places) -> places
-                    .forEach(p -> named.computeIfAbsent(center, c -> new ArrayList<>())
-                        .add(new Source(center, fileName.get((int) (p >>> 32)), sheetName.get(p), (int) (p >>> 32)))));
-                found.addAll(CrossRowRulesTasklet.twoSources(kindOfTable.get(table), named));
+                byCenter.forEach(
+                        (center, places) -> places.forEach(p -> named.computeIfAbsent(center, c -> new ArrayList<>())
+                            .add(new Source(center, fileOfSeq((int) (p >>> 32)), sheetOfKey(p), (int) (p >>> 32)))));
+                found.addAll(CrossRowRulesTasklet
+                    .twoSources(Objects.requireNonNull(kindOfTable.get(table), "a results table"), named));
             });
             return found;
         }
@@ -222,11 +224,21 @@ public class CrossRowRulesTasklet implements Tasklet {
         }
 
         String file(long place) {
-            return fileName.get(RowPlace.fileSeq(place));
+            return fileOfSeq(RowPlace.fileSeq(place));
         }
 
         String sheet(long place) {
-            return sheetName.get(((long) RowPlace.fileSeq(place) << 32) | RowPlace.sheetIndex(place));
+            return sheetOfKey(((long) RowPlace.fileSeq(place) << 32) | RowPlace.sheetIndex(place));
+        }
+
+        // every row's file is one of the round's files
+        private String fileOfSeq(int fileSeq) {
+            return Objects.requireNonNull(fileName.get(fileSeq), "a row of an unlisted file");
+        }
+
+        // every sheet a row was read from was named as it was read
+        private String sheetOfKey(long fileAndSheet) {
+            return Objects.requireNonNull(sheetName.get(fileAndSheet), "a row of an unnamed sheet");
         }
 
         String center(long firm) {
@@ -297,8 +309,9 @@ public class CrossRowRulesTasklet implements Tasklet {
             if (inTwo.contains(center)) {
                 return;
             }
-            BudgetPart first = budgetParts.get(sources.get(0));
-            long planned = sources.stream().mapToLong(s -> budgetParts.get(s).planned()).sum();
+            // each source of the budget has its part
+            BudgetPart first = Objects.requireNonNull(budgetParts.get(sources.get(0)));
+            long planned = sources.stream().mapToLong(s -> Objects.requireNonNull(budgetParts.get(s)).planned()).sum();
             if (planned > first.cap()) {
                 findings.add(Finding.of(first.source().file(), first.source().sheet(), null, "planned_krw",
                         String.valueOf(planned), Rule.OVER_CAP, Message.of("overCap", center, planned, first.cap())));

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.findings;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of {@code rejects.csv}: what rule a value broke, where a person finds it.
  *
@@ -7,8 +9,8 @@ package kr.seoul.sogong.outcomes.findings;
  * whole-file finding
  * @param value already masked where it is a business registration number
  */
-public record Finding(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
-        Severity severity, Message message) {
+public record Finding(String sourceFile, String sheet, @Nullable Integer rowNumber, String field, String value,
+        Rule rule, Severity severity, Message message) {
 
     private static final int MAX_VALUE_LENGTH = 200;
 
@@ -18,8 +20,8 @@ public record Finding(String sourceFile, String sheet, Integer rowNumber, String
         value = value == null ? "" : abbreviate(value);
     }
 
-    public static Finding of(String sourceFile, String sheet, Integer rowNumber, String field, String value, Rule rule,
-            Message message) {
+    public static Finding of(String sourceFile, String sheet, @Nullable Integer rowNumber, String field, String value,
+            Rule rule, Message message) {
         return new Finding(sourceFile, sheet, rowNumber, field, value, rule, rule.severity(), message);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class RoundGenerator {
                     spec = SyntheticRound.Spec.parse(options);
                 }
                 catch (IllegalArgumentException e) {
-                    return usage(e.getMessage());
+                    return usage(Objects.requireNonNullElse(e.getMessage(), e.toString()));
                 }
                 long started = System.nanoTime();
                 SyntheticRound.write(out, spec);

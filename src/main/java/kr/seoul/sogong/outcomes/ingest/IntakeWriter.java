@@ -15,6 +15,7 @@ import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,7 +83,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         }
         for (Map.Entry<RowTable, List<Object[]>> e : rows.entrySet()) {
             try {
-                rowTables.insert(e.getKey(), columns.get(e.getKey()), e.getValue());
+                // a table's rows come with its columns and sources
+                rowTables.insert(e.getKey(), Objects.requireNonNull(columns.get(e.getKey())), e.getValue());
             }
             catch (Exception failure) {
                 if (ConnectionLoss.in(failure)) {
@@ -90,7 +92,8 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
                     // is back
                     throw failure;
                 }
-                throw RowStorageException.of(e.getKey().sqlName(), sources.get(e.getKey()), failure);
+                throw RowStorageException.of(e.getKey().sqlName(), Objects.requireNonNull(sources.get(e.getKey())),
+                        failure);
             }
         }
         digests.forEach((file, tables) -> tables.values().forEach(d -> digestStore.insert(round, file, d)));
@@ -98,7 +101,7 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         for (SourceRow last : lastRowOfFile.values()) {
             // ordinals are dense and every row read reaches the writer: the row
             // before the chunk's first is where the last commit left the checkpoint
-            long from = firstRowOfFile.get(last.sourceFile()).ordinal() - 1;
+            long from = Objects.requireNonNull(firstRowOfFile.get(last.sourceFile())).ordinal() - 1;
             store.recordProgress(round, last.sourceFile(), from, last.ordinal(), last.lastInFile());
         }
     }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -40,11 +43,11 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
 
     private final int round;
 
-    private Deque<IntakeStore.StoredFile> pending;
+    private Deque<IntakeStore.StoredFile> pending = new ArrayDeque<>();
 
-    private RowSource source;
+    private @Nullable RowSource source;
 
-    private SourceRow lookahead;
+    private @Nullable SourceRow lookahead;
 
     public RoundRowReader(IntakeStore store, OutcomesProperties properties, @JobRound int round) {
         this.store = store;
@@ -60,7 +63,7 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
     }
 
     @Override
-    public SourceRow read() throws Exception {
+    public @Nullable SourceRow read() throws Exception {
         while (true) {
             if (source == null) {
                 if (pending.isEmpty()) {
@@ -72,8 +75,9 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
                     continue;
                 }
             }
-            SourceRow row = lookahead;
-            lookahead = source.next();
+            // an open source always has its next row read ahead
+            SourceRow row = Objects.requireNonNull(lookahead);
+            lookahead = Objects.requireNonNull(source).next();
             if (lookahead == null) {
                 closeSource();
                 return row.asLastInFile();

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -44,7 +46,8 @@ public final class CsvRecords implements Closeable {
      * A record: its cells, or the problem that made it unusable; lines are 1-based
      * physical lines.
      */
-    public record CsvRecord(int rowNumber, List<String> cells, Message problem, long firstLine, long lastLine) {
+    public record CsvRecord(int rowNumber, List<String> cells, @Nullable Message problem, long firstLine,
+            long lastLine) {
         public boolean isBlank() {
             if (problem != null) {
                 return false;
@@ -78,7 +81,7 @@ public final class CsvRecords implements Closeable {
 
     private int replayAt;
 
-    private StringBuilder capture;
+    private @Nullable StringBuilder capture;
 
     private boolean captureOverflow;
 
@@ -132,7 +135,7 @@ public final class CsvRecords implements Closeable {
     }
 
     /** The next record, or null at the end of the file. */
-    public CsvRecord next() throws IOException {
+    public @Nullable CsvRecord next() throws IOException {
         long startLine = physicalLine;
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

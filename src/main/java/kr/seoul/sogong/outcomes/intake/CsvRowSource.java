@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,7 +40,7 @@ final class CsvRowSource implements RowSource {
     private final HeaderMap header;
 
     /** The record read after the header to see whether the header goes on in it. */
-    private CsvRecords.CsvRecord pending;
+    private CsvRecords.@Nullable CsvRecord pending;
 
     private final Set<Integer> headerlessReported = new HashSet<>();
 
@@ -84,11 +87,13 @@ final class CsvRowSource implements RowSource {
                 throw e;
             }
         }
-        throw nearest;
+        // each delimiter tried failed with a NoHeader (requiredFound >= 0), so one is
+        // kept
+        throw Objects.requireNonNull(nearest);
     }
 
     /** The delimiter an Excel {@code sep=;} first line names, or null. */
-    private static Character declaredDelimiter(Path file, Charset charset) throws IOException {
+    private static @Nullable Character declaredDelimiter(Path file, Charset charset) throws IOException {
         try (CsvRecords probe = new CsvRecords(file, charset, ',')) {
             CsvRecords.CsvRecord first;
             do {
@@ -103,7 +108,7 @@ final class CsvRowSource implements RowSource {
         }
     }
 
-    private record Found(HeaderMap header, CsvRecords.CsvRecord next) {
+    private record Found(HeaderMap header, CsvRecords.@Nullable CsvRecord next) {
     }
 
     /** No header with these delimiters: why, and how close the nearest record came. */
@@ -180,8 +185,11 @@ final class CsvRowSource implements RowSource {
         if (nonBlank == 0) {
             throw new UnreadableFileException(Message.of("emptyFile"));
         }
-        if (firstProblem != null && closest == null) {
-            throw new NoHeader(new UnreadableFileException(Message.of("headerUnreadable", firstProblem.english())), 0);
+        if (closest == null) {
+            // no record could be read as a header: each non-blank one was malformed, the
+            // first among them
+            throw new NoHeader(new UnreadableFileException(
+                    Message.of("headerUnreadable", Objects.requireNonNull(firstProblem).english())), 0);
         }
         try {
             closest.check("", HeaderMap.Where.CSV);
@@ -198,7 +206,7 @@ final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public SourceRow next() throws IOException {
+    public @Nullable SourceRow next() throws IOException {
         CsvRecords.CsvRecord record;
         if (pending != null) {
             record = pending;

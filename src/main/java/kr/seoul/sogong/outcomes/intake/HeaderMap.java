@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Message;
 import kr.seoul.sogong.outcomes.findings.Rule;
@@ -38,7 +40,7 @@ public final class HeaderMap {
 
     private final List<UnknownHeader> unknown = new ArrayList<>();
 
-    private String duplicate;
+    private @Nullable String duplicate;
 
     /** For each of the kind's columns, its cell position in this file, or -1. */
     private final int[] cellOfColumn;
@@ -84,7 +86,7 @@ public final class HeaderMap {
      * The column a header cell names: the first of its readings that names exactly one;
      * null when none does, or a reading names two.
      */
-    static Column columnNamedBy(SourceKind kind, String header) {
+    static @Nullable Column columnNamedBy(SourceKind kind, String header) {
         for (String reading : HeaderKey.readings(header)) {
             Column found = null;
             for (Column column : kind.columns()) {
@@ -168,14 +170,14 @@ public final class HeaderMap {
     }
 
     /** Why the header names a column twice, or null. */
-    public String duplicate() {
+    public @Nullable String duplicate() {
         return duplicate;
     }
 
     /**
      * The alias of the column at a 0-based cell position, or null for an extra column.
      */
-    public String aliasAt(int position) {
+    public @Nullable String aliasAt(int position) {
         return aliasAt.get(position);
     }
 

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,7 @@ interface SheetRows extends Closeable {
     List<WorkbookRows.SheetRef> sheets();
 
     /** The next row that has a cell, sheets in order, or null after the last sheet. */
-    WorkbookRows.SheetRow next() throws Exception;
+    WorkbookRows.@Nullable SheetRow next() throws Exception;
 
     /** Skips the rest of the current sheet. */
     void skipSheet() throws Exception;

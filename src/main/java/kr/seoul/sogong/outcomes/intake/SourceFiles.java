@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import kr.seoul.sogong.outcomes.findings.Finding;
@@ -38,7 +41,7 @@ public final class SourceFiles {
      * @param unopenable why the file cannot even be opened (permissions), else null
      */
     public record InputFile(String sourceFile, Path path, String sha256, long sizeBytes, long lineBreaks,
-            Message unopenable) {
+            @Nullable Message unopenable) {
         public boolean isSurvey() {
             return sourceFile.startsWith(SURVEY_DIR + "/");
         }
@@ -54,7 +57,8 @@ public final class SourceFiles {
      * What admission decided: what the file is, its encoding, and findings about the file
      * that do not stop it being read (hidden sheets).
      */
-    public record Admission(FileKind kind, String encoding, Long estimatedRows, List<Finding> notes) {
+    public record Admission(FileKind kind, @Nullable String encoding, @Nullable Long estimatedRows,
+            List<Finding> notes) {
     }
 
     private SourceFiles() {
@@ -77,7 +81,8 @@ public final class SourceFiles {
     public static Listing list(Path roundDir) throws IOException {
         List<InputFile> files = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
-        Path inputRoot = roundDir.toAbsolutePath().normalize().getParent();
+        Path inputRoot = Objects.requireNonNull(roundDir.toAbsolutePath().normalize().getParent(),
+                "a round's folder lies in the input folder");
         Path realRoot = inputRoot.toRealPath();
         try (Stream<Path> top = Files.list(roundDir)) {
             for (Path p : top.sorted().toList()) {

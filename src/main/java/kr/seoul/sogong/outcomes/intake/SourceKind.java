@@ -1,7 +1,10 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,9 @@ public enum SourceKind {
     /** The results kinds, in the order their sheets are expected in a workbook. */
     public static final List<SourceKind> RESULTS = List.of(PARTICIPANTS, OUTCOMES, BUDGET);
 
-    private final String koreanSheet;
+    private final @Nullable String koreanSheet;
 
-    private final String englishSheet;
+    private final @Nullable String englishSheet;
 
     private final List<Column> columns;
 
@@ -33,7 +36,7 @@ public enum SourceKind {
         return java.util.Arrays.stream(refs).map(ColumnRef::column).toList();
     }
 
-    SourceKind(String koreanSheet, String englishSheet, List<Column> columns) {
+    SourceKind(@Nullable String koreanSheet, @Nullable String englishSheet, List<Column> columns) {
         this.koreanSheet = koreanSheet;
         this.englishSheet = englishSheet;
         this.columns = columns;
@@ -73,17 +76,26 @@ public enum SourceKind {
         return c;
     }
 
+    /**
+     * The sheet's Korean name; a results kind's only (the survey has no sheet of its
+     * own).
+     */
     public String koreanSheet() {
-        return koreanSheet;
+        return Objects.requireNonNull(koreanSheet, "the survey has no sheet name");
     }
 
+    /** The sheet's English name; a results kind's only. */
     public String englishSheet() {
-        return englishSheet;
+        return Objects.requireNonNull(englishSheet, "the survey has no sheet name");
     }
 
     /** A sheet's name, compared as headers are (contract §9). */
     public boolean matchesSheet(String sheetName) {
         String s = HeaderKey.of(sheetName);
+        // the survey has no sheet of its own
+        if (koreanSheet == null || englishSheet == null) {
+            return false;
+        }
         return !s.isEmpty() && (s.equals(HeaderKey.of(koreanSheet)) || s.equals(HeaderKey.of(englishSheet)));
     }
 

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ import java.util.Map;
  * values in a column without a header — committed with it
  */
 public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-        String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile,
+        String[] values, @Nullable Message problem, Map<String, Message> cellProblems, boolean lastInFile,
         java.util.List<kr.seoul.sogong.outcomes.findings.Finding> fileNotes) {
 
     public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,

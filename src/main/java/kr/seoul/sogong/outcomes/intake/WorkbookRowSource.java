@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.findings.Message;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kr.seoul.sogong.outcomes.findings.Finding;
@@ -42,10 +45,10 @@ final class WorkbookRowSource implements RowSource {
     private final List<Finding> notes = new ArrayList<>();
 
     /** The sheet being read, and what is known of its header so far. */
-    private SheetHeader sheet;
+    private @Nullable SheetHeader sheet;
 
     /** A survey sheet whose first rows hold no header: the one that came closest. */
-    private SheetHeader nearestWithout;
+    private @Nullable Nearest nearestWithout;
 
     private boolean anyHeader;
 
@@ -120,7 +123,7 @@ final class WorkbookRowSource implements RowSource {
                     continue;
                 }
                 classify(row);
-                if (sheet.settled()) {
+                if (classified().settled()) {
                     rows.skipSheet();
                 }
             }
@@ -152,9 +155,9 @@ final class WorkbookRowSource implements RowSource {
 
         final SourceKind kind;
 
-        HeaderMap header;
+        @Nullable HeaderMap header;
 
-        List<String> headerCells;
+        @Nullable List<String> headerCells;
 
         int headerRow;
 
@@ -163,11 +166,11 @@ final class WorkbookRowSource implements RowSource {
         /** The row under the header was looked at (the header may go on in it). */
         boolean below;
 
-        List<String> previousCells;
+        @Nullable List<String> previousCells;
 
         int previousRow;
 
-        HeaderMap closest;
+        @Nullable HeaderMap closest;
 
         /** No header in the first rows: the sheet is not read. */
         boolean abandoned;
@@ -191,9 +194,10 @@ final class WorkbookRowSource implements RowSource {
      * it, or data (true).
      */
     private boolean classify(WorkbookRows.SheetRow row) throws UnreadableFileException {
+        SourceKind kind = Objects.requireNonNull(kindBySheet.get(row.sheetIndex()), "a sheet the workbook reads");
         if (sheet == null || sheet.index != row.sheetIndex()) {
             endOfSheet();
-            sheet = new SheetHeader(row.sheetIndex(), row.sheet(), kindBySheet.get(row.sheetIndex()));
+            sheet = new SheetHeader(row.sheetIndex(), row.sheet(), kind);
         }
         SheetHeader s = sheet;
         if (s.abandoned) {
@@ -206,7 +210,9 @@ final class WorkbookRowSource implements RowSource {
         if (!s.below) {
             s.below = true;
             if (!s.twoRows && row.rowNumber() == s.headerRow + 1 && s.header.continuesOnto(row.cells())) {
-                s.header = HeaderMap.overTwoRows(s.kind, s.headerCells, row.cells());
+                // taken with the header
+                List<String> headerCells = Objects.requireNonNull(s.headerCells);
+                s.header = HeaderMap.overTwoRows(s.kind, headerCells, row.cells());
                 s.header.check(s.name, HeaderMap.Where.SHEET);
                 return false;
             }
@@ -227,13 +233,15 @@ final class WorkbookRowSource implements RowSource {
                 return;
             }
         }
-        if (s.closest == null || candidate.requiredFound() > s.closest.requiredFound()) {
+        HeaderMap closest = s.closest;
+        if (closest == null || candidate.requiredFound() > closest.requiredFound()) {
+            closest = candidate;
             s.closest = candidate;
         }
         s.previousCells = row.cells();
         s.previousRow = row.rowNumber();
         if (row.rowNumber() >= HEADER_SEARCH_ROWS) {
-            abandon(s);
+            abandon(s, closest);
         }
     }
 
@@ -252,15 +260,19 @@ final class WorkbookRowSource implements RowSource {
      * what the closest row lacks; a survey sheet is not read, and said so — unless no
      * sheet of the workbook has a header.
      */
-    private void abandon(SheetHeader s) throws UnreadableFileException {
+    private void abandon(SheetHeader s, HeaderMap closest) throws UnreadableFileException {
         if (!survey) {
-            s.closest.check(s.name, HeaderMap.Where.NEAREST_SHEET);
+            closest.check(s.name, HeaderMap.Where.NEAREST_SHEET);
         }
         s.abandoned = true;
         notes.add(Finding.of(sourceFile, s.name, null, "", "", Rule.NOT_READ, Message.of("sheetNotRead", s.name)));
-        if (nearestWithout == null || s.closest.requiredFound() > nearestWithout.closest.requiredFound()) {
-            nearestWithout = s;
+        if (nearestWithout == null || closest.requiredFound() > nearestWithout.closest().requiredFound()) {
+            nearestWithout = new Nearest(s.name, closest);
         }
+    }
+
+    /** A sheet without a header, and the row in it that came closest to being one. */
+    private record Nearest(String sheet, HeaderMap closest) {
     }
 
     /** The sheet read so far is left: its header's notes, or its lack of one. */
@@ -273,7 +285,7 @@ final class WorkbookRowSource implements RowSource {
             seenKinds.add(sheet.kind);
         }
         else if (!sheet.abandoned && sheet.closest != null) {
-            abandon(sheet);
+            abandon(sheet, sheet.closest);
         }
     }
 
@@ -282,26 +294,34 @@ final class WorkbookRowSource implements RowSource {
         sheet = null;
         if (!anyHeader) {
             if (nearestWithout != null) {
-                nearestWithout.closest.check(nearestWithout.name, HeaderMap.Where.NEAREST_SHEET);
+                nearestWithout.closest().check(nearestWithout.sheet(), HeaderMap.Where.NEAREST_SHEET);
             }
             throw new UnreadableFileException(Message.of("noHeaderInWorkbook"));
         }
     }
 
+    /** The sheet {@link #classify} has just looked at. */
+    private SheetHeader classified() {
+        return Objects.requireNonNull(sheet, "classify sets the sheet");
+    }
+
     @Override
-    public SourceRow next() throws Exception {
+    public @Nullable SourceRow next() throws Exception {
         WorkbookRows.SheetRow row;
         while ((row = rows.next()) != null) {
             if (!kindBySheet.containsKey(row.sheetIndex()) || row.isBlank()) {
                 continue;
             }
-            if (!classify(row)) {
+            boolean data = classify(row);
+            SheetHeader sheet = classified();
+            if (!data) {
                 if (sheet.abandoned) {
                     rows.skipSheet();
                 }
                 continue;
             }
-            HeaderMap header = sheet.header;
+            // a data row comes only under a header
+            HeaderMap header = Objects.requireNonNull(sheet.header);
             Map<String, Message> cellProblems = Map.of();
             if (!row.formulasWithoutValue().isEmpty()) {
                 cellProblems = new LinkedHashMap<>();

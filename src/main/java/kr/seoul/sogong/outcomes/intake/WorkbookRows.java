@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.stream.XMLStreamConstants;
@@ -80,13 +83,13 @@ public final class WorkbookRows implements SheetRows {
 
     private XSSFReader.SheetIterator sheetIterator;
 
-    private SheetRef currentSheet;
+    private @Nullable SheetRef currentSheet;
 
-    private InputStream currentStream;
+    private @Nullable InputStream currentStream;
 
-    private XMLStreamReader xml;
+    private @Nullable XMLStreamReader xml;
 
-    private XSSFSheetXMLHandler handler;
+    private @Nullable XSSFSheetXMLHandler handler;
 
     private final RowCollector collector = new RowCollector();
 
@@ -209,7 +212,7 @@ public final class WorkbookRows implements SheetRows {
      * sheet.
      */
     @Override
-    public SheetRow next() throws Exception {
+    public @Nullable SheetRow next() throws Exception {
         while (true) {
             if (xml == null) {
                 if (!sheetIterator.hasNext()) {
@@ -235,13 +238,17 @@ public final class WorkbookRows implements SheetRows {
         closeSheet();
     }
 
-    private SheetRow nextRowOfSheet() throws Exception {
+    private @Nullable SheetRow nextRowOfSheet() throws Exception {
+        // next() has opened the sheet
+        XMLStreamReader xml = Objects.requireNonNull(this.xml);
+        XSSFSheetXMLHandler handler = Objects.requireNonNull(this.handler);
+        SheetRef currentSheet = Objects.requireNonNull(this.currentSheet);
         while (xml.hasNext()) {
             int type = xml.next();
             switch (type) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     String name = xml.getLocalName();
-                    trackCell(name);
+                    trackCell(xml, name);
                     handler.startElement(null, name, name, attributes(xml));
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -305,7 +312,7 @@ public final class WorkbookRows implements SheetRows {
      * Notes, per cell, whether it holds a formula, whether a result is stored with it,
      * and whether it is an ISO 8601 date cell ({@code t="d"}).
      */
-    private void trackCell(String element) {
+    private void trackCell(XMLStreamReader xml, String element) {
         switch (element) {
             case "row" -> cellColumn = -1;
             case "c" -> {

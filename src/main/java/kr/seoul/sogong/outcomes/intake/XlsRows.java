@@ -1,11 +1,14 @@
 package kr.seoul.sogong.outcomes.intake;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -62,7 +65,7 @@ final class XlsRows implements SheetRows {
 
     private int sheetAt;
 
-    private Iterator<Map.Entry<Integer, TreeMap<Integer, String>>> rowsOfSheet;
+    private @Nullable Iterator<Map.Entry<Integer, TreeMap<Integer, String>>> rowsOfSheet;
 
     private XlsRows(List<WorkbookRows.SheetRef> sheets, List<SheetCells> cells) {
         this.sheets = sheets;
@@ -91,27 +94,27 @@ final class XlsRows implements SheetRows {
     /** Gathers the records of every worksheet, in the order of their streams. */
     private static final class Collector implements HSSFListener {
 
-        FormatTrackingHSSFListener formats;
+        @Nullable FormatTrackingHSSFListener formats;
 
         private final List<BoundSheetRecord> bound = new ArrayList<>();
 
         private final List<SheetCells> cellsByStream = new ArrayList<>();
 
-        private SSTRecord strings;
+        private @Nullable SSTRecord strings;
 
         private boolean date1904;
 
-        private WorkbookRows.IsoDataFormatter formatter;
+        private WorkbookRows.@Nullable IsoDataFormatter formatter;
 
         private int depth;
 
         /**
          * The worksheet whose stream is being read, or null (globals, charts, macros).
          */
-        private SheetCells current;
+        private @Nullable SheetCells current;
 
         /** A formula whose text result comes in the next record. */
-        private FormulaRecord pendingString;
+        private @Nullable FormulaRecord pendingString;
 
         @Override
         public void processRecord(Record record) {
@@ -151,7 +154,7 @@ final class XlsRows implements SheetRows {
                 FormulaRecord f = pendingString;
                 pendingString = null;
                 if (record instanceof StringRecord s) {
-                    text(f, s.getString());
+                    text(current, f, s.getString());
                     return;
                 }
             }
@@ -173,11 +176,11 @@ final class XlsRows implements SheetRows {
                         : "ERROR:" + errorText(b.getErrorValue()));
             }
             else if (record instanceof FormulaRecord f) {
-                formula(f);
+                formula(current, f);
             }
         }
 
-        private void formula(FormulaRecord f) {
+        private void formula(SheetCells current, FormulaRecord f) {
             CellType type = f.getCachedResultTypeEnum();
             switch (type) {
                 case NUMERIC -> current.put(f.getRow(), f.getColumn(), number(f, f.getValue()));
@@ -189,15 +192,15 @@ final class XlsRows implements SheetRows {
                     }
                     else {
                         // an empty text result
-                        text(f, "");
+                        text(current, f, "");
                     }
                 }
-                default -> text(f, "");
+                default -> text(current, f, "");
             }
         }
 
         /** A formula's text result; an empty one is no stored value (contract §9). */
-        private void text(FormulaRecord f, String value) {
+        private void text(SheetCells current, FormulaRecord f, String value) {
             if (CellText.isBlank(value)) {
                 current.formulasWithoutValue.computeIfAbsent(f.getRow(), r -> new TreeSet<>()).add((int) f.getColumn());
                 current.put(f.getRow(), f.getColumn(), "");
@@ -211,6 +214,8 @@ final class XlsRows implements SheetRows {
             if (formatter == null) {
                 formatter = new WorkbookRows.IsoDataFormatter(date1904);
             }
+            // set as the reading starts: the listener wraps this collector
+            FormatTrackingHSSFListener formats = Objects.requireNonNull(this.formats);
             int index = formats.getFormatIndex(cell);
             String format = formats.getFormatString(cell);
             return formatter.formatRawCellContents(value, index, format == null ? "General" : format, date1904);
@@ -247,7 +252,7 @@ final class XlsRows implements SheetRows {
     }
 
     @Override
-    public WorkbookRows.SheetRow next() {
+    public WorkbookRows.@Nullable SheetRow next() {
         while (sheetAt < sheets.size()) {
             if (rowsOfSheet == null) {
                 rowsOfSheet = cells.get(sheetAt).rows.entrySet().iterator();

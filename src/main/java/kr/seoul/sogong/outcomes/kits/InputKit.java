@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.kits;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -188,7 +190,7 @@ public final class InputKit {
      * The contract's constraint on a column, as Excel data validation; null where there
      * is none.
      */
-    static DataValidationConstraint constraint(DataValidationHelper helper, String alias, int round,
+    static @Nullable DataValidationConstraint constraint(DataValidationHelper helper, String alias, int round,
             List<String> centerCodes) {
         double first = DateUtil.getExcelDate(LocalDate.of(round, 1, 1));
         double last = DateUtil.getExcelDate(LocalDate.of(round, 12, 31));
@@ -219,7 +221,7 @@ public final class InputKit {
         r++;
         for (SourceKind kind : kinds) {
             Row head = sheet.createRow(r++);
-            String[] labels = { kind.koreanSheet() == null ? "응답" : kind.koreanSheet() + " 시트", "필수", "규칙", "예시" };
+            String[] labels = { kind == SourceKind.SURVEY ? "응답" : kind.koreanSheet() + " 시트", "필수", "규칙", "예시" };
             for (int i = 0; i < labels.length; i++) {
                 Cell c = head.createCell(i);
                 c.setCellValue(labels[i]);

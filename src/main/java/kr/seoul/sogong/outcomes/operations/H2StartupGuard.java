@@ -1,11 +1,14 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -30,12 +33,12 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
 
     static final String URL = "spring.datasource.url";
 
-    private FileChannel channel;
+    private @Nullable FileChannel channel;
 
-    private FileLock lock;
+    private @Nullable FileLock lock;
 
     /** Held for the life of the process: see the class comment. */
-    private static java.sql.Connection keepOpen;
+    private static java.sql.@Nullable Connection keepOpen;
 
     private static volatile String databaseUrl = "";
 
@@ -74,7 +77,8 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
                 if (System.getProperty(H2_BIND_ADDRESS) == null) {
                     System.setProperty(H2_BIND_ADDRESS, env.getProperty("outcomes.h2.bind-address", "127.0.0.1"));
                 }
-                PrivateFiles.folder(file.toAbsolutePath().getParent());
+                // an absolute file path has a folder
+                PrivateFiles.folder(Objects.requireNonNull(file.toAbsolutePath().getParent()));
                 holdRound(file, prepared.getArgs());
             }
             if (file != null && keepOpen == null) {
@@ -114,9 +118,9 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
     }
 
     /** Held for the life of a process that runs a round on an H2 file. */
-    private static FileChannel roundChannel;
+    private static @Nullable FileChannel roundChannel;
 
-    private static FileLock roundLock;
+    private static @Nullable FileLock roundLock;
 
     /**
      * On an H2 file a second launch of a running round must be refused before it opens
@@ -157,7 +161,7 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
      * The database file of an H2 URL that opens one ({@code jdbc:h2:file:} or a plain
      * path), else null.
      */
-    static Path h2File(String url) {
+    static @Nullable Path h2File(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:")) {
             return null;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.JobRound;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,7 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
 
     private final Duration interval;
 
-    private StepExecution step;
+    private @Nullable StepExecution step;
 
     private record Tally(String stepName, long total, boolean totalKnown, long startNanos, AtomicLong lastLogNanos) {
     }
@@ -72,6 +74,10 @@ public class IngestProgress implements StepExecutionListener, ChunkListener<Sour
 
     @Override
     public void afterChunk(Chunk<ValidatedRow> chunk) {
+        StepExecution step = this.step;
+        if (step == null) {
+            return;
+        }
         Tally tally = TALLIES.get(step.getJobExecutionId());
         long now = System.nanoTime();
         if (tally == null) {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
 import org.springframework.batch.core.partition.PartitionStep;
@@ -191,7 +193,7 @@ public class RoundRunner {
      * The parameters to launch with, and that instance's last execution (null for a new
      * instance).
      */
-    public record Instance(JobParameters parameters, JobExecution lastExecution) {
+    public record Instance(JobParameters parameters, @Nullable JobExecution lastExecution) {
     }
 
     /**
@@ -246,7 +248,7 @@ public class RoundRunner {
      * The step during which the database went away (a connection broken, refused or shut
      * down by the server), or null when the run failed otherwise.
      */
-    static String connectionLostDuring(JobExecution execution) {
+    static @Nullable String connectionLostDuring(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
             boolean lost = step.getStatus() == BatchStatus.UNKNOWN
                     || step.getFailureExceptions().stream().anyMatch(kr.seoul.sogong.outcomes.store.ConnectionLoss::in);

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,7 +29,7 @@ public class RunFacts {
      * Who starts the runs this thread launches next (the launcher sets it around a start;
      * the job's listener records it with the execution); null clears it.
      */
-    public void startedBy(String user) {
+    public void startedBy(@Nullable String user) {
         if (user == null) {
             STARTED_BY.remove();
         }
@@ -61,7 +63,7 @@ public class RunFacts {
      * the last update of one of its steps (a chunk commit), whichever is later; null when
      * nothing is known.
      */
-    public LocalDateTime lastSignOfLife(long executionId) {
+    public @Nullable LocalDateTime lastSignOfLife(long executionId) {
         List<Timestamp> times = jdbc.queryForList("select max(t) from (select heartbeat_at t from run_facts where"
                 + " job_execution_id = ? union all select last_updated t from batch_step_execution where"
                 + " job_execution_id = ? union all select last_updated t from batch_job_execution where"

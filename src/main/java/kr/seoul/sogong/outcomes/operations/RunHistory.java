@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -66,11 +68,11 @@ public class RunHistory {
      * null when the execution recorded none (it ended before the job could count them).
      */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
-            LocalDateTime start, Duration duration, long rowsRead, Long rejects, Long warnings, String next,
-            String startedBy) {
+            @Nullable LocalDateTime start, Duration duration, long rowsRead, @Nullable Long rejects,
+            @Nullable Long warnings, String next, @Nullable String startedBy) {
     }
 
-    public List<Line> recent(Integer roundFilter) {
+    public List<Line> recent(@Nullable Integer roundFilter) {
         List<Object> args = new java.util.ArrayList<>(List.of(RunParameters.JOB_NAME));
         if (roundFilter != null) {
             args.add(String.valueOf(roundFilter));
@@ -97,7 +99,7 @@ public class RunHistory {
         }, args.toArray());
     }
 
-    private static LocalDateTime toLocal(java.sql.Timestamp t) {
+    private static @Nullable LocalDateTime toLocal(java.sql.Timestamp t) {
         return t == null ? null : t.toLocalDateTime();
     }
 
@@ -129,7 +131,7 @@ public class RunHistory {
         return "see the log; ";
     }
 
-    public void print(Integer roundFilter) {
+    public void print(@Nullable Integer roundFilter) {
         print(recent(roundFilter), System.out);
     }
 
@@ -149,7 +151,7 @@ public class RunHistory {
     }
 
     /** From start to end, or to now while it runs; zero before it started. */
-    static Duration elapsed(LocalDateTime start, LocalDateTime end) {
+    static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {
         return start == null ? Duration.ZERO : Duration.between(start, end == null ? LocalDateTime.now() : end);
     }
 

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +69,7 @@ public class RunPurge {
     /**
      * @param round null for every round
      */
-    public List<RoundPurge> purge(Integer round, int keep, boolean dryRun) {
+    public List<RoundPurge> purge(@Nullable Integer round, int keep, boolean dryRun) {
         if (keep < 1) {
             throw new IllegalArgumentException("keep must be 1 or more");
         }
@@ -124,7 +126,7 @@ public class RunPurge {
     }
 
     /** Every execution of the job, by round, newest first. */
-    private Map<Integer, List<JobExecution>> executionsByRound(Integer only) {
+    private Map<Integer, List<JobExecution>> executionsByRound(@Nullable Integer only) {
         Map<Integer, List<JobExecution>> byRound = new TreeMap<>();
         for (JobInstance instance : repository.findJobInstances(RunParameters.JOB_NAME)) {
             for (JobExecution e : repository.getJobExecutions(instance)) {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -48,7 +50,7 @@ public record RunRequest(int round, LocalDate runDate) {
     }
 
     /** {@code status [round=...]}: null for every round. */
-    public static Integer roundFilter(List<String> args) {
+    public static @Nullable Integer roundFilter(List<String> args) {
         Integer round = null;
         for (String arg : args) {
             if (!key(arg).equals("round")) {
@@ -60,7 +62,7 @@ public record RunRequest(int round, LocalDate runDate) {
     }
 
     /** {@code purge [keep=n] [round=yyyy]}: round null for every round. */
-    public record Purge(int keep, Integer round) {
+    public record Purge(int keep, @Nullable Integer round) {
     }
 
     public static Purge purge(List<String> args) {

@@ -73,7 +73,7 @@ public class RunSummary implements JobExecutionListener {
             facts.ended(execution.getId(), rejects, warnings);
             // only what this run wrote is named: a run that failed before the findings
             // step published nothing
-            String published = execution.getExecutionContext().getString(OutputPublisher.PUBLISHED, null);
+            Object published = execution.getExecutionContext().get(OutputPublisher.PUBLISHED);
             table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings, published != null
                     ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
             if (published != null) {

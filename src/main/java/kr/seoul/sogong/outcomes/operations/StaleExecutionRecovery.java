@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -82,7 +84,7 @@ public class StaleExecutionRecovery {
      * marked FAILED, the reason in their exit descriptions, and the same command resumes
      * the same instance. Returns the execution to restart (the same one, now FAILED).
      */
-    public JobExecution recoverUnknown(JobExecution last, int round) {
+    public @Nullable JobExecution recoverUnknown(@Nullable JobExecution last, int round) {
         if (last == null || last.getStatus() != BatchStatus.UNKNOWN) {
             return last;
         }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
 import java.sql.SQLException;
@@ -43,7 +45,7 @@ public final class StartupFailure {
         return ExitCodes.FAILED;
     }
 
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
@@ -57,7 +59,7 @@ public final class StartupFailure {
         return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "";
         }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,14 +56,14 @@ public final class CommitteePage {
     record Chart(String title, int width, int height, List<BarView> bars) {
     }
 
-    record BarView(String label, String value, boolean withheld, int x, int rectY, int textY, long width, int height,
-            String fill, long valueX) {
+    record BarView(String label, @Nullable String value, boolean withheld, int x, int rectY, int textY, long width,
+            int height, String fill, long valueX) {
     }
 
     record KeyLine(String text, String anchor) {
     }
 
-    record TableView(String anchor, String title, List<String> headers, List<LineView> lines, String note) {
+    record TableView(String anchor, String title, List<String> headers, List<LineView> lines, @Nullable String note) {
     }
 
     record LineView(boolean total, List<CellView> cells) {
@@ -76,7 +78,7 @@ public final class CommitteePage {
 
     }
 
-    record CellView(CellKind kind, String text, String code) {
+    record CellView(CellKind kind, @Nullable String text, @Nullable String code) {
     }
 
     /**
@@ -209,11 +211,11 @@ public final class CommitteePage {
         if (cell.value() == null || (cell.format() != ExportFormat.INTEGER)) {
             return cell.text();
         }
-        return String.format("%,d", cell.format().rounded(cell.value()).toBigInteger());
+        return String.format("%,d", cell.format().round(cell.value()).toBigInteger());
     }
 
     /** A bar: its label and its value as exported, null or empty when withheld. */
-    record Bar(String label, String value, boolean total) {
+    record Bar(String label, @Nullable String value, boolean total) {
     }
 
     /**

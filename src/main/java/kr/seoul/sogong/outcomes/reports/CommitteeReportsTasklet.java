@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.tables.CommonCenters;
@@ -89,8 +90,10 @@ public class CommitteeReportsTasklet implements Tasklet {
         Path page = out.resolve(CommitteeFiles.PAGE);
         CommitteePage.write(page, tables, reportTables);
         written.put(page, null);
-        RunManifest.write(out.resolve("manifest.json"), executionId, round, intake.centersSha(round),
-                intake.centers(round).size(), intake.allFiles(round), written);
+        // the admission stored the round's centers before any row was read
+        String centersSha = Objects.requireNonNull(intake.centersSha(round), "the round's centers are stored");
+        RunManifest.write(out.resolve("manifest.json"), executionId, round, centersSha, intake.centers(round).size(),
+                intake.allFiles(round), written);
         contribution.incrementWriteCount(written.size() + 1);
         log.info("round {}: committee files written", round);
         return RepeatStatus.FINISHED;

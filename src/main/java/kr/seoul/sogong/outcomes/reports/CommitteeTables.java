@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.tables.YoyMetric;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import static kr.seoul.sogong.outcomes.reports.ExportFormat.BOOLEAN;
@@ -12,6 +14,7 @@ import static kr.seoul.sogong.outcomes.reports.ExportFormat.YEAR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import kr.seoul.sogong.outcomes.tables.CommonCenters;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
@@ -30,10 +33,10 @@ public final class CommitteeTables {
     /**
      * A column with the format of its cells; null: each row's cell says (year over year).
      */
-    private record Col(String header, String label, ExportFormat format) {
+    private record Col(String header, String label, @Nullable ExportFormat format) {
     }
 
-    private static Col c(String header, String label, ExportFormat format) {
+    private static Col c(String header, String label, @Nullable ExportFormat format) {
         return new Col(header, label, format);
     }
 
@@ -45,7 +48,7 @@ public final class CommitteeTables {
      */
     private static final class Builder {
 
-        private final String file;
+        private final @Nullable String file;
 
         private final String title;
 
@@ -55,7 +58,7 @@ public final class CommitteeTables {
 
         private final Map<String, String> centerNames;
 
-        Builder(String file, String title, Map<String, String> centerNames, List<Col> columns) {
+        Builder(@Nullable String file, String title, Map<String, String> centerNames, List<Col> columns) {
             this.file = file;
             this.title = title;
             this.columns = columns;
@@ -66,7 +69,7 @@ public final class CommitteeTables {
          * The words for a code: a center's name (전체 for ALL), a survey item's question, a
          * metric's name.
          */
-        private String words(String header, Object value) {
+        private @Nullable String words(String header, @Nullable Object value) {
             if (!(value instanceof String code)) {
                 return null;
             }
@@ -80,7 +83,7 @@ public final class CommitteeTables {
             };
         }
 
-        Builder row(Object... values) {
+        Builder row(@Nullable Object... values) {
             return styledRow(false, null, values);
         }
 
@@ -88,11 +91,12 @@ public final class CommitteeTables {
          * @param suppressed the row's small-cell statistics are withheld
          * @param valueFormat the format of cells whose column has none, or null
          */
-        Builder styledRow(boolean suppressed, ExportFormat valueFormat, Object... values) {
+        Builder styledRow(boolean suppressed, @Nullable ExportFormat valueFormat, @Nullable Object... values) {
             List<ReportTable.Cell> cells = new ArrayList<>(values.length);
             for (int i = 0; i < values.length; i++) {
                 Col col = columns.get(i);
-                ExportFormat format = col.format() != null ? col.format() : valueFormat;
+                ExportFormat format = Objects.requireNonNull(col.format() != null ? col.format() : valueFormat,
+                        "a column without a format takes the row's");
                 cells.add(new ReportTable.Cell(values[i], format, suppressed && WITHHELD.contains(col.header()),
                         words(col.header(), values[i])));
             }
@@ -101,7 +105,7 @@ public final class CommitteeTables {
             return this;
         }
 
-        ReportTable table(String note, String suppressionNote) {
+        ReportTable table(@Nullable String note, @Nullable String suppressionNote) {
             return new ReportTable(file, title, columns.stream().map(c -> new Column(c.header(), c.label())).toList(),
                     lines, note, suppressionNote);
         }
@@ -116,7 +120,7 @@ public final class CommitteeTables {
      * @param common year over year over the centers in both rounds, or null without a
      * previous round: a table of the page and the workbook only (no CSV)
      */
-    public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality, CommonCenters common) {
+    public static List<ReportTable> of(OutcomeTables t, List<FileQuality> quality, @Nullable CommonCenters common) {
         int r = t.round();
         Map<String, String> names = new java.util.HashMap<>();
         t.participation().forEach(p -> names.put(p.centerCode(), p.centerName()));

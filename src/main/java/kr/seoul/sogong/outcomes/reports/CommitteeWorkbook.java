@@ -103,7 +103,7 @@ public final class CommitteeWorkbook {
                                 cell.setCellValue(CsvOutput.escapeFormula(shown(value, table.columns().get(c))));
                             case BOOLEAN -> cell.setCellValue((Boolean) value.value() ? "예" : "아니오");
                             default -> {
-                                cell.setCellValue(value.format().rounded(value.value()).doubleValue());
+                                cell.setCellValue(value.format().round(value.value()).doubleValue());
                                 cell.setCellStyle(styles.get(value.format()));
                             }
                         }
@@ -176,17 +176,18 @@ public final class CommitteeWorkbook {
             row.createCell(0).setCellValue(CsvOutput.escapeFormula(CommitteeWords.centerName(t, b.centerCode())));
             t.satisfaction()
                 .stream()
-                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item() == SurveyItem.OVERALL
-                        && s.score100() != null)
+                .filter(s -> s.centerCode().equals(b.centerCode()) && s.item() == SurveyItem.OVERALL)
                 .findFirst()
-                .ifPresent(s -> {
+                // empty when withheld
+                .map(OutcomeTables.Satisfaction::score100)
+                .ifPresent(score -> {
                     Cell c = row.createCell(1);
-                    c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(s.score100()).doubleValue());
+                    c.setCellValue(ExportFormat.ONE_DECIMAL.round(score).doubleValue());
                     c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
                 });
             if (b.executionRatePct() != null) {
                 Cell c = row.createCell(2);
-                c.setCellValue(ExportFormat.ONE_DECIMAL.rounded(b.executionRatePct()).doubleValue());
+                c.setCellValue(ExportFormat.ONE_DECIMAL.round(b.executionRatePct()).doubleValue());
                 c.setCellStyle(styles.get(ExportFormat.ONE_DECIMAL));
             }
         }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -26,9 +28,17 @@ public enum ExportFormat {
     }
 
     /** The value rounded as exported, or null for a non-number or an empty cell. */
-    public BigDecimal rounded(Object value) {
+    public @Nullable BigDecimal rounded(@Nullable Object value) {
         if (scale < 0 || value == null) {
             return null;
+        }
+        return round(value);
+    }
+
+    /** A number rounded as exported, in a format of numbers. */
+    public BigDecimal round(Object value) {
+        if (scale < 0) {
+            throw new IllegalStateException(this + " is not a format of numbers");
         }
         BigDecimal n = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
         BigDecimal r = n.setScale(scale, RoundingMode.HALF_UP);
@@ -36,14 +46,14 @@ public enum ExportFormat {
         return r.signum() == 0 ? r.abs() : r;
     }
 
-    public String text(Object value) {
+    public String text(@Nullable Object value) {
         if (value == null) {
             return "";
         }
         return switch (this) {
             case TEXT -> value.toString();
             case BOOLEAN -> ((Boolean) value) ? "true" : "false";
-            default -> rounded(value).toPlainString();
+            default -> round(value).toPlainString();
         };
     }
 

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.Column;
 import java.util.List;
 
@@ -14,8 +16,8 @@ import java.util.List;
  * @param suppressionNote a footnote shown only when a cell of the table is withheld, or
  * null
  */
-public record ReportTable(String file, String title, List<Column> columns, List<Line> lines, String note,
-        String suppressionNote) {
+public record ReportTable(@Nullable String file, String title, List<Column> columns, List<Line> lines,
+        @Nullable String note, @Nullable String suppressionNote) {
 
     /** A column: English header (CSV), Korean label (workbook and page). */
     public record Column(String header, String label) {
@@ -35,7 +37,7 @@ public record ReportTable(String file, String title, List<Column> columns, List<
      * the words the committee reads for a code (a center's name, a survey item's
      * question), or null.
      */
-    public record Cell(Object value, ExportFormat format, boolean suppressed, String display) {
+    public record Cell(@Nullable Object value, ExportFormat format, boolean suppressed, @Nullable String display) {
 
         /** As the CSV has it: the contract's codes and plain numbers. */
         public String text() {

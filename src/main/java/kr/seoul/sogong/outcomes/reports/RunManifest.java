@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.reports;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,16 +33,17 @@ public final class RunManifest {
      * in a note instead.
      */
     record Manifest(long jobExecutionId, int round, String status, String generatedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String note,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Input> inputs, List<Output> outputs) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String note,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Input> inputs, List<Output> outputs) {
     }
 
     /** A file the run read (centers.csv first). */
-    record Input(String sourceFile, String sha256, String status, String encoding, long rowsRead) {
+    record Input(String sourceFile, String sha256, String status, @Nullable String encoding, long rowsRead) {
     }
 
     /** A file the run wrote; {@code rows} where data rows apply. */
-    record Output(String file, String sha256, long bytes, @JsonInclude(JsonInclude.Include.NON_NULL) Long rows) {
+    record Output(String file, String sha256, long bytes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long rows) {
     }
 
     private RunManifest() {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.rows;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * 사업자등록번호: ten digits, 3-2-5, the last a check digit (contract §3). Parsing reports which
  * of FORMAT or BRN_CHECKSUM a text breaks; {@link #masked(String)} is the only form in
@@ -16,7 +18,7 @@ public record BusinessRegistrationNumber(String digits) {
     }
 
     /** Dashes and spaces removed; null when what is left is not ten digits. */
-    public static String normalize(String text) {
+    public static @Nullable String normalize(String text) {
         if (text == null) {
             return null;
         }

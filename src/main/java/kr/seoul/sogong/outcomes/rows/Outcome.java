@@ -1,12 +1,15 @@
 package kr.seoul.sogong.outcomes.rows;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 
 /** A row of a center's 성과 sheet that passed every single-row rule; null = unknown. */
-public record Outcome(String centerCode, String brn, BigDecimal salesBeforeK, BigDecimal salesAfterK,
-        Integer newClients, Integer newOrders, Boolean onlineListed, Integer patterns) implements FirmRow {
+public record Outcome(String centerCode, String brn, @Nullable BigDecimal salesBeforeK,
+        @Nullable BigDecimal salesAfterK, @Nullable Integer newClients, @Nullable Integer newOrders,
+        @Nullable Boolean onlineListed, @Nullable Integer patterns) implements FirmRow {
 
     @Override
     public RowTable table() {

@@ -1,13 +1,15 @@
 package kr.seoul.sogong.outcomes.rows;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 
 /** A row of a center's 참여기업 sheet that passed every single-row rule. */
-public record Participant(String centerCode, String brn, String firmName, String support, LocalDate startDate,
-        LocalDate endDate, BigDecimal educationHours, boolean completed) implements FirmRow {
+public record Participant(String centerCode, String brn, String firmName, @Nullable String support, LocalDate startDate,
+        LocalDate endDate, @Nullable BigDecimal educationHours, boolean completed) implements FirmRow {
 
     @Override
     public RowTable table() {

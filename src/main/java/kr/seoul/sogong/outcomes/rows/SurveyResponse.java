@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.rows;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,10 +10,12 @@ import java.util.List;
 
 /** A survey response that passed every single-row rule. */
 public record SurveyResponse(String responseId, LocalDateTime submittedAt, String brn, String firmName,
-        String centerCode, Integer employees, Answers answers, EnumSet<Need> needs, String comment) implements FirmRow {
+        String centerCode, @Nullable Integer employees, Answers answers, EnumSet<Need> needs,
+        @Nullable String comment) implements FirmRow {
 
     /** The six satisfaction items: 1 to 5, 9 for 모름, null for blank. */
-    public record Answers(Integer q1, Integer q2, Integer q3, Integer q4, Integer q5, Integer q6) {
+    public record Answers(@Nullable Integer q1, @Nullable Integer q2, @Nullable Integer q3, @Nullable Integer q4,
+            @Nullable Integer q5, @Nullable Integer q6) {
     }
 
     private static final List<String> COLUMNS;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.settings;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -21,7 +23,7 @@ public enum Command {
 
     private static final String JAR = "java -jar sogong-outcomes.jar ";
 
-    private final String word;
+    private final @Nullable String word;
 
     private final String syntax;
 
@@ -31,7 +33,7 @@ public enum Command {
 
     private final boolean runsRounds;
 
-    Command(String word, String syntax, String purpose, boolean needsContext, boolean runsRounds) {
+    Command(@Nullable String word, String syntax, String purpose, boolean needsContext, boolean runsRounds) {
         this.word = word;
         this.syntax = syntax;
         this.purpose = purpose;
@@ -40,7 +42,7 @@ public enum Command {
     }
 
     /** The word that names it first on the command line; null for a round's run. */
-    public String word() {
+    public @Nullable String word() {
         return word;
     }
 

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.settings;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.Set;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -40,7 +42,7 @@ public final class RunParameters {
     }
 
     /** The round, or null when the parameters have none (an execution of another job). */
-    public static Integer round(JobParameters parameters) {
+    public static @Nullable Integer round(JobParameters parameters) {
         JobParameter<?> round = parameters.getParameter(ROUND);
         return round != null && round.value() instanceof Long value ? value.intValue() : null;
     }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.support.DatabaseType;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -15,7 +17,7 @@ public class Dialect {
 
     private final DataSource dataSource;
 
-    private volatile DatabaseType type;
+    private volatile @Nullable DatabaseType type;
 
     public Dialect(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -35,7 +37,8 @@ enum DigestLayout {
             participant(out, rs.getBoolean("completed"), rs.getBigDecimal("education_hours"));
         }
 
-        private void participant(DataOutputStream out, boolean completed, BigDecimal hours) throws IOException {
+        private void participant(DataOutputStream out, boolean completed, @Nullable BigDecimal hours)
+                throws IOException {
             out.writeBoolean(completed);
             writeDecimal(out, hours, 2);
         }
@@ -62,8 +65,9 @@ enum DigestLayout {
                     rs.getObject("online_listed", Boolean.class), rs.getObject("patterns", Integer.class));
         }
 
-        private void outcome(DataOutputStream out, BigDecimal before, BigDecimal after, Integer clients, Integer orders,
-                Boolean listed, Integer patterns) throws IOException {
+        private void outcome(DataOutputStream out, @Nullable BigDecimal before, @Nullable BigDecimal after,
+                @Nullable Integer clients, @Nullable Integer orders, @Nullable Boolean listed,
+                @Nullable Integer patterns) throws IOException {
             writeDecimal(out, before, 3);
             writeDecimal(out, after, 3);
             writeInteger(out, clients);
@@ -162,7 +166,7 @@ enum DigestLayout {
     /** The figures back into the reused row. */
     abstract void read(DataInputStream in, RowDigests.Row row) throws IOException;
 
-    private static void writeInteger(DataOutputStream out, Integer v) throws IOException {
+    private static void writeInteger(DataOutputStream out, @Nullable Integer v) throws IOException {
         out.writeBoolean(v != null);
         if (v != null) {
             out.writeInt(v);
@@ -172,7 +176,7 @@ enum DigestLayout {
     /**
      * At the column's scale, as the table returns it; the row rules bounded the scale.
      */
-    private static void writeDecimal(DataOutputStream out, BigDecimal v, int scale) throws IOException {
+    private static void writeDecimal(DataOutputStream out, @Nullable BigDecimal v, int scale) throws IOException {
         if (v == null) {
             out.writeByte(0);
             return;
@@ -182,11 +186,11 @@ enum DigestLayout {
         out.write(unscaled);
     }
 
-    private static Integer readInteger(DataInputStream in) throws IOException {
+    private static @Nullable Integer readInteger(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readInt() : null;
     }
 
-    private static BigDecimal readDecimal(DataInputStream in, int scale) throws IOException {
+    private static @Nullable BigDecimal readDecimal(DataInputStream in, int scale) throws IOException {
         int length = in.readByte();
         if (length == 0) {
             return null;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import java.util.Objects;
+
 import java.sql.PreparedStatement;
 import kr.seoul.sogong.outcomes.rows.RowTable;
 import org.postgresql.PGStatement;
@@ -78,9 +80,11 @@ public class DigestStore {
 
     /** How many rows of a table in the round have digests. */
     public int count(int round, RowTable table) {
-        return jdbc.queryForObject(
+        Integer count = jdbc.queryForObject(
                 "select coalesce(sum(row_count), 0) from row_digest where round = ? and row_table = ?", Integer.class,
                 round, table.sqlName());
+        // coalesce: never null
+        return Objects.requireNonNull(count);
     }
 
     /**

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
@@ -10,7 +12,8 @@ import kr.seoul.sogong.outcomes.findings.Severity;
  * of its code) — a rejected survey row is not stored, so the center it names is known
  * only from its message.
  */
-public record FindingFilter(String file, String center, Rule rule, Severity severity) {
+public record FindingFilter(@Nullable String file, @Nullable String center, @Nullable Rule rule,
+        @Nullable Severity severity) {
 
     public static final FindingFilter NONE = new FindingFilter(null, null, null, null);
 

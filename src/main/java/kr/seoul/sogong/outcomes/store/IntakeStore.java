@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
@@ -58,7 +60,7 @@ public class IntakeStore {
         this.digests = digests;
     }
 
-    public String centersSha(int round) {
+    public @Nullable String centersSha(int round) {
         List<String> sha = jdbc.queryForList("select centers_sha256 from round_input where round = ?", String.class,
                 round);
         return sha.isEmpty() ? null : sha.get(0);
@@ -160,8 +162,8 @@ public class IntakeStore {
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
     }
 
-    public void registerFile(int round, SourceFiles.InputFile file, int seq, FileKind kind, String encoding,
-            FileStatus status, Long estimatedRows) {
+    public void registerFile(int round, SourceFiles.InputFile file, int seq, FileKind kind, @Nullable String encoding,
+            FileStatus status, @Nullable Long estimatedRows) {
         jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
                 + " rows_read, complete, estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
                 round, file.sourceFile(), seq, kind.name(), file.sha256(), file.sizeBytes(), encoding, status.name(),

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,16 +56,17 @@ public final class RowDigests {
      */
     public static final class Row {
 
-        public String sourceFile;
+        // each read sets them before the row is handed out
+        public String sourceFile = "";
 
-        public String center;
+        public String center = "";
 
         /** The business number's ten digits as a number. */
         public long brn;
 
         public int sheetIndex;
 
-        public String sheet;
+        public String sheet = "";
 
         public int rowNumber;
 
@@ -80,21 +83,21 @@ public final class RowDigests {
         public boolean completed;
 
         /** Participant, scale 2; null when blank. */
-        public BigDecimal educationHours;
+        public @Nullable BigDecimal educationHours;
 
         /** Outcome, scale 3; null when blank. */
-        public BigDecimal salesBeforeK;
+        public @Nullable BigDecimal salesBeforeK;
 
-        public BigDecimal salesAfterK;
+        public @Nullable BigDecimal salesAfterK;
 
         /** Outcome; null when blank. */
-        public Integer newClients;
+        public @Nullable Integer newClients;
 
-        public Integer newOrders;
+        public @Nullable Integer newOrders;
 
-        public Boolean onlineListed;
+        public @Nullable Boolean onlineListed;
 
-        public Integer patterns;
+        public @Nullable Integer patterns;
 
         public boolean has(Need need) {
             return (needs & 1 << need.ordinal()) != 0;

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
@@ -112,7 +113,7 @@ public class RowTables {
                 }
                 csv.append('\n');
             }
-            DataSource ds = batches.getDataSource();
+            DataSource ds = Objects.requireNonNull(batches.getDataSource(), "the template has its data source");
             // the chunk transaction's connection
             Connection c = DataSourceUtils.getConnection(ds);
             try {

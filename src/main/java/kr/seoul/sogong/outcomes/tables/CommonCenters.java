@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +36,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
      */
     public interface MedianOver {
 
-        BigDecimal salesGrowthMedian(int round, Set<String> centers);
+        @Nullable BigDecimal salesGrowthMedian(int round, Set<String> centers);
 
     }
 
@@ -62,7 +64,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
      * Over all of a round's centers the median is its ALL row's: no second read of the
      * firms' rows.
      */
-    private static BigDecimal allMedian(OutcomeTables t) {
+    private static @Nullable BigDecimal allMedian(OutcomeTables t) {
         for (OutcomeTables.Kpi k : t.kpi()) {
             if (k.centerCode().equals(OutcomeTables.ALL)) {
                 // null when no firm has sales to compare
@@ -98,7 +100,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
             .sum();
     }
 
-    private static BigDecimal responseRate(OutcomeTables t, Set<String> centers) {
+    private static @Nullable BigDecimal responseRate(OutcomeTables t, Set<String> centers) {
         long supported = supported(t, centers);
         long responses = t.participation()
             .stream()
@@ -112,7 +114,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
      * Σ answers = n × mean per center, exactly (an integer); null when a center's mean is
      * withheld.
      */
-    private static BigDecimal q1Mean(OutcomeTables t, Set<String> centers) {
+    private static @Nullable BigDecimal q1Mean(OutcomeTables t, Set<String> centers) {
         long n = 0;
         BigDecimal sum = BigDecimal.ZERO;
         for (OutcomeTables.Satisfaction s : t.satisfaction()) {
@@ -128,7 +130,7 @@ public record CommonCenters(int previousRound, List<String> common, List<String>
         return n == 0 ? null : sum.divide(BigDecimal.valueOf(n), LikertStatistics.PRECISION);
     }
 
-    private static BigDecimal executionRate(OutcomeTables t, Set<String> centers) {
+    private static @Nullable BigDecimal executionRate(OutcomeTables t, Set<String> centers) {
         long planned = 0;
         long executed = 0;
         for (OutcomeTables.Budget b : t.budget()) {

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -12,8 +14,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * exact (answers are integers), lets the database do the summing, and pools the ALL row
  * from the centers' sums rather than their means.
  */
-public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDecimal ci95High, BigDecimal top2Pct,
-        BigDecimal score100, boolean suppressed) {
+public record LikertStatistics(int n, @Nullable BigDecimal mean, @Nullable BigDecimal ci95Low,
+        @Nullable BigDecimal ci95High, @Nullable BigDecimal top2Pct, @Nullable BigDecimal score100,
+        boolean suppressed) {
 
     static final MathContext PRECISION = MathContext.DECIMAL128;
 
@@ -53,7 +56,7 @@ public record LikertStatistics(int n, BigDecimal mean, BigDecimal ci95Low, BigDe
     }
 
     /** part ÷ whole × 100, or null when whole is 0. */
-    public static BigDecimal percent(long part, long whole) {
+    public static @Nullable BigDecimal percent(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
     }

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -215,21 +217,17 @@ public class OutcomeCalculator {
                 sum.onlineListed++;
             }
             sum.patterns += r.patterns == null ? 0 : r.patterns;
-            if (hasGrowth(r)) {
+            if (SalesGrowthMedian.counts(r.salesBeforeK, r.salesAfterK)) {
                 growth.add(r.center, r.salesBeforeK, r.salesAfterK);
             }
         });
         growth.findMiddles();
         digests.read(round, RowTable.OUTCOME, r -> {
-            if (hasGrowth(r) && !setApart.rejected(r)) {
+            if (SalesGrowthMedian.counts(r.salesBeforeK, r.salesAfterK) && !setApart.rejected(r)) {
                 growth.offer(r.center, r.salesBeforeK, r.salesAfterK);
             }
         });
         return new OutcomeSums(sums, growth);
-    }
-
-    private static boolean hasGrowth(RowDigests.Row r) {
-        return SalesGrowthMedian.counts(r.salesBeforeK, r.salesAfterK);
     }
 
     private List<Kpi> kpi(List<Center> centers, Map<String, BigDecimal> hours, OutcomeSums outcomes) {
@@ -251,7 +249,7 @@ public class OutcomeCalculator {
      * table computes it (accepted outcomes rows, before &gt; 0, after present): for the
      * year over year over the centers present in both rounds.
      */
-    public BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
+    public @Nullable BigDecimal salesGrowthMedian(int round, java.util.Set<String> centers) {
         SalesGrowthMedian growth = new SalesGrowthMedian();
         // the rows' accepted flag, not the digests: an earlier round may have been stored
         // before digests and verdicts were (Flyway V10), and is not run again for this

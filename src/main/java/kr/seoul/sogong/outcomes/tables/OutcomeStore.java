@@ -123,7 +123,7 @@ public class OutcomeStore {
             return;
         }
         SqlParameterSource[] batch = new SqlParameterSource[rows.size()];
-        List<String> names = null;
+        List<String> names = List.of();
         for (int i = 0; i < batch.length; i++) {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("job_execution_id", t.jobExecutionId());

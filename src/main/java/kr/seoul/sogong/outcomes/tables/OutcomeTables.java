@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,26 +22,28 @@ public record OutcomeTables(int round, long jobExecutionId, List<Participation> 
      * center (the rate's numerator)
      */
     public record Participation(String centerCode, String centerName, int targetFirms, int supportedFirms,
-            int completedFirms, BigDecimal completionRatePct, int surveyResponses, int participantResponses,
-            BigDecimal responseRatePct) {
+            int completedFirms, @Nullable BigDecimal completionRatePct, int surveyResponses, int participantResponses,
+            @Nullable BigDecimal responseRatePct) {
     }
 
-    public record Satisfaction(String centerCode, SurveyItem item, int n, BigDecimal mean, BigDecimal ci95Low,
-            BigDecimal ci95High, BigDecimal top2Pct, BigDecimal score100, boolean suppressed) {
+    public record Satisfaction(String centerCode, SurveyItem item, int n, @Nullable BigDecimal mean,
+            @Nullable BigDecimal ci95Low, @Nullable BigDecimal ci95High, @Nullable BigDecimal top2Pct,
+            @Nullable BigDecimal score100, boolean suppressed) {
     }
 
-    public record Kpi(String centerCode, int firmsWithSales, BigDecimal salesGrowthMedianPct, long newClientsTotal,
-            long newOrdersTotal, int onlineListedFirms, long patternsTotal, BigDecimal educationHoursTotal) {
+    public record Kpi(String centerCode, int firmsWithSales, @Nullable BigDecimal salesGrowthMedianPct,
+            long newClientsTotal, long newOrdersTotal, int onlineListedFirms, long patternsTotal,
+            BigDecimal educationHoursTotal) {
     }
 
     public record Budget(String centerCode, long budgetCapKrw, long plannedKrw, long executedKrw,
-            BigDecimal executionRatePct, boolean overCap) {
+            @Nullable BigDecimal executionRatePct, boolean overCap) {
     }
 
-    public record NeedShare(String centerCode, String need, int count, BigDecimal sharePct) {
+    public record NeedShare(String centerCode, String need, int count, @Nullable BigDecimal sharePct) {
     }
 
-    public record YearOverYear(String centerCode, YoyMetric metric, BigDecimal current, BigDecimal previous,
-            BigDecimal delta) {
+    public record YearOverYear(String centerCode, YoyMetric metric, @Nullable BigDecimal current,
+            @Nullable BigDecimal previous, @Nullable BigDecimal delta) {
     }
 }

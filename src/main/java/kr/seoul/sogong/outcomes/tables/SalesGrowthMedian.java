@@ -1,6 +1,11 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +26,7 @@ final class SalesGrowthMedian {
 
     private final Map<String, Integer> sizes = new HashMap<>();
 
-    private Map<String, double[]> middles;
+    private @Nullable Map<String, double[]> middles;
 
     private final Map<String, BigDecimal[]> exact = new HashMap<>();
 
@@ -29,7 +34,8 @@ final class SalesGrowthMedian {
      * Whose growth counts (contract §4): sales before above zero, sales after given. The
      * one definition, for the KPI table's medians and the year over year's.
      */
-    static boolean counts(BigDecimal before, BigDecimal after) {
+    @Contract("null, _ -> false; _, null -> false")
+    static boolean counts(@Nullable BigDecimal before, @Nullable BigDecimal after) {
         return before != null && before.signum() > 0 && after != null;
     }
 
@@ -63,7 +69,7 @@ final class SalesGrowthMedian {
     void findMiddles() {
         middles = new HashMap<>();
         for (Map.Entry<String, double[]> e : values.entrySet()) {
-            int n = sizes.get(e.getKey());
+            int n = Objects.requireNonNull(sizes.get(e.getKey()), "a key with values has a size");
             double[] a = Arrays.copyOf(e.getValue(), n);
             Arrays.sort(a);
             middles.put(e.getKey(), n % 2 == 1 ? new double[] { a[n / 2] } : new double[] { a[n / 2 - 1], a[n / 2] });
@@ -76,7 +82,8 @@ final class SalesGrowthMedian {
     void offer(String center, BigDecimal before, BigDecimal after) {
         double g = approximate(before, after);
         for (String key : new String[] { center, ALL }) {
-            double[] m = middles.get(key);
+            // between the passes findMiddles found the middles of every key pass 1 saw
+            double[] m = Objects.requireNonNull(Objects.requireNonNull(middles).get(key));
             for (int i = 0; i < m.length; i++) {
                 BigDecimal[] x = exact.computeIfAbsent(key, k -> new BigDecimal[m.length]);
                 if (m[i] == g && x[i] == null) {
@@ -91,7 +98,7 @@ final class SalesGrowthMedian {
     }
 
     /** The median, or null when no firm has both sales figures. */
-    BigDecimal median(String key) {
+    @Nullable BigDecimal median(String key) {
         BigDecimal[] x = exact.get(key);
         if (x == null) {
             return null;

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.tables;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,14 +45,14 @@ public final class YearOverYearCalculator {
      * @param previous the previous round's tables, or null when no earlier round is
      * stored
      */
-    public static List<YearOverYear> compare(OutcomeTables current, OutcomeTables previous) {
+    public static List<YearOverYear> compare(OutcomeTables current, @Nullable OutcomeTables previous) {
         Map<String, Map<YoyMetric, BigDecimal>> now = metrics(current);
         Map<String, Map<YoyMetric, BigDecimal>> before = previous == null ? Map.of() : metrics(previous);
         List<YearOverYear> rows = new ArrayList<>();
         for (OutcomeTables.Participation p : current.participation()) {
             String center = p.centerCode();
             for (YoyMetric metric : YoyMetric.values()) {
-                BigDecimal cur = now.get(center).get(metric);
+                BigDecimal cur = now.getOrDefault(center, Map.of()).get(metric);
                 BigDecimal prev = before.getOrDefault(center, Map.of()).get(metric);
                 BigDecimal delta = cur != null && prev != null ? cur.subtract(prev) : null;
                 rows.add(new YearOverYear(center, metric, cur, prev, delta));

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.BudgetColumn;
 import kr.seoul.sogong.outcomes.intake.ColumnRef;
 import kr.seoul.sogong.outcomes.intake.OutcomeColumn;
@@ -26,7 +28,7 @@ public final class ResultsRowValidator {
         this.centers = centers;
     }
 
-    public Participant participant(RowFields f) {
+    public @Nullable Participant participant(RowFields f) {
         String center = centerCode(f, ParticipantColumn.CENTER_CODE);
         String brn = f.brn(ParticipantColumn.BRN);
         String firmName = f.text(ParticipantColumn.FIRM_NAME);
@@ -38,10 +40,12 @@ public final class ResultsRowValidator {
         if (start != null && end != null && end.isBefore(start)) {
             f.add(ParticipantColumn.END_DATE, end.toString(), Rule.RANGE, Message.of("endBeforeStart", start));
         }
-        return f.rejected() ? null : new Participant(center, brn, firmName, support, start, end, hours, completed);
+        return f.rejected() ? null
+                : new Participant(RowFields.present(center), RowFields.present(brn), RowFields.present(firmName),
+                        support, RowFields.present(start), RowFields.present(end), hours, RowFields.present(completed));
     }
 
-    public Outcome outcome(RowFields f) {
+    public @Nullable Outcome outcome(RowFields f) {
         String center = centerCode(f, OutcomeColumn.CENTER_CODE);
         String brn = f.brn(OutcomeColumn.BRN);
         BigDecimal before = f.decimal(OutcomeColumn.SALES_BEFORE_K);
@@ -50,18 +54,20 @@ public final class ResultsRowValidator {
         Integer newOrders = f.integer(OutcomeColumn.NEW_ORDERS);
         Boolean online = f.yesNo(OutcomeColumn.ONLINE_LISTED);
         Integer patterns = f.integer(OutcomeColumn.PATTERNS);
-        return f.rejected() ? null : new Outcome(center, brn, before, after, newClients, newOrders, online, patterns);
+        return f.rejected() ? null : new Outcome(RowFields.present(center), RowFields.present(brn), before, after,
+                newClients, newOrders, online, patterns);
     }
 
-    public BudgetLine budget(RowFields f) {
+    public @Nullable BudgetLine budget(RowFields f) {
         String center = centerCode(f, BudgetColumn.CENTER_CODE);
         String item = f.text(BudgetColumn.ITEM);
         Long planned = f.whole(BudgetColumn.PLANNED_KRW);
         Long executed = f.whole(BudgetColumn.EXECUTED_KRW);
-        return f.rejected() ? null : new BudgetLine(center, item, planned, executed);
+        return f.rejected() ? null : new BudgetLine(RowFields.present(center), RowFields.present(item),
+                RowFields.present(planned), RowFields.present(executed));
     }
 
-    private String centerCode(RowFields f, ColumnRef centerCode) {
+    private @Nullable String centerCode(RowFields f, ColumnRef centerCode) {
         String v = f.text(centerCode);
         if (v != null && centers.byCode(v).isEmpty()) {
             f.add(centerCode, v, Rule.UNKNOWN_CENTER, Message.of("unknownCenterCode"));

@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.ColumnRef;
 import kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber;
 import kr.seoul.sogong.outcomes.findings.Message;
@@ -99,7 +101,7 @@ public final class RowFields {
         return false;
     }
 
-    private static String totalsKey(String v) {
+    private static @Nullable String totalsKey(String v) {
         StringBuilder key = new StringBuilder(v.length());
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -116,7 +118,7 @@ public final class RowFields {
      * the column's length from the left (the row number is the part that tells rows
      * apart).
      */
-    public String madeId(ColumnRef column) {
+    public @Nullable String madeId(ColumnRef column) {
         String field = column.alias();
         String id = row.sourceFile() + ":" + (row.sheet().isEmpty() ? "" : row.sheet() + ":") + row.rowNumber();
         int limit = maxLength(field);
@@ -164,7 +166,7 @@ public final class RowFields {
     /**
      * As {@link #text(String, boolean)}, required as the row's kind declares the column.
      */
-    public String text(ColumnRef column) {
+    public @Nullable String text(ColumnRef column) {
         return text(column.alias(), required(column));
     }
 
@@ -174,7 +176,7 @@ public final class RowFields {
      * database stores one), or is longer than its column holds or
      * {@code outcomes.max-field-length} allows.
      */
-    String text(String field, boolean required) {
+    @Nullable String text(String field, boolean required) {
         Message problem = row.cellProblems().get(field);
         if (problem != null) {
             add(field, "", Rule.FORMAT, problem);
@@ -204,6 +206,17 @@ public final class RowFields {
         return row.kind().column(field).stored();
     }
 
+    /**
+     * A required field's value in a row that stands: had it been blank or wrong, the
+     * rules would have rejected the row and it would not be built.
+     */
+    static <T> T present(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("a required field is empty in a row no rule rejected");
+        }
+        return value;
+    }
+
     private int maxLength(String field) {
         int column = stored(field).maxLength();
         return column > 0 ? Math.min(column, maxFieldLength) : maxFieldLength;
@@ -213,7 +226,7 @@ public final class RowFields {
      * A business registration number: ten digits after removing dashes and spaces, with a
      * valid check digit.
      */
-    public String brn(ColumnRef column) {
+    public @Nullable String brn(ColumnRef column) {
         String field = column.alias();
         String v = text(field, required(column));
         if (v == null) {
@@ -236,11 +249,11 @@ public final class RowFields {
      * As {@link #decimal(String, boolean)}, required as the row's kind declares the
      * column.
      */
-    public BigDecimal decimal(ColumnRef column) {
+    public @Nullable BigDecimal decimal(ColumnRef column) {
         return decimal(column.alias(), required(column));
     }
 
-    BigDecimal decimal(String field, boolean required) {
+    @Nullable BigDecimal decimal(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -274,11 +287,11 @@ public final class RowFields {
     /**
      * As {@link #whole(String, boolean)}, required as the row's kind declares the column.
      */
-    public Long whole(ColumnRef column) {
+    public @Nullable Long whole(ColumnRef column) {
         return whole(column.alias(), required(column));
     }
 
-    Long whole(String field, boolean required) {
+    @Nullable Long whole(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -304,7 +317,7 @@ public final class RowFields {
      * Plain decimal notation, else null: {@code 5e0}, {@code +5} and {@code 1,000} are
      * not numbers here.
      */
-    public static BigDecimal parsePlain(String v) {
+    public static @Nullable BigDecimal parsePlain(String v) {
         if (!isPlainNumber(v)) {
             return null;
         }
@@ -343,7 +356,7 @@ public final class RowFields {
     }
 
     /** A whole number in plain notation, else null. */
-    public static Long parseWhole(String v) {
+    public static @Nullable Long parseWhole(String v) {
         BigDecimal n = parsePlain(v);
         if (n == null) {
             return null;
@@ -361,11 +374,11 @@ public final class RowFields {
      * As {@link #integer(String, boolean)}, required as the row's kind declares the
      * column.
      */
-    public Integer integer(ColumnRef column) {
+    public @Nullable Integer integer(ColumnRef column) {
         return integer(column.alias(), required(column));
     }
 
-    Integer integer(String field, boolean required) {
+    @Nullable Integer integer(String field, boolean required) {
         Long n = whole(field, required);
         return n == null ? null : n.intValue();
     }
@@ -378,11 +391,11 @@ public final class RowFields {
     /**
      * As {@link #date(String, boolean)}, required as the row's kind declares the column.
      */
-    public LocalDate date(ColumnRef column) {
+    public @Nullable LocalDate date(ColumnRef column) {
         return date(column.alias(), required(column));
     }
 
-    LocalDate date(String field, boolean required) {
+    @Nullable LocalDate date(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;
@@ -410,7 +423,7 @@ public final class RowFields {
     private static final Pattern KOREAN_DATE = Pattern.compile("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일");
 
     /** {@code 2022.05.16}, {@code 2022/5/16} or {@code 2022년 5월 16일}, or null. */
-    static LocalDate typedDate(String v) {
+    static @Nullable LocalDate typedDate(String v) {
         Matcher dotted = DOTTED_DATE.matcher(v);
         Matcher korean = KOREAN_DATE.matcher(v);
         try {
@@ -434,7 +447,7 @@ public final class RowFields {
      * the formatter decides, and words the finding): a formatter costs more than the rest
      * of the row's rules, and nearly every date has this form.
      */
-    static LocalDate plainDate(String v) {
+    static @Nullable LocalDate plainDate(String v) {
         if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
             return null;
         }
@@ -456,7 +469,7 @@ public final class RowFields {
      * {@code 2022-06-01 15:04} or {@code 2022-06-01 15:04:05} read by hand, as the first
      * of {@link #SUBMITTED_AT} reads them, or null (then the formatters decide).
      */
-    static LocalDateTime plainDateTime(String v) {
+    static @Nullable LocalDateTime plainDateTime(String v) {
         if ((v.length() != 16 && v.length() != 19) || v.charAt(10) != ' ' || v.charAt(13) != ':') {
             return null;
         }
@@ -491,7 +504,7 @@ public final class RowFields {
         return n;
     }
 
-    public LocalDateTime submittedAt(ColumnRef column) {
+    public @Nullable LocalDateTime submittedAt(ColumnRef column) {
         String field = column.alias();
         String v = text(field, required(column));
         if (v == null) {
@@ -530,7 +543,7 @@ public final class RowFields {
      * {@code 2022. 6. 1 오후 3:04:05}: 오전/오후 with a 12-hour clock; null when it is not that
      * form or impossible.
      */
-    static LocalDateTime koreanTimestamp(String v) {
+    static @Nullable LocalDateTime koreanTimestamp(String v) {
         Matcher m = KOREAN_TIMESTAMP.matcher(v);
         if (!m.matches()) {
             return null;
@@ -554,11 +567,11 @@ public final class RowFields {
     /**
      * As {@link #yesNo(String, boolean)}, required as the row's kind declares the column.
      */
-    public Boolean yesNo(ColumnRef column) {
+    public @Nullable Boolean yesNo(ColumnRef column) {
         return yesNo(column.alias(), required(column));
     }
 
-    Boolean yesNo(String field, boolean required) {
+    @Nullable Boolean yesNo(String field, boolean required) {
         String v = text(field, required);
         if (v == null) {
             return null;

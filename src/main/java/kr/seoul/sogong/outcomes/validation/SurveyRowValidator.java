@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.SurveyColumn;
 import kr.seoul.sogong.outcomes.rows.SurveyItem;
 import kr.seoul.sogong.outcomes.findings.Message;
@@ -36,7 +38,7 @@ public final class SurveyRowValidator {
     }
 
     /** The response, or null when a REJECT finding was added to {@code fields}. */
-    public SurveyResponse validate(RowFields fields) {
+    public @Nullable SurveyResponse validate(RowFields fields) {
         String responseId = fields.row().hasColumn(SurveyColumn.RESPONSE_ID.alias())
                 ? fields.text(SurveyColumn.RESPONSE_ID) : fields.madeId(SurveyColumn.RESPONSE_ID);
         LocalDateTime submittedAt = fields.submittedAt(SurveyColumn.SUBMITTED_AT);
@@ -63,11 +65,11 @@ public final class SurveyRowValidator {
         if (fields.rejected()) {
             return null;
         }
-        return new SurveyResponse(responseId, submittedAt, brn, firmName, centerCode, employees, answers, needs,
-                comment);
+        return new SurveyResponse(RowFields.present(responseId), RowFields.present(submittedAt), RowFields.present(brn),
+                RowFields.present(firmName), RowFields.present(centerCode), employees, answers, needs, comment);
     }
 
-    private String center(RowFields fields) {
+    private @Nullable String center(RowFields fields) {
         String v = fields.text(SurveyColumn.CENTER);
         if (v == null) {
             return null;
@@ -81,7 +83,7 @@ public final class SurveyRowValidator {
     }
 
     /** 1–5, or 9 for 모름; blank is no answer. */
-    private static Integer likert(RowFields fields, SurveyColumn column) {
+    private static @Nullable Integer likert(RowFields fields, SurveyColumn column) {
         String v = fields.text(column);
         if (v == null) {
             return null;

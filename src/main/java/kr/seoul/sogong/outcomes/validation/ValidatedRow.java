@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 import kr.seoul.sogong.outcomes.rows.AcceptedRow;
 
@@ -9,5 +11,5 @@ import kr.seoul.sogong.outcomes.findings.Finding;
 /**
  * A row with its findings, and its typed record when no finding rejected it (else null).
  */
-public record ValidatedRow(SourceRow source, AcceptedRow record, List<Finding> findings) {
+public record ValidatedRow(SourceRow source, @Nullable AcceptedRow record, List<Finding> findings) {
 }
