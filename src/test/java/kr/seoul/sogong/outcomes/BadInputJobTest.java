@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes;
 
+import static kr.seoul.sogong.outcomes.CsvFixture.brn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import kr.seoul.sogong.outcomes.rows.BusinessRegistrationNumber;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -43,11 +43,6 @@ class BadInputJobTest extends OutcomesJobTestSupport {
         int round = NEXT_ROUND.getAndIncrement();
         write(round, "centers.csv", CENTERS);
         return round;
-    }
-
-    static String brn(int serial) {
-        String nine = String.format("101%06d", serial);
-        return nine + BusinessRegistrationNumber.checkDigitFor(nine);
     }
 
     static String surveyRow(int i) {

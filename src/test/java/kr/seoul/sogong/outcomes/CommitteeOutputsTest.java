@@ -140,9 +140,8 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
             .replace("광진의류제조센터", "<script>alert(1)</script>");
         Files.writeString(centers, text);
         Path survey = input(round).resolve("survey/extra.csv");
-        Files.writeString(survey, BadInputJobTest.SURVEY_HEADER + "X1,2022-05-01 10:00," + BadInputJobTest.brn(1)
-                + ",\"" + hyperlink.replace("\"", "\"\"") + "\",\"" + hyperlink.replace("\"", "\"\"")
-                + "\",3,4,,,,,,,\n"
+        Files.writeString(survey, BadInputJobTest.SURVEY_HEADER + "X1,2022-05-01 10:00," + CsvFixture.brn(1) + ",\""
+                + hyperlink.replace("\"", "\"\"") + "\",\"" + hyperlink.replace("\"", "\"\"") + "\",3,4,,,,,,,\n"
                 + Stream.iterate(2, i -> i + 1).limit(12).map(BadInputJobTest::surveyRow).reduce("", String::concat));
 
         assertThat(launch(round, LocalDate.of(2022, 11, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -2,7 +2,7 @@ package kr.seoul.sogong.outcomes;
 
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.rows.RowTable;
-import static kr.seoul.sogong.outcomes.BadInputJobTest.brn;
+import static kr.seoul.sogong.outcomes.CsvFixture.brn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -22,8 +22,11 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
      * A response from one of BBB's other participants, so the survey files stay under the
      * quality gate.
      */
-    private static String filler(int i) {
-        return "F" + i + ",7001-05-01 10:00," + brn(720 + i) + ",업체,BBB,3,4,,,,,,,\n";
+    /**
+     * A participant of BBB's, answering for BBB: keeps the reject rate under the gate.
+     */
+    private static CsvFixture filler(CsvFixture survey, int i) {
+        return survey.row("F" + i, "7001-05-01 10:00", brn(720 + i), "업체", "BBB", 3, 4, "", "", "", "", "", "", "");
     }
 
     @Test
@@ -33,44 +36,53 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
         String c = brn(703);
         String d = brn(704);
         String x = brn(799);
-        write(ROUND, "centers.csv", "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
-                + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,4,7001-04-01,7001-10-31\n"
-                + "BBB,비,성북구,봉제,과제,TECH,50000000,4,7001-04-01,7001-10-31\n");
-        String header = OutcomeTablesHandComputedTest.PARTICIPANTS;
-        StringBuilder participants = new StringBuilder(header);
+        write(ROUND, "centers.csv",
+                CsvFixture.centers()
+                    .row("AAA", "에이", "종로구", "의류", "과제", "SALES", 50_000_000, 4, "7001-04-01", "7001-10-31")
+                    .row("BBB", "비", "성북구", "봉제", "과제", "TECH", 50_000_000, 4, "7001-04-01", "7001-10-31"));
+        CsvFixture participants = CsvFixture.participants();
         // a twice: row 4 is the later one
         for (String firm : List.of(a, b, a, c, d)) {
-            participants.append("AAA,").append(firm).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
+            participants.row("AAA", firm, "업체", "지원", "7001-04-01", "7001-06-01", 1, "Y");
         }
-        participants.append("BBB,").append(b).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
+        participants.row("BBB", b, "업체", "지원", "7001-04-01", "7001-06-01", 1, "Y");
         for (int i = 0; i < 10; i++) {
-            participants.append("BBB,").append(brn(720 + i)).append(",업체,지원,7001-04-01,7001-06-01,1,Y\n");
+            participants.row("BBB", brn(720 + i), "업체", "지원", "7001-04-01", "7001-06-01", 1, "Y");
         }
-        write(ROUND, "results/aaa_participants.csv", participants.toString());
-        // row 2: not a participant of AAA
-        write(ROUND, "results/aaa_outcomes.csv", OutcomeTablesHandComputedTest.OUTCOMES + "AAA," + x + ",1,2,,,,\n"
-        // row 3: kept
-                + "AAA," + c + ",1,2,,,,\n"
-                // row 4: DUPLICATE of row 3
-                + "AAA," + c + ",1,2,,,,\n"
-                // row 5: NOT_PARTICIPANT, not DUPLICATE
-                + "AAA," + x + ",1,2,,,,\n");
-        String s = OutcomeTablesHandComputedTest.SURVEY;
+        write(ROUND, "results/aaa_participants.csv", participants);
+        write(ROUND, "results/aaa_outcomes.csv", CsvFixture.outcomes()
+            // row 2: not a participant of AAA
+            .row("AAA", x, 1, 2, "", "", "", "")
+            // row 3: kept
+            .row("AAA", c, 1, 2, "", "", "", "")
+            // row 4: DUPLICATE of row 3
+            .row("AAA", c, 1, 2, "", "", "", "")
+            // row 5: NOT_PARTICIPANT, not DUPLICATE
+            .row("AAA", x, 1, 2, "", "", "", ""));
         String at = "7001-05-01 10:00";
-        // same time as b.csv row 2: b.csv is read last and kept
-        write(ROUND, "survey/a.csv", s + "S1," + at + "," + a + ",업체,AAA,3,4,,,,,,,\n"
-        // later than BBB's: kept
-                + "S2,7001-05-03 10:00," + b + ",업체,AAA,3,4,,,,,,,\n"
-                // RANGE: not a candidate for DUPLICATE
-                + "S3," + at + "," + c + ",업체,AAA,3,6,,,,,,,\n"
-                // NOT_PARTICIPANT warning, kept
-                + "S4," + at + "," + x + ",업체,AAA,3,4,,,,,,,\n" + filler(0) + filler(1));
-        write(ROUND, "survey/b.csv",
-                // the same firm through another center: earlier, DUPLICATE
-                s + "T1," + at + "," + a + ",업체,AAA,3,5,,,,,,,\n" + "T2,7001-05-02 10:00," + b + ",업체,BBB,3,4,,,,,,,\n"
-                // the only candidate for c: kept
-                        + "T3," + at + "," + c + ",업체,AAA,3,3,,,,,,,\n" + filler(2) + filler(3) + filler(4) + filler(5)
-                        + filler(6) + filler(7));
+        CsvFixture surveyA = CsvFixture.survey()
+            // same time as b.csv row 2: b.csv is read last and kept
+            .row("S1", at, a, "업체", "AAA", 3, 4, "", "", "", "", "", "", "")
+            // later than BBB's: kept
+            .row("S2", "7001-05-03 10:00", b, "업체", "AAA", 3, 4, "", "", "", "", "", "", "")
+            // RANGE: not a candidate for DUPLICATE
+            .row("S3", at, c, "업체", "AAA", 3, 6, "", "", "", "", "", "", "")
+            // NOT_PARTICIPANT warning, kept
+            .row("S4", at, x, "업체", "AAA", 3, 4, "", "", "", "", "", "", "");
+        for (int i = 0; i < 2; i++) {
+            filler(surveyA, i);
+        }
+        write(ROUND, "survey/a.csv", surveyA);
+        CsvFixture surveyB = CsvFixture.survey()
+            // the same firm through another center: earlier, DUPLICATE
+            .row("T1", at, a, "업체", "AAA", 3, 5, "", "", "", "", "", "", "")
+            .row("T2", "7001-05-02 10:00", b, "업체", "BBB", 3, 4, "", "", "", "", "", "", "")
+            // the only candidate for c: kept
+            .row("T3", at, c, "업체", "AAA", 3, 3, "", "", "", "", "", "", "");
+        for (int i = 2; i < 8; i++) {
+            filler(surveyB, i);
+        }
+        write(ROUND, "survey/b.csv", surveyB);
 
         // outcomes: 2 of 4 rejected
         assertThat(launch(ROUND, LocalDate.of(2040, 1, 1)).getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -102,17 +114,17 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     void aRowRejectedBecauseOfAnotherFileIsAcceptedAgainWhenThatFileGoes() throws Exception {
         int round = ROUND + 1;
         writeOneCenter(round, 7002);
-        StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
-        StringBuilder earlier = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
+        CsvFixture participants = CsvFixture.participants();
+        CsvFixture earlier = CsvFixture.survey();
         for (int i = 0; i < 12; i++) {
-            participants.append(participantOfAaa(740 + i, 7002));
-            earlier.append(answerToAaa("E" + i, "7002-05-01 10:00", 740 + i));
+            participantOfAaa(participants, 740 + i, 7002);
+            answerToAaa(earlier, "E" + i, "7002-05-01 10:00", 740 + i);
         }
-        write(round, "results/aaa_participants.csv", participants.toString());
-        write(round, "survey/earlier.csv", earlier.toString());
+        write(round, "results/aaa_participants.csv", participants);
+        write(round, "survey/earlier.csv", earlier);
         // the same firm answered again later: its answer in earlier.csv is the DUPLICATE
-        write(round, "survey/later.csv",
-                OutcomeTablesHandComputedTest.SURVEY + "L1,7002-05-09 10:00," + brn(740) + ",업체,AAA,5,5,,,,,,,\n");
+        write(round, "survey/later.csv", CsvFixture.survey()
+            .row("L1", "7002-05-09 10:00", brn(740), "업체", "AAA", 5, 5, "", "", "", "", "", "", ""));
 
         assertThat(launch(round, LocalDate.of(2040, 2, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(stored(round).filesOfRowsSetApart(RowTable.SURVEY_RESPONSE)).containsExactly("survey/earlier.csv");
@@ -139,17 +151,17 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     void filesStoredBeforeDigestsWereGetThemFromTheirRows() throws Exception {
         int round = ROUND + 2;
         writeOneCenter(round, 7003);
-        StringBuilder participants = new StringBuilder(OutcomeTablesHandComputedTest.PARTICIPANTS);
-        StringBuilder survey = new StringBuilder(OutcomeTablesHandComputedTest.SURVEY);
+        CsvFixture participants = CsvFixture.participants();
+        CsvFixture survey = CsvFixture.survey();
         for (int i = 0; i < 12; i++) {
-            participants.append(participantOfAaa(760 + i, 7003));
+            participantOfAaa(participants, 760 + i, 7003);
             // the twelfth answers again for the first
-            survey.append(answerToAaa("E" + i, "7003-05-01 10:0" + i % 10, 760 + i % 11));
+            answerToAaa(survey, "E" + i, "7003-05-01 10:0" + i % 10, 760 + i % 11);
         }
         // row 14
-        participants.append(participantOfAaa(761, 7003));
-        write(round, "results/aaa_participants.csv", participants.toString());
-        write(round, "survey/answers.csv", survey.toString());
+        participantOfAaa(participants, 761, 7003);
+        write(round, "results/aaa_participants.csv", participants);
+        write(round, "survey/answers.csv", survey);
         assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String findings = "select source_file || ' ' || row_number || ' ' || rule || ' ' || message from finding"
                 + " where round = ? and cross_row = true order by source_file, row_number";
@@ -172,24 +184,20 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
 
     /** centers.csv of a round with one center, AAA, of 12 firms, in {@code year}. */
     private void writeOneCenter(int round, int year) throws java.io.IOException {
-        write(round, "centers.csv",
-                "center_code,center_name,district,industry,project_title,track,budget_cap_krw,"
-                        + "target_firms,period_start,period_end\n" + "AAA,에이,종로구,의류,과제,SALES,50000000,12," + year
-                        + "-04-01," + year + "-10-31\n");
+        write(round, "centers.csv", CsvFixture.centers()
+            .row("AAA", "에이", "종로구", "의류", "과제", "SALES", 50_000_000, 12, year + "-04-01", year + "-10-31"));
+    }
+
+    /** A participants row: firm {@code brn(firm)} supported by AAA in {@code year}. */
+    private static void participantOfAaa(CsvFixture participants, int firm, int year) {
+        participants.row("AAA", brn(firm), "업체", "지원", year + "-04-01", year + "-06-01", 1, "Y");
     }
 
     /**
-     * A participants.csv line: firm {@code brn(firm)} supported by AAA in {@code year}.
+     * A survey row: firm {@code brn(firm)} answers through AAA at {@code submittedAt}.
      */
-    private static String participantOfAaa(int firm, int year) {
-        return "AAA," + brn(firm) + ",업체,지원," + year + "-04-01," + year + "-06-01,1,Y\n";
-    }
-
-    /**
-     * A survey line: firm {@code brn(firm)} answers through AAA at {@code submittedAt}.
-     */
-    private static String answerToAaa(String id, String submittedAt, int firm) {
-        return id + "," + submittedAt + "," + brn(firm) + ",업체,AAA,3,4,,,,,,,\n";
+    private static void answerToAaa(CsvFixture survey, String id, String submittedAt, int firm) {
+        survey.row(id, submittedAt, brn(firm), "업체", "AAA", 3, 4, "", "", "", "", "", "", "");
     }
 
 }

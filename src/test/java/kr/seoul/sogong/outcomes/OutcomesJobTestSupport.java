@@ -99,6 +99,10 @@ public abstract class OutcomesJobTestSupport {
         SampleRounds.copy(Path.of("input", String.valueOf(from)), input(round));
     }
 
+    protected void write(int round, String relative, CsvFixture table) throws IOException {
+        write(round, relative, table.text());
+    }
+
     protected void write(int round, String relative, String content) throws IOException {
         Path file = input(round).resolve(relative);
         Files.createDirectories(file.getParent());
