@@ -130,6 +130,7 @@ class ModuleRulesTest {
             owners.put(t, "tables/OutcomeStore.java");
         }
         owners.put("run_lock", "operations/RunLock.java");
+        owners.put("alert_log", "alerts/AlertLog.java");
         java.nio.file.Path base = java.nio.file.Path.of("src", "main", "java", "kr", "seoul", "sogong", "outcomes");
         java.util.List<String> trespass = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(base)) {

@@ -96,6 +96,13 @@ public final class StoredRound {
                 + " and source_file = ? and severity = 'REJECT' and row_number is not null", round, sourceFile);
     }
 
+    /** The round's last job execution. */
+    public long lastExecutionId() {
+        return count("select max(e.job_execution_id) from batch_job_execution e join batch_job_execution_params p"
+                + " on p.job_execution_id = e.job_execution_id where p.parameter_name = 'round'"
+                + " and p.parameter_value = ?", String.valueOf(round));
+    }
+
     private long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;

@@ -23,6 +23,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,14 +50,17 @@ public class RoundRunner {
 
     private final RunFacts facts;
 
+    private final ApplicationEventPublisher events;
+
     public RoundRunner(JobRepository jobRepository, JobOperator jobOperator, Job outcomesJob, RunLock runLock,
-            StaleExecutionRecovery recovery, RunFacts facts) {
+            StaleExecutionRecovery recovery, RunFacts facts, ApplicationEventPublisher events) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
         this.runLock = runLock;
         this.recovery = recovery;
         this.facts = facts;
+        this.events = events;
     }
 
     /** Who starts a run from this machine's command line. */
@@ -81,11 +85,26 @@ public class RoundRunner {
         Optional<RunLock.Holder> holder = lock(round);
         if (holder.isPresent()) {
             RunLock.Holder h = holder.get();
-            log.error("round {} is already running (pid {} on {}, since {}); not starting another. "
-                    + "It will be resumable here once it ends.", round, h.pid(), h.host(), h.acquiredAt());
+            String line = String.format("round %d is already running (pid %d on %s, since %s); not starting another."
+                    + " It will be resumable here once it ends.", round, h.pid(), h.host(), h.acquiredAt());
+            log.error(line);
+            tell(new RoundRunEnded(round, null, ExitCodes.ALREADY_RUNNING, line, List.of()));
             return ExitCodes.ALREADY_RUNNING;
         }
         return runLocked(request, startedBy);
+    }
+
+    /**
+     * Tells whoever listens how the run ended; what they do with it (an alert that cannot
+     * be sent) never changes the run's exit code.
+     */
+    private void tell(RoundRunEnded ended) {
+        try {
+            events.publishEvent(ended);
+        }
+        catch (RuntimeException e) {
+            log.warn("round {}: telling how the run ended failed: {}", ended.round(), e.getMessage());
+        }
     }
 
     /**
@@ -93,6 +112,9 @@ public class RoundRunner {
      */
     public int runLocked(RunRequest request, String startedBy) throws Exception {
         int round = request.round();
+        // what the run's end tells; a failure out of the job's own code still tells
+        Ending ending = new Ending(ExitCodes.FAILED, null, null);
+        List<Long> recovered = List.of();
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "run-lock-heartbeat");
             t.setDaemon(true);
@@ -101,7 +123,7 @@ public class RoundRunner {
         try {
             heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
                     RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
-            recovery.recover(job.getName(), round);
+            recovered = recovery.recover(job.getName(), round);
             Instance instance = instanceFor(request);
             JobParameters parameters = instance.parameters();
             JobExecution last = recovery.recoverUnknown(instance.lastExecution(), round);
@@ -127,14 +149,15 @@ public class RoundRunner {
                 // the last top-level step this thread started (partitions run on threads
                 // of their own)
                 String step = LogContext.takeLastStep();
-                connectionLost(step == null ? "the run" : step);
+                ending = new Ending(ExitCodes.FAILED, null, connectionLost(step == null ? "the run" : step));
                 log.debug("what the database driver said", e);
                 return ExitCodes.FAILED;
             }
             finally {
                 facts.startedBy(null);
             }
-            int code = exitCodeOf(execution);
+            ending = endingOf(execution);
+            int code = ending.exitCode();
             log.info("round {}: execution {} ended {} (exit code {})", round, execution.getId(), execution.getStatus(),
                     code);
             if (code == ExitCodes.STOPPED) {
@@ -142,10 +165,22 @@ public class RoundRunner {
             }
             return code;
         }
+        catch (Exception | Error e) {
+            ending = new Ending(ExitCodes.FAILED, ending.executionId(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getName());
+            throw e;
+        }
         finally {
             heartbeat.shutdownNow();
             release(round);
+            tell(new RoundRunEnded(round, ending.executionId(), ending.exitCode(), ending.line(), recovered));
         }
+    }
+
+    /**
+     * The exit code of a run, the execution that ran and the last ERROR line it logged.
+     */
+    record Ending(int exitCode, @Nullable Long executionId, @Nullable String line) {
     }
 
     /**
@@ -213,35 +248,40 @@ public class RoundRunner {
      * The one line a run that lost its database ends with; the driver's words are in the
      * log file.
      */
-    private static void connectionLost(String during) {
-        log.error("the database connection was lost during {}; run the same command once it is back", during);
+    private static String connectionLost(String during) {
+        String line = "the database connection was lost during " + during + "; run the same command once it is back";
+        log.error(line);
+        return line;
     }
 
-    static int exitCodeOf(JobExecution execution) {
+    static Ending endingOf(JobExecution execution) {
+        long id = execution.getId();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return ExitCodes.COMPLETED;
+            return new Ending(ExitCodes.COMPLETED, id, null);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
-            return ExitCodes.STOPPED;
+            return new Ending(ExitCodes.STOPPED, id, null);
         }
         String lostDuring = connectionLostDuring(execution);
         if (lostDuring != null) {
             // one line the operator can act on; what the driver said is in the log file
-            connectionLost(lostDuring);
+            String line = connectionLost(lostDuring);
             failures(execution).forEach(f -> log.debug("what the database driver said", f));
-            return ExitCodes.FAILED;
+            return new Ending(ExitCodes.FAILED, id, line);
         }
+        String line = null;
         for (Throwable failure : failures(execution)) {
             // one line on the console; the stack trace goes with it to the log file only
-            log.error("{}", failure.getMessage() != null ? failure.getMessage()
-                    : failure.getClass().getName() + " (a bug: the log file has where)", failure);
+            line = failure.getMessage() != null ? failure.getMessage()
+                    : failure.getClass().getName() + " (a bug: the log file has where)";
+            log.error("{}", line, failure);
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof QualityGateException) {
-                    return ExitCodes.QUALITY_GATE;
+                    return new Ending(ExitCodes.QUALITY_GATE, id, line);
                 }
             }
         }
-        return ExitCodes.FAILED;
+        return new Ending(ExitCodes.FAILED, id, line);
     }
 
     /**

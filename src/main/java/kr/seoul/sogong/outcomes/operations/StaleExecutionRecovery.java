@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -42,10 +44,10 @@ public class StaleExecutionRecovery {
 
     /**
      * Marks FAILED the executions of {@code jobName} for this round left running; returns
-     * how many.
+     * their ids.
      */
-    public int recover(String jobName, int round) {
-        int recovered = 0;
+    public List<Long> recover(String jobName, int round) {
+        List<Long> recovered = new ArrayList<>();
         for (JobExecution stale : repository.findRunningJobExecutions(jobName)) {
             Integer r = RunParameters.round(stale.getJobParameters());
             if (r == null || r != round) {
@@ -70,7 +72,7 @@ public class StaleExecutionRecovery {
             repository.update(failed);
             log.warn("execution {} of round {} (started {}) was left {} by a process that is gone: {}", stale.getId(),
                     round, stale.getStartTime(), BatchStatus.STARTED, "marked FAILED, restarting it");
-            recovered++;
+            recovered.add(stale.getId());
         }
         return recovered;
     }
