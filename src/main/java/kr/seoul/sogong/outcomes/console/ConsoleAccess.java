@@ -39,7 +39,9 @@ final class ConsoleAccess {
 
     static final List<Route> API = List.of(new Route(HttpMethod.GET, "/api/rounds", Who.SIGNED_IN),
             new Route(HttpMethod.GET, "/api/rounds/*/executions", Who.SIGNED_IN),
-            new Route(HttpMethod.GET, "/api/rounds/*/findings", Who.OPERATOR));
+            new Route(HttpMethod.GET, "/api/rounds/*/findings", Who.OPERATOR),
+            // the status word for a monitor or a probe; the rounds' lines for operators
+            new Route(HttpMethod.GET, "/api/health/nightly", Who.ANYONE));
 
     static {
         List<Route> pages = new ArrayList<>(List.of(new Route(HttpMethod.GET, "/login", Who.ANYONE),

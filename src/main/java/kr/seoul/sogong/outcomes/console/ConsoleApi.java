@@ -1,10 +1,18 @@
 package kr.seoul.sogong.outcomes.console;
 
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.store.FindingFilter;
+import kr.seoul.sogong.outcomes.operations.NightlyCheck;
 import kr.seoul.sogong.outcomes.store.FindingStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,10 +35,31 @@ public class ConsoleApi {
 
     private final ConsoleSettings settings;
 
-    public ConsoleApi(ConsoleQueries queries, FindingStore findings, ConsoleSettings settings) {
+    private final NightlyCheck nightly;
+
+    public ConsoleApi(ConsoleQueries queries, FindingStore findings, ConsoleSettings settings, NightlyCheck nightly) {
         this.queries = queries;
         this.findings = findings;
         this.settings = settings;
+        this.nightly = nightly;
+    }
+
+    /**
+     * "Did it run?" as {@code status --check} says it: UP (200) when every nightly round
+     * completed within 26 hours and failed no run since, else LATE or FAILED (503); the
+     * rounds' lines for an operator only.
+     */
+    @GetMapping("/api/health/nightly")
+    ResponseEntity<Map<String, Object>> nightly(@Nullable Authentication user) {
+        List<NightlyCheck.RoundCheck> checks = nightly.check(NightlyCheck.DEFAULT_MAX_AGE, LocalDateTime.now());
+        String status = NightlyCheck.allOk(checks) ? "UP"
+                : checks.stream().anyMatch(c -> c.state() == NightlyCheck.State.FAILED) ? "FAILED" : "LATE";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (ConsoleModel.isOperator(user)) {
+            body.put("rounds", checks);
+        }
+        return ResponseEntity.status(status.equals("UP") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
     @GetMapping("/api/rounds")

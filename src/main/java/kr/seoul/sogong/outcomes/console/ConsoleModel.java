@@ -14,6 +14,10 @@ public class ConsoleModel {
 
     @ModelAttribute("operator")
     boolean operator(Authentication authentication) {
+        return isOperator(authentication);
+    }
+
+    static boolean isOperator(@Nullable Authentication authentication) {
         return authentication != null && authentication.getAuthorities()
             .stream()
             .anyMatch(a -> ("ROLE_" + ConsoleUsers.Role.OPERATOR).equals(a.getAuthority()));

@@ -3,7 +3,9 @@ package kr.seoul.sogong.outcomes.operations;
 import kr.seoul.sogong.outcomes.settings.Command;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +43,45 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunPurge purge;
 
+    private final NightlyCheck check;
+
     private int exitCode = ExitCodes.FAILED;
 
-    public OutcomesLauncher(RoundRunner runner, RunHistory history, NightlyRounds nightly, RunPurge purge) {
+    public OutcomesLauncher(RoundRunner runner, RunHistory history, NightlyRounds nightly, RunPurge purge,
+            NightlyCheck check) {
         this.runner = runner;
         this.history = history;
         this.nightly = nightly;
         this.purge = purge;
+        this.check = check;
+    }
+
+    /**
+     * {@code status --check [max-age=26h]}: one line per nightly round; 0 when every one
+     * completed within the age and failed no run since, else 1 — for cron, a monitoring
+     * agent or a probe.
+     */
+    int check(List<String> words) {
+        Duration maxAge = NightlyCheck.DEFAULT_MAX_AGE;
+        for (String w : words) {
+            if (!w.startsWith("max-age=")) {
+                throw new RunRequest.UsageException(
+                        "status --check takes max-age=<duration> (26h, 90m, P1D), not " + w);
+            }
+            try {
+                maxAge = DurationStyle.detectAndParse(w.substring("max-age=".length()));
+            }
+            catch (IllegalArgumentException e) {
+                throw new RunRequest.UsageException(
+                        "max-age is a duration such as 26h, 90m or P1D, not " + w.substring("max-age=".length()));
+            }
+        }
+        List<NightlyCheck.RoundCheck> checks = this.check.check(maxAge, LocalDateTime.now());
+        if (checks.isEmpty()) {
+            System.out.println("no nightly round: outcomes.nightly.rounds is empty and the input folder has none");
+        }
+        checks.forEach(c -> System.out.println(c.line()));
+        return NightlyCheck.allOk(checks) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
     }
 
     @Override
@@ -55,6 +90,10 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         try {
             switch (Command.of(words)) {
                 case STATUS -> {
+                    if (args.containsOption("check")) {
+                        exitCode = check(words.subList(1, words.size()));
+                        return;
+                    }
                     try {
                         history.print(RunRequest.roundFilter(words.subList(1, words.size())));
                     }

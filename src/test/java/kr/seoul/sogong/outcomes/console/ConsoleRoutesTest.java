@@ -152,7 +152,7 @@ class ConsoleRoutesTest {
                 else {
                     assertThat(status).as(what).isEqualTo(403);
                 }
-                assertThat(status).as(what).isLessThan(500);
+                assertNotABug(response, what);
             }
         }
         // the walk reached the files that matter
@@ -160,6 +160,19 @@ class ConsoleRoutesTest {
             .containsEntry("GET /rounds/2022/output/committee-report.xlsx VIEWER", "200")
             .containsEntry("GET /rounds/2022/output/rejects.csv OPERATOR", "200")
             .containsEntry("GET /rounds/2022/corrections/BONGIK_수정요청.xlsx VIEWER", "403");
+    }
+
+    /**
+     * No route answers 5xx, the mark of a bug — but the nightly health, whose 503 tells a
+     * probe that a nightly round is late or failed (it is, in this test's database), and
+     * then with the status word only.
+     */
+    private static void assertNotABug(MockHttpServletResponse response, String what) throws Exception {
+        if (response.getStatus() == 503 && what.startsWith("GET /api/health/nightly")) {
+            assertThat(response.getContentAsString()).as(what).matches("\\{\"status\":\"(LATE|FAILED)\".*");
+            return;
+        }
+        assertThat(response.getStatus()).as(what).isLessThan(500);
     }
 
     @Test
@@ -211,7 +224,7 @@ class ConsoleRoutesTest {
                 for (String as : List.of("anonymous", "OPERATOR")) {
                     MockHttpServletResponse response = perform(new Request(method, path + "?" + query), as);
                     String what = p + "?" + query + " as " + as;
-                    assertThat(response.getStatus()).as(what).isLessThan(500);
+                    assertNotABug(response, what);
                     String body = response.getContentAsString();
                     assertThat(body).as(what).doesNotContain("\tat ").doesNotContain("Caused by:");
                     if (response.getStatus() >= 400) {

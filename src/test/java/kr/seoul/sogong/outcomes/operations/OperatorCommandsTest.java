@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The operator's commands as the launcher runs them, in this JVM: the same command every
@@ -64,7 +65,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds),
                 properties.locale(), properties.ingestPartitions());
-        return new OutcomesLauncher(runner, history, new NightlyRounds(p), purge);
+        NightlyRounds rounds = new NightlyRounds(p);
+        return new OutcomesLauncher(runner, history, rounds, purge, new NightlyCheck(JdbcClient.create(jdbc), rounds));
     }
 
     private List<JobExecution> executions(int round) {
