@@ -3,33 +3,23 @@ package kr.seoul.sogong.outcomes;
 import static kr.seoul.sogong.outcomes.CsvFixture.brn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.seoul.sogong.outcomes.alerts.AlertLog;
 import kr.seoul.sogong.outcomes.alerts.AlertSettings;
 import kr.seoul.sogong.outcomes.alerts.AlertText;
 import kr.seoul.sogong.outcomes.alerts.Alerts;
 import kr.seoul.sogong.outcomes.alerts.WebhookPost;
 import kr.seoul.sogong.outcomes.mail.Outbox;
-import kr.seoul.sogong.outcomes.operations.RoundRunEnded;
+import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
 import kr.seoul.sogong.outcomes.operations.RoundRunner;
 import kr.seoul.sogong.outcomes.operations.RunRequest;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +28,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,74 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * signing in required) and a real HTTP server for the webhook.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AlertsJobTest extends OutcomesJobTestSupport {
-
-    static final GreenMail SMTP;
-
-    static final HttpServer HOOK;
-
-    /** The bodies and content types the webhook received. */
-    static final List<Map.Entry<String, String>> POSTS = new CopyOnWriteArrayList<>();
-
-    /** What the webhook answers. */
-    static final AtomicInteger ANSWER = new AtomicInteger(204);
-
-    static {
-        try (ServerSocket free = new ServerSocket(0)) {
-            SMTP = new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        SMTP.getUserManager().setAuthRequired(true);
-        SMTP.setUser("outcomes@agency.example", "ops", "smtp-secret");
-        SMTP.start();
-        try {
-            HOOK = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HOOK.createContext("/hook", exchange -> {
-            POSTS.add(Map.entry(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
-            exchange.sendResponseHeaders(ANSWER.get(), -1);
-            exchange.close();
-        });
-        HOOK.start();
-    }
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("spring.mail.username", () -> "ops");
-        registry.add("spring.mail.password", () -> "smtp-secret");
-        registry.add("outcomes.mail.from", () -> "outcomes@agency.example");
-        registry.add("outcomes.alerts.mail-to", () -> "operator@agency.example");
-        registry.add("outcomes.alerts.console-url", () -> "https://outcomes.agency.example/");
-        registry.add("outcomes.alerts.webhook.url", () -> "http://127.0.0.1:" + HOOK.getAddress().getPort() + "/hook");
-        registry.add("outcomes.alerts.webhook.retry-after", () -> "10ms");
-    }
+class AlertsJobTest extends MailServersTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    RoundRunner runner;
-
-    @BeforeEach
-    void clean() throws Exception {
-        SMTP.purgeEmailFromAllMailboxes();
-        POSTS.clear();
-        ANSWER.set(204);
-    }
-
-    @AfterEach
-    void serversBack() {
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-    }
 
     /**
      * A round of one center whose survey file has {@code bad} rows of 10 with a wrong
@@ -135,14 +58,6 @@ class AlertsJobTest extends OutcomesJobTestSupport {
 
     private int run(int round) throws Exception {
         return runner.run(new RunRequest(round, LocalDate.of(2040, 1, 1)), "test");
-    }
-
-    private List<MimeMessage> mail() {
-        return List.of(SMTP.getReceivedMessages());
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        return String.valueOf(message.getContent());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
 import kr.seoul.sogong.outcomes.operations.NightlyCheck;
 import kr.seoul.sogong.outcomes.operations.NightlyRounds;
 import kr.seoul.sogong.outcomes.operations.OutcomesLauncher;
@@ -50,6 +51,9 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
     RunPurge purge;
 
     @Autowired
+    CorrectionMail correctionMail;
+
+    @Autowired
     OutcomesProperties properties;
 
     /** A round of one center; {@code bad} of its 10 survey rows have a wrong BRN. */
@@ -69,7 +73,7 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
     }
 
     private OutcomesLauncher launcher(NightlyCheck check, NightlyRounds rounds) {
-        return new OutcomesLauncher(runner, history, rounds, purge, check);
+        return new OutcomesLauncher(runner, history, rounds, purge, check, correctionMail);
     }
 
     @Test

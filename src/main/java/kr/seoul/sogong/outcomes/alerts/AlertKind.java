@@ -1,6 +1,6 @@
 package kr.seoul.sogong.outcomes.alerts;
 
-import kr.seoul.sogong.outcomes.operations.RoundRunEnded;
+import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
 import org.jspecify.annotations.Nullable;
 
 /** What an alert tells. */

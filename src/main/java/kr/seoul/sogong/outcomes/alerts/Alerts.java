@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import kr.seoul.sogong.outcomes.mail.Letter;
 import kr.seoul.sogong.outcomes.mail.Outbox;
-import kr.seoul.sogong.outcomes.operations.RoundRunEnded;
+import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -29,6 +29,9 @@ public final class CentersFile {
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{2,12}");
 
+    /** One address: a local part, an @, a domain with a dot; no spaces, no name. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\".]+");
+
     private CentersFile() {
     }
 
@@ -78,7 +81,7 @@ public final class CentersFile {
                 Center center = new Center(row.code(), row.text("center_name", true), row.text("district", false),
                         row.text("industry", false), row.text("project_title", false), row.track(),
                         row.number("budget_cap_krw"), (int) row.number("target_firms"), row.date("period_start"),
-                        row.date("period_end"));
+                        row.date("period_end"), row.emails("contact_email"));
                 if (center.periodEnd().isBefore(center.periodStart())) {
                     throw row.error("period_end", "is before period_start");
                 }
@@ -145,6 +148,28 @@ public final class CentersFile {
             catch (NumberFormatException e) {
                 throw error(column, "'" + v + "' is not a whole number");
             }
+        }
+
+        /**
+         * An optional column of addresses, {@code ;}-separated; each must be one address
+         * (a mistyped one would send a center's workbook nowhere).
+         */
+        List<String> emails(String column) {
+            if (!names.contains(column)) {
+                return List.of();
+            }
+            List<String> addresses = new ArrayList<>();
+            for (String part : raw(column).split(";")) {
+                String a = part.strip();
+                if (a.isEmpty()) {
+                    continue;
+                }
+                if (!EMAIL.matcher(a).matches()) {
+                    throw error(column, "'" + a + "' is not an e-mail address (several are separated by ;)");
+                }
+                addresses.add(a);
+            }
+            return addresses;
         }
 
         LocalDate date(String column) {

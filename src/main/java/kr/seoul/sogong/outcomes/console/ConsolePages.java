@@ -12,6 +12,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import kr.seoul.sogong.outcomes.corrections.MailLog;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
@@ -53,14 +54,17 @@ public class ConsolePages {
 
     private final MessageSource messages;
 
+    private final MailLog mailLog;
+
     public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, FindingStore findings, ConsoleSettings settings,
-            OutcomesProperties properties, MessageSource messages) {
+            OutcomesProperties properties, MessageSource messages, MailLog mailLog) {
         this.queries = queries;
         this.runs = runs;
         this.findings = findings;
         this.settings = settings;
         this.properties = properties;
         this.messages = messages;
+        this.mailLog = mailLog;
     }
 
     @GetMapping("/login")
@@ -157,6 +161,7 @@ public class ConsolePages {
         model.addAttribute("outputs",
                 queries.outputFiles(r).stream().filter(n -> operator || ConsoleAccess.forViewers(n)).toList());
         model.addAttribute("corrections", queries.correctionFiles(r));
+        model.addAttribute("mailed", operator ? mailLog.ofRound(r) : java.util.List.of());
         return "console/report";
     }
 

@@ -247,6 +247,9 @@ public class CorrectionWorkbooks {
             Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities, Map<String, Long> leftOut)
             throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            // no creation time: the same findings make the same bytes, so a nightly rerun
+            // mails nobody a workbook it already has (CorrectionMail, by sha256)
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
             Styles styles = new Styles(wb);
             Sheet summary = wb.createSheet("요약");
             String who = owner.equals(UNASSIGNED) ? "센터를 알 수 없는 항목 (사업 담당 기관 확인용)"

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
 import kr.seoul.sogong.outcomes.settings.Command;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
@@ -45,15 +46,18 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final NightlyCheck check;
 
+    private final CorrectionMail corrections;
+
     private int exitCode = ExitCodes.FAILED;
 
     public OutcomesLauncher(RoundRunner runner, RunHistory history, NightlyRounds nightly, RunPurge purge,
-            NightlyCheck check) {
+            NightlyCheck check, CorrectionMail corrections) {
         this.runner = runner;
         this.history = history;
         this.nightly = nightly;
         this.purge = purge;
         this.check = check;
+        this.corrections = corrections;
     }
 
     /**
@@ -101,6 +105,13 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                         System.out.println("no runs yet (the database has no job tables)");
                     }
                     exitCode = ExitCodes.COMPLETED;
+                }
+                case MAIL_CORRECTIONS -> {
+                    Integer round = RunRequest.roundFilter(words.subList(1, words.size()));
+                    if (round == null) {
+                        throw new RunRequest.UsageException("mail-corrections needs round=<yyyy>");
+                    }
+                    exitCode = corrections.send(round, args.containsOption("dry-run"), System.out);
                 }
                 case PURGE -> {
                     RunRequest.Purge purge = RunRequest.purge(words.subList(1, words.size()));

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
+import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

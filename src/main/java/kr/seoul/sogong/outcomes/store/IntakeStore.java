@@ -84,7 +84,8 @@ public class IntakeStore {
         jdbc.update("delete from center where round = ?", round);
         jdbc.batchUpdate(
                 "insert into center (round, center_code, center_name, district, industry, project_title, track,"
-                        + " budget_cap_krw, target_firms, period_start, period_end) values (?,?,?,?,?,?,?,?,?,?,?)",
+                        + " budget_cap_krw, target_firms, period_start, period_end, contact_email)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
                 centers, centers.size(), (ps, c) -> {
                     ps.setInt(1, round);
                     ps.setString(2, c.code());
@@ -97,6 +98,7 @@ public class IntakeStore {
                     ps.setInt(9, c.targetFirms());
                     ps.setDate(10, Date.valueOf(c.periodStart()));
                     ps.setDate(11, Date.valueOf(c.periodEnd()));
+                    ps.setString(12, c.contactEmails().isEmpty() ? null : String.join(";", c.contactEmails()));
                 });
     }
 
@@ -105,8 +107,13 @@ public class IntakeStore {
                 (rs, i) -> new Center(rs.getString("center_code"), rs.getString("center_name"),
                         rs.getString("district"), rs.getString("industry"), rs.getString("project_title"),
                         rs.getString("track"), rs.getLong("budget_cap_krw"), rs.getInt("target_firms"),
-                        rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
+                        rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate(),
+                        emails(rs.getString("contact_email"))),
                 round);
+    }
+
+    private static List<String> emails(@Nullable String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(";"));
     }
 
     public Map<String, StoredFile> files(int round) {

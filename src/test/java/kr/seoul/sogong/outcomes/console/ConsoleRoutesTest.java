@@ -193,6 +193,30 @@ class ConsoleRoutesTest {
             .doesNotContain("manifest.json");
     }
 
+    /** The report page tells operators, and only them, which workbooks went to whom. */
+    @Test
+    void theReportPageShowsOperatorsWhatWasMailed() throws Exception {
+        jdbc.update(
+                "insert into mail_log (round, kind, job_execution_id, recipient, address, workbook, workbook_sha256,"
+                        + " rows_to_fix, sent_at, message_id) values (?, 'CORRECTIONS', null, 'BONGIK', 'bongik@center.example',"
+                        + " 'BONGIK.xlsx', ?, 12, ?, '<m-1@outcomes>')",
+                ROUND, "ab".repeat(32), java.sql.Timestamp.valueOf(java.time.LocalDateTime.of(2022, 11, 2, 2, 15)));
+        try {
+            String report = perform(new Request(HttpMethod.GET, "/rounds/" + ROUND + "/report"), "OPERATOR")
+                .getContentAsString();
+            assertThat(report).contains("2022-11-02 02:15")
+                .contains("bongik@center.example")
+                .contains("BONGIK.xlsx (abababababab)")
+                .contains("&lt;m-1@outcomes&gt;");
+            String forViewer = perform(new Request(HttpMethod.GET, "/rounds/" + ROUND + "/report"), "VIEWER")
+                .getContentAsString();
+            assertThat(forViewer).doesNotContain("bongik@center.example").doesNotContain("id=\"mailed\"");
+        }
+        finally {
+            jdbc.update("delete from mail_log where round = ?", ROUND);
+        }
+    }
+
     /**
      * Hostile parameters on every route, signed in or not: never a 5xx, never a stack
      * trace in the answer (a {@code ?lang=<} cost a 500 and 39 KB of stack trace before

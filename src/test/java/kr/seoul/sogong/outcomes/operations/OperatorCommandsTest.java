@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.operations;
 
+import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,9 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     RunPurge purge;
 
     @Autowired
+    CorrectionMail correctionMail;
+
+    @Autowired
     RoundRunner runner;
 
     @Autowired
@@ -66,7 +70,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds),
                 properties.locale(), properties.ingestPartitions());
         NightlyRounds rounds = new NightlyRounds(p);
-        return new OutcomesLauncher(runner, history, rounds, purge, new NightlyCheck(JdbcClient.create(jdbc), rounds));
+        return new OutcomesLauncher(runner, history, rounds, purge, new NightlyCheck(JdbcClient.create(jdbc), rounds),
+                correctionMail);
     }
 
     private List<JobExecution> executions(int round) {

@@ -1,7 +1,6 @@
-package kr.seoul.sogong.outcomes.operations;
+package kr.seoul.sogong.outcomes.settings;
 
 import java.util.List;
-import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ public record RoundRunEnded(int round, @Nullable Long executionId, int exitCode,
 
         COMPLETED, FAILED, QUALITY_GATE, STOPPED, REFUSED;
 
-        static End of(int exitCode) {
+        public static End of(int exitCode) {
             return switch (exitCode) {
                 case ExitCodes.COMPLETED -> COMPLETED;
                 case ExitCodes.QUALITY_GATE -> QUALITY_GATE;
