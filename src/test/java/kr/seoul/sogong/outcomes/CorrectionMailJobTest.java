@@ -117,8 +117,8 @@ class CorrectionMailJobTest extends MailServersTestSupport {
                 BodyPart part = parts.getBodyPart(i);
                 if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                     byte[] bytes = part.getInputStream().readAllBytes();
-                    attachments.add(part.getFileName() + " " + HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+                    attachments.add(part.getFileName() + " "
+                            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
                 }
             }
             for (var to : m.getAllRecipients()) {
