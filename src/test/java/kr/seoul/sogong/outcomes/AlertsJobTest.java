@@ -123,6 +123,25 @@ class AlertsJobTest extends MailServersTestSupport {
     }
 
     /**
+     * A run that resumed an execution a killed process left running tells so, apart from
+     * how it ended; completing after it is the round's recovery.
+     */
+    @Test
+    void aRunThatRecoveredAKilledOneTellsIt() throws Exception {
+        int round = 8104;
+        alerts.runEnded(new RoundRunEnded(round, 12L, ExitCodes.COMPLETED, null, List.of(11L)));
+
+        assertThat(mail()).extracting(MimeMessage::getSubject)
+            .containsExactly("[소공인 성과표] 8104 회차: 끝나지 못한 실행을 복구함 (실행 11)", "[소공인 성과표] 8104 회차: 다시 정상 완료 (복구됨) (실행 12)");
+        assertThat(text(mail().get(0))).contains("강제 종료 또는 장애");
+        assertThat(POSTS).extracting(p -> JSON.readTree(p.getKey()).get("status").asString())
+            .containsExactly("KILLED", "RECOVERED");
+    }
+
+    @Autowired
+    Alerts alerts;
+
+    /**
      * Guards against an SMTP server that refuses the sign-in passing for a sent alert:
      * the real server here, signing in with a wrong password.
      */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +27,8 @@ import kr.seoul.sogong.outcomes.corrections.MailLog;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.mail.Outbox;
 import kr.seoul.sogong.outcomes.operations.RunRequest;
+import kr.seoul.sogong.outcomes.reports.CommitteeFiles;
+import kr.seoul.sogong.outcomes.reports.CommitteeMail;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
@@ -228,6 +231,45 @@ class CorrectionMailJobTest extends MailServersTestSupport {
         assertThat(mail()).as("a failed run wrote no workbooks to mail").isEmpty();
         auto.runEnded(new RoundRunEnded(round, null, ExitCodes.COMPLETED, null, List.of()));
         assertThat(received()).containsExactly(Map.entry("auto@aaa.example", onDisk(round, "AAA.xlsx")));
+    }
+
+    /**
+     * The committee's pack goes after a completed run, again only when the tables changed
+     * (the workbook's own bytes change with each run).
+     */
+    @Test
+    void theCommitteesPackGoesWhenItsTablesChange() throws Exception {
+        int round = ROUND + 2;
+        CommitteeMail committee = new CommitteeMail(properties, List.of("committee@seoul.example"), mailLog, outbox);
+        write(round, "centers.csv", CsvFixture.centers()
+            .row("AAA", "에이센터", "종로구", "의류", "과제", "SALES", 50_000_000, 15, "8303-04-01", "8303-10-31"));
+        CsvFixture survey = CsvFixture.survey();
+        for (int i = 0; i < 12; i++) {
+            survey.row("A" + i, "8303-05-01 10:00", brn(700 + i), "업체", "AAA", 3, 4, 4, 5, 3, 4, 5, "판로", "");
+        }
+        write(round, "survey/answers.csv", survey);
+
+        assertThat(runner.run(new RunRequest(round, LocalDate.of(2040, 1, 1)), "test")).isEqualTo(ExitCodes.COMPLETED);
+        committee.runEnded(new RoundRunEnded(round, 1L, ExitCodes.COMPLETED, null, List.of()));
+        Path out = properties.roundOutput(round);
+        assertThat(received()).containsExactly(Map.entry("committee@seoul.example",
+                CommitteeFiles.WORKBOOK + " " + SourceFiles.sha256(out.resolve(CommitteeFiles.WORKBOOK)) + ", "
+                        + CommitteeFiles.PAGE + " " + SourceFiles.sha256(out.resolve(CommitteeFiles.PAGE))));
+        assertThat(mail().get(0).getSubject()).isEqualTo("[소공인 성과표] 8303년 성과표 (위원회 자료)");
+
+        // the next night, the same tables: nothing
+        assertThat(runner.run(new RunRequest(round, LocalDate.of(2040, 1, 2)), "test")).isEqualTo(ExitCodes.COMPLETED);
+        committee.runEnded(new RoundRunEnded(round, 2L, ExitCodes.COMPLETED, null, List.of()));
+        assertThat(mail()).hasSize(1);
+
+        // one more response changes the tables: the new pack goes
+        survey.row("A12", "8303-05-01 10:00", brn(712), "업체", "AAA", 3, 2, 4, 5, 3, 4, 5, "판로", "");
+        write(round, "survey/answers.csv", survey);
+        assertThat(runner.run(new RunRequest(round, LocalDate.of(2040, 1, 3)), "test")).isEqualTo(ExitCodes.COMPLETED);
+        committee.runEnded(new RoundRunEnded(round, 3L, ExitCodes.FAILED, "broken", List.of()));
+        assertThat(mail()).as("only a completed run's pack goes").hasSize(1);
+        committee.runEnded(new RoundRunEnded(round, 3L, ExitCodes.COMPLETED, null, List.of()));
+        assertThat(mail()).hasSize(2);
     }
 
     private String onDisk(int round, String workbook) throws IOException {

@@ -22,27 +22,27 @@ public class AlertText {
     }
 
     String subject(Alert alert) {
-        return message("alert.subject", String.valueOf(alert.round()), message("alert.kind." + alert.kind()),
+        return say("alert.subject", String.valueOf(alert.round()), say("alert.kind." + alert.kind()),
                 alert.executionId() == null ? "-" : String.valueOf(alert.executionId()));
     }
 
     String text(Alert alert) {
         StringBuilder text = new StringBuilder();
         text.append(subject(alert)).append("\n\n");
-        text.append(message("alert.exitCode", String.valueOf(alert.exitCode()))).append('\n');
+        text.append(say("alert.exitCode", String.valueOf(alert.exitCode()))).append('\n');
         if (alert.lastError() != null) {
-            text.append(message("alert.lastError", alert.lastError())).append('\n');
+            text.append(say("alert.lastError", alert.lastError())).append('\n');
         }
-        text.append(message("alert.findings", String.valueOf(alert.rejects()), String.valueOf(alert.warnings())))
+        text.append(say("alert.findings", String.valueOf(alert.rejects()), String.valueOf(alert.warnings())))
             .append('\n');
         if (alert.link() != null) {
-            text.append(message("alert.link", alert.link())).append('\n');
+            text.append(say("alert.link", alert.link())).append('\n');
         }
-        text.append('\n').append(message("alert.next." + alert.kind(), String.valueOf(alert.round()))).append('\n');
+        text.append('\n').append(say("alert.next." + alert.kind(), String.valueOf(alert.round()))).append('\n');
         return text.toString();
     }
 
-    private String message(String key, Object... args) {
+    private String say(String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 

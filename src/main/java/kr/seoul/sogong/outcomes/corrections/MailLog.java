@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The workbooks mailed, one row per address: the owner of {@code mail_log}. A workbook
- * (by its sha256) goes to an address once.
+ * The workbooks mailed, one row per address — the centers' corrections, the committee's
+ * pack: the owner of {@code mail_log}. A workbook (by its sha256) goes to an address
+ * once.
  */
 @Component
 public class MailLog {
@@ -27,7 +28,12 @@ public class MailLog {
     /** What a mail carried. */
     public enum Kind {
 
-        CORRECTIONS
+        CORRECTIONS,
+        /**
+         * The committee's pack; its {@code workbook_sha256} is that of its tables (the
+         * CSVs), since the workbook's bytes carry when it was made.
+         */
+        COMMITTEE
 
     }
 
@@ -42,7 +48,7 @@ public class MailLog {
         this.jdbc = jdbc;
     }
 
-    void record(int round, Kind kind, @Nullable Long executionId, Sent sent) {
+    public void record(int round, Kind kind, @Nullable Long executionId, Sent sent) {
         jdbc.sql(INSERT)
             .param("round", round)
             .param("kind", kind.name())
@@ -58,7 +64,7 @@ public class MailLog {
     }
 
     /** When this workbook went to this address, if it did. */
-    Optional<LocalDateTime> sentAt(String address, String sha256) {
+    public Optional<LocalDateTime> sentAt(String address, String sha256) {
         return jdbc.sql(SENT_AT)
             .param("address", address)
             .param("sha256", sha256)

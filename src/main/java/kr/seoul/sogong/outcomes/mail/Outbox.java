@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Outbox {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final String BYTES = "application/octet-stream";
+
     private final ObjectProvider<JavaMailSender> sender;
 
     private final String from;
@@ -56,7 +60,11 @@ public class Outbox {
             m.setSubject(letter.subject());
             m.setText(letter.text());
             for (Path file : letter.attachments()) {
-                m.addAttachment(fileName(file), new FileSystemResource(file));
+                // the bytes as they are on disk: a text type (the page) would have its
+                // line
+                // ends rewritten on the way, and not be the file whose sha256 was kept
+                String name = fileName(file);
+                m.addAttachment(name, new FileSystemResource(file), name.endsWith(".xlsx") ? XLSX : BYTES);
             }
         }
         catch (MessagingException e) {
