@@ -138,6 +138,22 @@ class AlertsJobTest extends MailServersTestSupport {
             .containsExactly("KILLED", "RECOVERED");
     }
 
+    /**
+     * Guards against a connection kept by each completed run's look at the round's last
+     * alert (a JdbcClient stream left open): more completions than the pool has
+     * connections, and the database still answers.
+     */
+    @Test
+    void completedRunsKeepNoConnection() {
+        int round = 8105;
+        for (int i = 0; i < 15; i++) {
+            alerts.runEnded(new RoundRunEnded(round, (long) i, ExitCodes.COMPLETED, null, List.of()));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from alert_log where round = ?", Integer.class, round))
+            .isZero();
+        assertThat(mail()).isEmpty();
+    }
+
     @Autowired
     Alerts alerts;
 

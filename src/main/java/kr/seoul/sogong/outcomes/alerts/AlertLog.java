@@ -17,7 +17,7 @@ public class AlertLog {
             + " and kind = :kind and delivered = true and sent_at >= :since";
 
     private static final String LAST_DELIVERED = "select kind from alert_log where round = :round"
-            + " and delivered = true order by sent_at desc, id desc";
+            + " and delivered = true order by sent_at desc, id desc fetch first 1 rows only";
 
     private final JdbcClient jdbc;
 
@@ -56,9 +56,11 @@ public class AlertLog {
 
     /** What the round was last told, if anything. */
     Optional<AlertKind> lastTold(int round) {
+        // a list, not a stream: JdbcClient's stream holds its connection until closed
         return jdbc.sql(LAST_DELIVERED)
             .param("round", round)
             .query(String.class)
+            .list()
             .stream()
             .findFirst()
             .map(AlertKind::valueOf);
