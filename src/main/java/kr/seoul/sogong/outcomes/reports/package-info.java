@@ -1,6 +1,6 @@
 /**
  * The {@code reports} module: the committee's and the operator's files: CSV, workbook,
- * page, manifest, whole outputs.
+ * page, manifest, whole outputs; the committee's pack by mail when its tables change.
  */
 @NullMarked
 package kr.seoul.sogong.outcomes.reports;
