@@ -91,7 +91,10 @@ public class WebhookPost {
                 body.put("status", alert.kind().name());
                 body.put("exitCode", alert.exitCode());
                 body.put("lastError", alert.lastError());
-                body.put("findings", Map.of("REJECT", alert.rejects(), "WARN", alert.warnings()));
+                Map<String, Long> findings = new LinkedHashMap<>();
+                findings.put("REJECT", alert.rejects());
+                findings.put("WARN", alert.warnings());
+                body.put("findings", findings);
                 body.put("link", alert.link());
                 body.put("subject", subject);
                 body.put("text", message);

@@ -125,7 +125,13 @@ public class NightlyCheck {
         if (exitMessage == null || exitMessage.isBlank()) {
             return "";
         }
-        String first = exitMessage.lines().findFirst().orElse("").strip();
+        // Spring Batch keeps the stack trace: its first line, without the exception's
+        // class
+        String first = exitMessage.lines()
+            .findFirst()
+            .orElse("")
+            .strip()
+            .replaceFirst("^[\\w.$]+(Exception|Error): ", "");
         return ": " + (first.length() > 200 ? first.substring(0, 200) + "…" : first);
     }
 
