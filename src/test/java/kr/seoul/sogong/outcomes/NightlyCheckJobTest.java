@@ -1,6 +1,5 @@
 package kr.seoul.sogong.outcomes;
 
-import static kr.seoul.sogong.outcomes.CsvFixture.brn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,16 +55,8 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
     @Autowired
     OutcomesProperties properties;
 
-    /** A round of one center; {@code bad} of its 10 survey rows have a wrong BRN. */
     private void round(int round, int bad) throws IOException {
-        write(round, "centers.csv", CsvFixture.centers()
-            .row("AAA", "에이센터", "종로구", "의류", "과제", "SALES", 50_000_000, 10, round + "-04-01", round + "-10-31"));
-        CsvFixture survey = CsvFixture.survey();
-        for (int i = 0; i < 10; i++) {
-            survey.row("R" + i, round + "-05-01 10:00", i < bad ? "123-45-678" : brn(950 + i), "업체" + i, "AAA", 3, 4, 4,
-                    5, 3, 4, 5, "판로", "");
-        }
-        write(round, "survey/answers.csv", survey);
+        oneCenterRound(round, bad, 950);
     }
 
     private int run(int round, LocalDate runDate) throws Exception {

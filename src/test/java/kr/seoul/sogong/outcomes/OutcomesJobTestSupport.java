@@ -99,6 +99,21 @@ public abstract class OutcomesJobTestSupport {
         SampleRounds.copy(Path.of("input", String.valueOf(from)), input(round));
     }
 
+    /**
+     * A round of one center, AAA, with a survey file of 10 rows, {@code bad} of them with
+     * a wrong BRN (over 1 trips the quality gate); firms from {@code brn(firstSerial)}.
+     */
+    protected void oneCenterRound(int round, int bad, int firstSerial) throws IOException {
+        write(round, "centers.csv", CsvFixture.centers()
+            .row("AAA", "에이센터", "종로구", "의류", "과제", "SALES", 50_000_000, 10, round + "-04-01", round + "-10-31"));
+        CsvFixture survey = CsvFixture.survey();
+        for (int i = 0; i < 10; i++) {
+            survey.row("R" + i, round + "-05-01 10:00", i < bad ? "123-45-678" : CsvFixture.brn(firstSerial + i),
+                    "업체" + i, "AAA", 3, 4, 4, 5, 3, 4, 5, "판로", "");
+        }
+        write(round, "survey/answers.csv", survey);
+    }
+
     protected void write(int round, String relative, CsvFixture table) throws IOException {
         write(round, relative, table.text());
     }
