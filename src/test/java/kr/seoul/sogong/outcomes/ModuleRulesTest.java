@@ -132,6 +132,7 @@ class ModuleRulesTest {
         owners.put("run_lock", "operations/RunLock.java");
         owners.put("alert_log", "alerts/AlertLog.java");
         owners.put("mail_log", "corrections/MailLog.java");
+        owners.put("destruction_ledger", "retention/DestructionLedger.java");
         java.nio.file.Path base = java.nio.file.Path.of("src", "main", "java", "kr", "seoul", "sogong", "outcomes");
         java.util.List<String> trespass = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(base)) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
+import kr.seoul.sogong.outcomes.retention.Destruction;
 import kr.seoul.sogong.outcomes.operations.NightlyCheck;
 import kr.seoul.sogong.outcomes.operations.NightlyRounds;
 import kr.seoul.sogong.outcomes.operations.OutcomesLauncher;
@@ -53,6 +54,9 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
     CorrectionMail correctionMail;
 
     @Autowired
+    Destruction destruction;
+
+    @Autowired
     OutcomesProperties properties;
 
     private void round(int round, int bad) throws IOException {
@@ -64,7 +68,7 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
     }
 
     private OutcomesLauncher launcher(NightlyCheck check, NightlyRounds rounds) {
-        return new OutcomesLauncher(runner, history, rounds, purge, check, correctionMail);
+        return new OutcomesLauncher(runner, history, rounds, purge, check, correctionMail, destruction);
     }
 
     @Test

@@ -73,6 +73,14 @@ public class MailLog {
     }
 
     /**
+     * Forgets the round's mails (their addresses) when its retention ends; returns how
+     * many.
+     */
+    public int forgetRound(int round) {
+        return jdbc.sql("delete from mail_log where round = :round").param("round", round).update();
+    }
+
+    /**
      * What was mailed for the round, newest first: the console's report page shows it.
      */
     public List<Sent> ofRound(int round) {

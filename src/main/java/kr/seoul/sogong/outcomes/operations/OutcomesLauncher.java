@@ -1,6 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
 import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
+import kr.seoul.sogong.outcomes.retention.Destruction;
 import kr.seoul.sogong.outcomes.settings.Command;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
@@ -48,16 +49,19 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final CorrectionMail corrections;
 
+    private final Destruction destruction;
+
     private int exitCode = ExitCodes.FAILED;
 
     public OutcomesLauncher(RoundRunner runner, RunHistory history, NightlyRounds nightly, RunPurge purge,
-            NightlyCheck check, CorrectionMail corrections) {
+            NightlyCheck check, CorrectionMail corrections, Destruction destruction) {
         this.runner = runner;
         this.history = history;
         this.nightly = nightly;
         this.purge = purge;
         this.check = check;
         this.corrections = corrections;
+        this.destruction = destruction;
     }
 
     /**
@@ -113,6 +117,8 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
                     }
                     exitCode = corrections.send(round, args.containsOption("dry-run"), System.out);
                 }
+                case DESTROY -> exitCode = destruction.destroy(RunRequest.roundFilter(words.subList(1, words.size())),
+                        args.containsOption("dry-run"), RoundRunner.commandLineUser(), LocalDate.now(), System.out);
                 case PURGE -> {
                     RunRequest.Purge purge = RunRequest.purge(words.subList(1, words.size()));
                     boolean dryRun = args.containsOption("dry-run");
@@ -150,6 +156,10 @@ public class OutcomesLauncher implements ApplicationRunner, ExitCodeGenerator {
         log.info("nightly {}: rounds {}", runDate, rounds);
         int first = ExitCodes.COMPLETED;
         for (int round : rounds) {
+            if (destruction.destroyedAt(round).isPresent()) {
+                log.warn("nightly: round {} is not run: its personal data was destroyed (past its retention)", round);
+                continue;
+            }
             int code = runRound(new RunRequest(round, runDate));
             if (first == ExitCodes.COMPLETED) {
                 first = code;

@@ -7,6 +7,7 @@ import kr.seoul.sogong.outcomes.settings.ExitCodes;
 import org.springframework.batch.core.partition.PartitionStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
+import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +55,10 @@ public class RoundRunner {
 
     private final ApplicationEventPublisher events;
 
+    private final IntakeStore intake;
+
     public RoundRunner(JobRepository jobRepository, JobOperator jobOperator, Job outcomesJob, RunLock runLock,
-            StaleExecutionRecovery recovery, RunFacts facts, ApplicationEventPublisher events) {
+            StaleExecutionRecovery recovery, RunFacts facts, ApplicationEventPublisher events, IntakeStore intake) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
@@ -62,6 +66,7 @@ public class RoundRunner {
         this.recovery = recovery;
         this.facts = facts;
         this.events = events;
+        this.intake = intake;
     }
 
     /** Who starts a run from this machine's command line. */
@@ -122,6 +127,16 @@ public class RoundRunner {
             return t;
         });
         try {
+            Optional<LocalDateTime> destroyed = intake.destroyedAt(round);
+            if (destroyed.isPresent()) {
+                String line = String.format(
+                        "round %d's personal data was destroyed on %s (past its retention): it is"
+                                + " not run again; its input folder still holds personal data: remove it",
+                        round, destroyed.get().withNano(0));
+                log.error(line);
+                ending = new Ending(ExitCodes.FAILED, null, line);
+                return ExitCodes.FAILED;
+            }
             heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
                     RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
             recovered = recovery.recover(job.getName(), round);

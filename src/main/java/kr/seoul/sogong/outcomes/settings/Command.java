@@ -18,6 +18,8 @@ public enum Command {
             "recent runs; --check: every nightly round completed lately (exit 0) or not (1)", true, false),
     MAIL_CORRECTIONS("mail-corrections", "mail-corrections round=<yyyy> [--dry-run]",
             "mail each center its correction workbook (once)", true, false),
+    DESTROY("destroy", "destroy [round=<yyyy>] [--dry-run]",
+            "destroy the personal data of rounds past their retention (ledger)", true, false),
     PURGE("purge", "purge [keep=10] [round=<yyyy>] [--dry-run]", "delete old runs", true, false),
     KIT("kit", "kit round=<yyyy> [--out kits]", "the centers' input workbooks", false, false),
     GENERATE("generate", "generate sample|synthetic ...", "sample or synthetic input files", false, false),

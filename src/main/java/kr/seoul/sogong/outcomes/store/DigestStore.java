@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.store;
 
+import java.util.function.Consumer;
 import java.util.Objects;
 
 import java.sql.PreparedStatement;
@@ -118,8 +119,15 @@ public class DigestStore {
         jdbc.update("delete from row_digest where round = ? and source_file = ?", round, sourceFile);
     }
 
-    void forgetRound(int round) {
+    /** Forgets the round's digests (its centers changed, or its retention ended). */
+    public void forgetRound(int round) {
         jdbc.update("delete from row_digest where round = ?", round);
+    }
+
+    /** Each digest of the round, as its key ({@code row_digest <id>}), by id. */
+    public void eachKeyOfRound(int round, Consumer<String> key) {
+        jdbc.query("select id from row_digest where round = ? order by id",
+                (RowCallbackHandler) rs -> key.accept("row_digest " + rs.getLong(1)), round);
     }
 
 }

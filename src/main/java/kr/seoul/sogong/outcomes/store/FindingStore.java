@@ -143,7 +143,14 @@ public class FindingStore {
         jdbc.sql(DELETE_OF_FILE).param("round", round).param("file", sourceFile).update();
     }
 
-    /** Forgets every finding of a round (its centers changed). */
+    /** Each finding of the round, as its key ({@code finding <id>}), by id. */
+    public void eachKeyOfRound(int round, Consumer<String> key) {
+        jdbc.sql("select id from finding where round = :round order by id")
+            .param("round", round)
+            .query((RowCallbackHandler) rs -> key.accept("finding " + rs.getLong(1)));
+    }
+
+    /** Forgets every finding of a round (its centers changed, or its retention ended). */
     public void forgetRound(int round) {
         jdbc.sql(DELETE_OF_ROUND).param("round", round).update();
     }

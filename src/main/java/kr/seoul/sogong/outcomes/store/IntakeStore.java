@@ -6,6 +6,8 @@ import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import java.sql.Date;
+import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,36 @@ public class IntakeStore {
         this.rows = rows;
         this.verdicts = verdicts;
         this.digests = digests;
+    }
+
+    /** When the round's personal data was destroyed, if it was. */
+    public Optional<LocalDateTime> destroyedAt(int round) {
+        return jdbc
+            .queryForList("select destroyed_at from round_input where round = ? and destroyed_at is not null",
+                    java.sql.Timestamp.class, round)
+            .stream()
+            .findFirst()
+            .map(java.sql.Timestamp::toLocalDateTime);
+    }
+
+    /**
+     * Marks the round destroyed (its rows, findings and digests gone): it is not run
+     * again, and the centers' addresses go with the rest.
+     */
+    public int markDestroyed(int round, LocalDateTime at) {
+        int addresses = jdbc
+            .update("update center set contact_email = null where round = ? and contact_email is not null", round);
+        if (jdbc.update("update round_input set destroyed_at = ? where round = ?", java.sql.Timestamp.valueOf(at),
+                round) == 0) {
+            jdbc.update("insert into round_input (round, centers_sha256, destroyed_at) values (?, ?, ?)", round,
+                    "0".repeat(64), java.sql.Timestamp.valueOf(at));
+        }
+        return addresses;
+    }
+
+    /** The rounds the database holds, oldest first. */
+    public List<Integer> storedRounds() {
+        return jdbc.queryForList("select round from round_input order by round", Integer.class);
     }
 
     public @Nullable String centersSha(int round) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Collections;
 import java.util.List;
@@ -252,6 +253,18 @@ public class RowTables {
                 .param("file", sourceFile)
                 .update();
         }
+    }
+
+    /**
+     * Each row of the round in the table, as its key ({@code
+     *
+    <table>
+     *  <id>}), by id.
+     */
+    public void eachKeyOfRound(int round, RowTable table, Consumer<String> key) {
+        jdbc.sql("select id from " + table.sqlName() + " where round = :round order by id")
+            .param("round", round)
+            .query((RowCallbackHandler) rs -> key.accept(table.sqlName() + " " + rs.getLong(1)));
     }
 
     public void forgetRound(int round) {

@@ -67,6 +67,17 @@ public class VerdictStore {
         jdbc.sql(DELETE_OF_ROUND).param("round", round).update();
     }
 
+    /**
+     * Each verdict of the round, as its key (the row's table and place), in place order.
+     */
+    public void eachKeyOfRound(int round, Consumer<String> key) {
+        jdbc.sql("select row_table, source_file, sheet_index, row_number from cross_row_verdict where round = :round"
+                + " order by row_table, source_file, sheet_index, row_number")
+            .param("round", round)
+            .query((RowCallbackHandler) rs -> key.accept("cross_row_verdict " + rs.getString(1) + " " + rs.getString(2)
+                    + " " + rs.getInt(3) + " " + rs.getInt(4)));
+    }
+
     public void forgetFile(int round, String sourceFile) {
         jdbc.sql(DELETE_OF_FILE).param("round", round).param("file", sourceFile).update();
     }

@@ -1,6 +1,7 @@
 package kr.seoul.sogong.outcomes.operations;
 
 import kr.seoul.sogong.outcomes.corrections.CorrectionMail;
+import kr.seoul.sogong.outcomes.retention.Destruction;
 import kr.seoul.sogong.outcomes.settings.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,9 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     CorrectionMail correctionMail;
 
     @Autowired
+    Destruction destruction;
+
+    @Autowired
     RoundRunner runner;
 
     @Autowired
@@ -71,7 +75,7 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 properties.locale(), properties.ingestPartitions());
         NightlyRounds rounds = new NightlyRounds(p);
         return new OutcomesLauncher(runner, history, rounds, purge, new NightlyCheck(JdbcClient.create(jdbc), rounds),
-                correctionMail);
+                correctionMail, destruction);
     }
 
     private List<JobExecution> executions(int round) {
