@@ -13,12 +13,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import kr.seoul.sogong.outcomes.corrections.MailLog;
+import kr.seoul.sogong.outcomes.reports.CsvOutput;
+import kr.seoul.sogong.outcomes.retention.DestructionLedger;
 import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.findings.Rule;
 import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.store.FindingFilter;
 import kr.seoul.sogong.outcomes.store.FindingStore;
-import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.reports.RejectsCsv;
 import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -56,8 +57,10 @@ public class ConsolePages {
 
     private final MailLog mailLog;
 
+    private final DestructionLedger ledger;
+
     public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, FindingStore findings, ConsoleSettings settings,
-            OutcomesProperties properties, MessageSource messages, MailLog mailLog) {
+            OutcomesProperties properties, MessageSource messages, MailLog mailLog, DestructionLedger ledger) {
         this.queries = queries;
         this.runs = runs;
         this.findings = findings;
@@ -65,6 +68,7 @@ public class ConsolePages {
         this.properties = properties;
         this.messages = messages;
         this.mailLog = mailLog;
+        this.ledger = ledger;
     }
 
     @GetMapping("/login")
@@ -80,6 +84,28 @@ public class ConsolePages {
         model.addAttribute("rounds", queries.rounds());
         model.addAttribute("today", LocalDate.now());
         return "console/rounds";
+    }
+
+    /** The destruction ledger (파기 관리대장), for operators. */
+    @GetMapping("/ledger")
+    String ledger(Model model) {
+        model.addAttribute("lines", ledger.all());
+        return "console/ledger";
+    }
+
+    @GetMapping("/ledger.csv")
+    void ledgerCsv(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"destruction-ledger.csv\"");
+        Path temp = Files.createTempFile("ledger", ".csv");
+        try {
+            CsvOutput.write(temp, DestructionLedger.HEADER,
+                    ledger.all().stream().map(DestructionLedger::cells).toList());
+            Files.copy(temp, response.getOutputStream());
+        }
+        finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     @GetMapping("/rounds/{round}")

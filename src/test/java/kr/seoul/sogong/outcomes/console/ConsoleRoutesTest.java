@@ -193,6 +193,27 @@ class ConsoleRoutesTest {
             .doesNotContain("manifest.json");
     }
 
+    /** The destruction ledger, its page and its CSV, for operators. */
+    @Test
+    void operatorsReadTheDestructionLedger() throws Exception {
+        jdbc.update("insert into destruction_ledger (round, destroyed_at, run_by, legal_basis, destroyed, keys_sha256,"
+                + " files) values (2016, ?, 'cli:ops', 'outcomes.retention.personal-data=P5Y', 'survey_response 143',"
+                + " ?, 'output/2016/rejects.csv')",
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.of(2022, 1, 3, 2, 30)), "cd".repeat(32));
+        try {
+            assertThat(perform(new Request(HttpMethod.GET, "/ledger"), "OPERATOR").getContentAsString())
+                .contains("2022-01-03 02:30")
+                .contains("cli:ops")
+                .contains("survey_response 143");
+            assertThat(perform(new Request(HttpMethod.GET, "/ledger.csv"), "OPERATOR").getContentAsString())
+                .contains("2016,2022-01-03T02:30,cli:ops,outcomes.retention.personal-data=P5Y,survey_response 143,"
+                        + "cd".repeat(32) + ",output/2016/rejects.csv");
+        }
+        finally {
+            jdbc.update("delete from destruction_ledger where round = 2016");
+        }
+    }
+
     /** The report page tells operators, and only them, which workbooks went to whom. */
     @Test
     void theReportPageShowsOperatorsWhatWasMailed() throws Exception {
