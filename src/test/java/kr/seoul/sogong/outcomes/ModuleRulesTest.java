@@ -133,6 +133,7 @@ class ModuleRulesTest {
         owners.put("alert_log", "alerts/AlertLog.java");
         owners.put("mail_log", "corrections/MailLog.java");
         owners.put("destruction_ledger", "retention/DestructionLedger.java");
+        owners.put("access_record", "access/AccessLog.java");
         java.nio.file.Path base = java.nio.file.Path.of("src", "main", "java", "kr", "seoul", "sogong", "outcomes");
         java.util.List<String> trespass = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(base)) {

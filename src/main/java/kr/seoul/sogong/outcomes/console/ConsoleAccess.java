@@ -54,7 +54,9 @@ final class ConsoleAccess {
                 new Route(HttpMethod.GET, "/rounds/*/findings.csv", Who.OPERATOR),
                 new Route(HttpMethod.GET, "/rounds/*/files", Who.OPERATOR),
                 new Route(HttpMethod.GET, "/ledger", Who.OPERATOR),
-                new Route(HttpMethod.GET, "/ledger.csv", Who.OPERATOR)));
+                new Route(HttpMethod.GET, "/ledger.csv", Who.OPERATOR),
+                new Route(HttpMethod.GET, "/access", Who.OPERATOR),
+                new Route(HttpMethod.GET, "/access.csv", Who.OPERATOR)));
         CommitteeFiles.NAMES.stream()
             .sorted()
             .forEach(name -> pages.add(new Route(HttpMethod.GET, "/rounds/*/output/" + name, Who.SIGNED_IN)));

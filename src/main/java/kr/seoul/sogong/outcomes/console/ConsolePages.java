@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import kr.seoul.sogong.outcomes.access.AccessLog;
 import kr.seoul.sogong.outcomes.corrections.MailLog;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.retention.DestructionLedger;
@@ -59,8 +61,11 @@ public class ConsolePages {
 
     private final DestructionLedger ledger;
 
+    private final AccessLog accessLog;
+
     public ConsolePages(ConsoleQueries queries, ConsoleRuns runs, FindingStore findings, ConsoleSettings settings,
-            OutcomesProperties properties, MessageSource messages, MailLog mailLog, DestructionLedger ledger) {
+            OutcomesProperties properties, MessageSource messages, MailLog mailLog, DestructionLedger ledger,
+            AccessLog accessLog) {
         this.queries = queries;
         this.runs = runs;
         this.findings = findings;
@@ -69,6 +74,13 @@ public class ConsolePages {
         this.messages = messages;
         this.mailLog = mailLog;
         this.ledger = ledger;
+        this.accessLog = accessLog;
+    }
+
+    /** The access records past their retention go when the console starts. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void purgeAccessRecords() {
+        accessLog.purge(java.time.LocalDateTime.now());
     }
 
     @GetMapping("/login")
@@ -86,6 +98,67 @@ public class ConsolePages {
         return "console/rounds";
     }
 
+    /**
+     * The access record (접속기록), for operators: a period (the last 31 days by default) and
+     * a user, newest first; its CSV for the monthly review.
+     */
+    @GetMapping("/access")
+    String access(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "") String user,
+            Model model) {
+        LocalDate[] period = period(from, to);
+        model.addAttribute("from", period[0]);
+        model.addAttribute("to", period[1]);
+        model.addAttribute("user", user);
+        model.addAttribute("records", accessLog.between(period[0], period[1].plusDays(1), user));
+        return "console/access";
+    }
+
+    @GetMapping("/access.csv")
+    void accessCsv(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "") String user,
+            HttpServletResponse response) throws IOException {
+        LocalDate[] period = period(from, to);
+        List<List<String>> rows = accessLog.between(period[0], period[1].plusDays(1), user)
+            .stream()
+            .map(r -> List.of(r.at().withNano(0).toString(), r.userName(), r.address(), r.kind().name(), r.target(),
+                    r.reason() == null ? "" : r.reason(), String.valueOf(r.status())))
+            .toList();
+        sendCsv("access-record.csv", List.of("at", "user", "address", "kind", "target", "reason", "status"), rows,
+                response);
+    }
+
+    /** From and to (inclusive) as given, else the last 31 days. */
+    private static LocalDate[] period(@Nullable String from, @Nullable String to) {
+        LocalDate end = to == null || to.isBlank() ? LocalDate.now() : parseDate(to);
+        LocalDate start = from == null || from.isBlank() ? end.minusDays(30) : parseDate(from);
+        return new LocalDate[] { start, end };
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "a date is yyyy-MM-dd");
+        }
+    }
+
+    private static void sendCsv(String name, List<String> header, List<List<String>> rows, HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        Path temp = Files.createTempFile("console", ".csv");
+        try {
+            CsvOutput.write(temp, header, rows);
+            Files.copy(temp, response.getOutputStream());
+        }
+        finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** The destruction ledger (파기 관리대장), for operators. */
     @GetMapping("/ledger")
     String ledger(Model model) {
@@ -95,17 +168,8 @@ public class ConsolePages {
 
     @GetMapping("/ledger.csv")
     void ledgerCsv(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"destruction-ledger.csv\"");
-        Path temp = Files.createTempFile("ledger", ".csv");
-        try {
-            CsvOutput.write(temp, DestructionLedger.HEADER,
-                    ledger.all().stream().map(DestructionLedger::cells).toList());
-            Files.copy(temp, response.getOutputStream());
-        }
-        finally {
-            Files.deleteIfExists(temp);
-        }
+        sendCsv("destruction-ledger.csv", DestructionLedger.HEADER,
+                ledger.all().stream().map(DestructionLedger::cells).toList(), response);
     }
 
     @GetMapping("/rounds/{round}")

@@ -1,5 +1,6 @@
 package kr.seoul.sogong.outcomes.console;
 
+import kr.seoul.sogong.outcomes.access.AccessLog;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -98,8 +99,8 @@ public class ConsoleSecurity {
     }
 
     @Bean
-    SignInGuard signInGuard() {
-        return new SignInGuard();
+    SignInGuard signInGuard(AccessLog access) {
+        return new SignInGuard(access);
     }
 
     /**
@@ -122,10 +123,12 @@ public class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SignInGuard guard) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInGuard guard, AccessLog access) throws Exception {
         return http.securityMatcher("/api/**")
             .addFilterBefore(guard.filter(true),
                     org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+            .addFilterBefore(new AccessRecording(access),
+                    org.springframework.security.web.access.ExceptionTranslationFilter.class)
             .authorizeHttpRequests(a -> allow(a, ConsoleAccess.API))
             .httpBasic(withDefaults())
             .csrf(c -> c.disable())
@@ -137,10 +140,13 @@ public class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignInGuard guard, ConsoleSettings settings) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInGuard guard, ConsoleSettings settings, AccessLog access)
+            throws Exception {
         return http
             .addFilterBefore(guard.filter(false),
                     org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new AccessRecording(access),
+                    org.springframework.security.web.access.ExceptionTranslationFilter.class)
             .addFilterBefore(new SessionCheck(() -> new ConsoleUsers(settings.usersFile()), settings.idleTimeout()),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(a -> allow(a, ConsoleAccess.PAGES))

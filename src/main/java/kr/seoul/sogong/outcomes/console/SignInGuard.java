@@ -1,5 +1,7 @@
 package kr.seoul.sogong.outcomes.console;
 
+import kr.seoul.sogong.outcomes.access.AccessKind;
+import kr.seoul.sogong.outcomes.access.AccessLog;
 import org.jspecify.annotations.Nullable;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,6 +40,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class SignInGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
+
+    private final AccessLog access;
+
+    SignInGuard(AccessLog access) {
+        this.access = access;
+    }
 
     private final Cache<String, Bucket> users = Caffeine.newBuilder()
         .expireAfterAccess(Duration.ofDays(1))
@@ -91,6 +100,7 @@ final class SignInGuard {
         String user = event.getAuthentication().getName();
         String address = address(event.getAuthentication());
         failed(user, address);
+        access.record(AccessKind.SIGN_IN_FAILED, user, address, "sign-in", null, 401);
         log.warn("console: sign-in failed for user {} from {} ({})", user, address,
                 event.getException().getClass().getSimpleName());
     }
@@ -103,6 +113,16 @@ final class SignInGuard {
         if (!(authentication.getDetails() instanceof VerifiedCredentials.FromCache)) {
             log.info("console: user {} signed in from {}", authentication.getName(), address(authentication));
         }
+    }
+
+    /**
+     * A sign-in at the form (an API call is recorded by what it reads): into the access
+     * record, even when its password was verified from the cache.
+     */
+    @EventListener
+    void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+        access.record(AccessKind.SIGN_IN, event.getAuthentication().getName(), address(event.getAuthentication()),
+                "sign-in", null, 200);
     }
 
     private static String address(Authentication authentication) {
@@ -129,6 +149,8 @@ final class SignInGuard {
                     Optional<Duration> wait = refusedFor(user, request.getRemoteAddr());
                     if (wait.isPresent()) {
                         long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+                        access.record(AccessKind.SIGN_IN_REFUSED, user, request.getRemoteAddr(), "sign-in", null,
+                                api ? 429 : 302);
                         log.warn("console: sign-in refused for user {} from {}: too many wrong passwords,"
                                 + " locked for {} more minute(s)", user, request.getRemoteAddr(), minutes);
                         if (api) {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kr.seoul.sogong.outcomes.access.AccessLog;
 import kr.seoul.sogong.outcomes.corrections.MailLog;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.rows.RowTable;
@@ -78,9 +79,12 @@ public class Destruction {
 
     private final JdbcTemplate jdbc;
 
+    private final AccessLog access;
+
     public Destruction(RetentionSettings settings, OutcomesProperties properties, IntakeStore intake, RowTables rows,
             FindingStore findings, DigestStore digests, VerdictStore verdicts, MailLog mailLog,
-            DestructionLedger ledger, TransactionTemplate transaction, Dialect dialect, JdbcTemplate jdbc) {
+            DestructionLedger ledger, TransactionTemplate transaction, Dialect dialect, JdbcTemplate jdbc,
+            AccessLog access) {
         this.settings = settings;
         this.properties = properties;
         this.intake = intake;
@@ -93,6 +97,7 @@ public class Destruction {
         this.transaction = transaction;
         this.dialect = dialect;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /** What a round's destruction takes: counts by kind, the keys' sha256, the files. */
@@ -132,6 +137,10 @@ public class Destruction {
             destroyed++;
             out.println("round " + round + ": past " + keptUntil + "; destroyed " + done.destroyed() + "; deleted "
                     + plan.files().size() + " file(s); keys sha256 " + plan.keysSha256());
+        }
+        if (!dryRun) {
+            int purged = access.purge(LocalDateTime.now());
+            out.println("access records past their retention purged: " + purged);
         }
         if (destroyed > 0) {
             writeLedger();

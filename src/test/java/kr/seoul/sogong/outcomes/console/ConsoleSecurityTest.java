@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import kr.seoul.sogong.outcomes.access.AccessLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,6 +133,75 @@ class ConsoleSecurityTest {
         assertThat(ConsoleSecurity.CONTENT_SECURITY_POLICY).contains("script-src 'self'")
             .doesNotContain("unsafe-inline")
             .contains("frame-ancestors 'none'");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    AccessLog accessLog;
+
+    /** The access record after record {@code id}: user, kind, target, reason, status. */
+    private java.util.List<String> recordsAfter(long id) {
+        return jdbc.query("select user_name, kind, target, reason, status from access_record where id > ? order by id",
+                (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getInt(5),
+                id);
+    }
+
+    /**
+     * Every sign-in, every view or download of row-level data and every action is in the
+     * access record, with who, what, why and the answer; the committee's files are not.
+     */
+    @Test
+    void signInsViewsDownloadsAndActionsAreRecorded() throws Exception {
+        long start = jdbc.queryForObject("select coalesce(max(id), 0) from access_record", Long.class);
+        mvc.perform(formLogin("/login").user("board").password("not-it")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("board").password("Mullae-steel-9-press")).andExpect(authenticated());
+        var op = user("op").roles("OPERATOR");
+        mvc.perform(get("/rounds/2022/findings").with(op));
+        mvc.perform(get("/rounds/2022/findings.csv").queryParam("rule", "DUPLICATE")
+            .queryParam("reason", "월간 점검")
+            .with(op));
+        mvc.perform(get("/rounds/2022/output/committee-report.xlsx").with(op));
+        mvc.perform(get("/rounds/2022/findings").with(user("board").roles("VIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(post("/rounds/2022/executions/999/stop").with(op).with(csrf()));
+
+        assertThat(recordsAfter(start)).containsExactly("board SIGN_IN_FAILED sign-in null 401",
+                "board SIGN_IN sign-in null 200", "op VIEW /rounds/2022/findings null 200",
+                "op DOWNLOAD /rounds/2022/findings.csv?rule=DUPLICATE 월간 점검 200",
+                "board VIEW /rounds/2022/findings null 403", "op ACTION /rounds/2022/executions/999/stop null 404");
+    }
+
+    @Test
+    void onlyOperatorsReadTheAccessRecord() throws Exception {
+        accessLog.record(kr.seoul.sogong.outcomes.access.AccessKind.DOWNLOAD, "op", "10.0.0.7",
+                "/rounds/2021/corrections/BONGIK.xlsx", "센터 요청", 200);
+        mvc.perform(get("/access").with(user("board").roles("VIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/access.csv").with(user("board").roles("VIEWER"))).andExpect(status().isForbidden());
+        String page = mvc.perform(get("/access").param("user", "op").with(user("op").roles("OPERATOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("10.0.0.7").contains("/rounds/2021/corrections/BONGIK.xlsx").contains("센터 요청");
+        assertThat(mvc.perform(get("/access.csv").with(user("op").roles("OPERATOR")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains(",op,10.0.0.7,DOWNLOAD,/rounds/2021/corrections/BONGIK.xlsx,센터 요청,200");
+    }
+
+    /** Guards the retention: a record older than two years goes, a younger one stays. */
+    @Test
+    void recordsPastTheirRetentionArePurged() {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        jdbc.update("insert into access_record (at, user_name, address, kind, target, reason, status)"
+                + " values (?, 'old', '-', 'VIEW', '/purge-test', null, 200), (?, 'young', '-', 'VIEW', '/purge-test',"
+                + " null, 200)", java.sql.Timestamp.valueOf(now.minusYears(2).minusDays(1)),
+                java.sql.Timestamp.valueOf(now.minusYears(2).plusDays(1)));
+        assertThat(accessLog.purge(now)).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select user_name from access_record where target = '/purge-test'", String.class))
+            .containsExactly("young");
     }
 
 }
