@@ -56,3 +56,19 @@
   }
   setTimeout(poll, 1000);
 })();
+
+// A download of row-level data carries the reason typed beside it: the access record keeps it
+// (README, "The access record").
+(function () {
+  var reason = document.getElementById('download-reason');
+  if (!reason) {
+    return;
+  }
+  document.querySelectorAll('a.with-reason').forEach(function (a) {
+    a.addEventListener('click', function () {
+      var base = a.getAttribute('href').replace(/([?&])reason=[^&]*&?/, '$1').replace(/[?&]$/, '');
+      var why = reason.value.trim();
+      a.setAttribute('href', why ? base + (base.indexOf('?') < 0 ? '?' : '&') + 'reason=' + encodeURIComponent(why) : base);
+    });
+  });
+})();

@@ -219,8 +219,17 @@ class ConsoleBrowserIT {
         assertThat(page.locator("#outputs li").allTextContents()).contains("rejects.csv", "committee-report.xlsx",
                 "committee-report.html");
         assertThat(page.locator("#corrections li").allTextContents()).contains("JANGWI.xlsx", "_unassigned.xlsx");
+        // the reason typed beside the downloads goes with the download into the access
+        // record
+        page.fill("#download-reason", "센터에 전달");
         Download correction = page.waitForDownload(() -> page.click("#corrections a[href$='JANGWI.xlsx']"));
         assertThat(correction.suggestedFilename()).isEqualTo("JANGWI.xlsx");
+        assertThat(
+                jdbc.queryForList(
+                        "select user_name || ' ' || reason from access_record"
+                                + " where kind = 'DOWNLOAD' and target = '/rounds/2022/corrections/JANGWI.xlsx'",
+                        String.class))
+            .contains("op 센터에 전달");
         shot("report");
         page.navigate(url("/?lang=en"));
         assertThat(page.locator("h1").textContent()).isEqualTo("Rounds and their last run");
