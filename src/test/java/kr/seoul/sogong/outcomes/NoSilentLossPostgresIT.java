@@ -12,9 +12,7 @@ class NoSilentLossPostgresIT extends NoSilentLossJobTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> RestartPostgresIT.POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        SharedPostgres.register(registry);
     }
 
 }

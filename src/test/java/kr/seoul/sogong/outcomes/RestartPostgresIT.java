@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,22 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RestartPostgresIT extends RestartScenarios {
 
-    static final EmbeddedPostgres POSTGRES;
-
-    static {
-        try {
-            POSTGRES = EmbeddedPostgres.builder().start();
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        SharedPostgres.register(registry);
     }
 
     /**

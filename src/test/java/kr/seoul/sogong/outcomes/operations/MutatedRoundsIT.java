@@ -45,7 +45,7 @@ class MutatedRoundsIT {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = { 11, 23, 37, 41 })
+    @ValueSource(longs = { 11, 23, 37 })
     void aDamagedRoundEndsTheSameOnH2AndPostgres(long seed) throws Exception {
         Path input = work.resolve("input-" + seed);
         Path round = input.resolve("2022");
