@@ -3,9 +3,13 @@ package kr.seoul.sogong.outcomes.access;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,9 @@ public class AccessLog {
 
     private static final String SELECT = "select at, user_name, address, kind, target, reason, status"
             + " from access_record where at >= :from and at < :to and (:user = '' or user_name = :user)"
-            + " order by at desc, id desc fetch first 5000 rows only";
+            + " order by at desc, id desc";
+
+    private static final String NEWEST = SELECT + " fetch first :limit rows only";
 
     private static final String PURGE = "delete from access_record where at < :before";
 
@@ -56,16 +62,30 @@ public class AccessLog {
     }
 
     /**
-     * The records from one day to another (exclusive), a user's or everyone's, newest
-     * first.
+     * The newest {@code limit} records from one day to another (exclusive), a user's or
+     * everyone's.
      */
-    public List<AccessRecord> between(LocalDate from, LocalDate to, String user) {
-        return jdbc.sql(SELECT)
+    public List<AccessRecord> newest(LocalDate from, LocalDate to, String user, int limit) {
+        return jdbc.sql(NEWEST)
             .param("from", from.atStartOfDay())
             .param("to", to.atStartOfDay())
             .param("user", user)
+            .param("limit", limit)
             .query(AccessRecord.class)
             .list();
+    }
+
+    /**
+     * Every record from one day to another (exclusive), a user's or everyone's, newest
+     * first, one at a time.
+     */
+    public void each(LocalDate from, LocalDate to, String user, Consumer<AccessRecord> record) {
+        RowMapper<AccessRecord> rows = new DataClassRowMapper<>(AccessRecord.class);
+        jdbc.sql(SELECT)
+            .param("from", from.atStartOfDay())
+            .param("to", to.atStartOfDay())
+            .param("user", user)
+            .query((RowCallbackHandler) rs -> record.accept(rows.mapRow(rs, 0)));
     }
 
     /** Deletes the records older than the retention; returns how many. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import kr.seoul.sogong.outcomes.access.AccessLog;
+import kr.seoul.sogong.outcomes.access.AccessRecord;
 import kr.seoul.sogong.outcomes.corrections.MailLog;
 import kr.seoul.sogong.outcomes.reports.CsvOutput;
 import kr.seoul.sogong.outcomes.retention.DestructionLedger;
@@ -98,6 +99,9 @@ public class ConsolePages {
         return "console/rounds";
     }
 
+    /** The newest records a page shows; the CSV has every one. */
+    private static final int ACCESS_PAGE = 1000;
+
     /**
      * The access record (접속기록), for operators: a period (the last 31 days by default) and
      * a user, newest first; its CSV for the monthly review.
@@ -110,7 +114,9 @@ public class ConsolePages {
         model.addAttribute("from", period[0]);
         model.addAttribute("to", period[1]);
         model.addAttribute("user", user);
-        model.addAttribute("records", accessLog.between(period[0], period[1].plusDays(1), user));
+        List<AccessRecord> records = accessLog.newest(period[0], period[1].plusDays(1), user, ACCESS_PAGE + 1);
+        model.addAttribute("more", records.size() > ACCESS_PAGE);
+        model.addAttribute("records", records.subList(0, Math.min(ACCESS_PAGE, records.size())));
         return "console/access";
     }
 
@@ -119,12 +125,11 @@ public class ConsolePages {
             @RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "") String user,
             HttpServletResponse response) throws IOException {
         LocalDate[] period = period(from, to);
-        List<List<String>> rows = accessLog.between(period[0], period[1].plusDays(1), user)
-            .stream()
-            .map(r -> List.of(r.at().withNano(0).toString(), r.userName(), r.address(), r.kind().name(), r.target(),
-                    r.reason() == null ? "" : r.reason(), String.valueOf(r.status())))
-            .toList();
-        sendCsv("access-record.csv", List.of("at", "user", "address", "kind", "target", "reason", "status"), rows,
+        // every record of the period: the review reads them all
+        sendCsv("access-record.csv", List.of("at", "user", "address", "kind", "target", "reason", "status"),
+                out -> accessLog.each(period[0], period[1].plusDays(1), user,
+                        r -> out.add(List.of(r.at().withNano(0).toString(), r.userName(), r.address(), r.kind().name(),
+                                r.target(), r.reason() == null ? "" : r.reason(), String.valueOf(r.status())))),
                 response);
     }
 
@@ -145,14 +150,25 @@ public class ConsolePages {
         }
     }
 
-    private static void sendCsv(String name, List<String> header, List<List<String>> rows, HttpServletResponse response)
+    /** What a CSV download holds, row by row. */
+    private interface CsvRows {
+
+        void writeTo(CsvOutput.Rows rows) throws IOException;
+
+    }
+
+    /**
+     * A CSV download written as rejects.csv is (BOM, quoting, formula escaping), row by
+     * row into a temporary file, then sent.
+     */
+    private static void sendCsv(String name, List<String> header, CsvRows rows, HttpServletResponse response)
             throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        Path temp = Files.createTempFile("console", ".csv");
+        Path temp = Files.createTempFile("console-", ".csv");
         try {
-            CsvOutput.write(temp, header, rows);
-            Files.copy(temp, response.getOutputStream());
+            try (CsvOutput.Rows out = CsvOutput.open(temp, header)) {
+                rows.writeTo(out);
+            }
+            send(temp, name, "text/csv; charset=UTF-8", response);
         }
         finally {
             Files.deleteIfExists(temp);
@@ -169,7 +185,7 @@ public class ConsolePages {
     @GetMapping("/ledger.csv")
     void ledgerCsv(HttpServletResponse response) throws IOException {
         sendCsv("destruction-ledger.csv", DestructionLedger.HEADER,
-                ledger.all().stream().map(DestructionLedger::cells).toList(), response);
+                out -> ledger.all().forEach(l -> out.add(DestructionLedger.cells(l))), response);
     }
 
     @GetMapping("/rounds/{round}")
@@ -221,17 +237,9 @@ public class ConsolePages {
             @RequestParam(required = false) String severity, HttpServletResponse response) throws IOException {
         int r = Rounds.parse(round);
         FindingFilter filter = filter(file, center, rule, severity);
-        Path temp = Files.createTempFile("findings-", ".csv");
-        try {
-            // written as rejects.csv is (BOM, quoting, formula escaping), then sent
-            try (CsvOutput.Rows rows = CsvOutput.open(temp, RejectsCsv.HEADER)) {
-                findings.each(r, filter, (Finding f) -> rows.add(RejectsCsv.row(r, f, properties.locale())));
-            }
-            send(temp, "findings-" + r + ".csv", "text/csv; charset=UTF-8", response);
-        }
-        finally {
-            Files.deleteIfExists(temp);
-        }
+        sendCsv("findings-" + r + ".csv", RejectsCsv.HEADER,
+                out -> findings.each(r, filter, (Finding f) -> out.add(RejectsCsv.row(r, f, properties.locale()))),
+                response);
     }
 
     @GetMapping("/rounds/{round}/files")

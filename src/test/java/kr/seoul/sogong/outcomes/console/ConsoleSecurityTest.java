@@ -191,6 +191,37 @@ class ConsoleSecurityTest {
             .getContentAsString()).contains(",op,10.0.0.7,DOWNLOAD,/rounds/2021/corrections/BONGIK.xlsx,센터 요청,200");
     }
 
+    /**
+     * Guards against a review that silently misses records: the page shows the newest
+     * thousand and says so, the CSV holds every one of the period.
+     */
+    @Test
+    void theCsvHoldsEveryRecordThePageCannotShow() throws Exception {
+        java.time.LocalDateTime noon = java.time.LocalDate.of(2021, 3, 2).atTime(12, 0);
+        jdbc.batchUpdate(
+                "insert into access_record (at, user_name, address, kind, target, reason, status)"
+                        + " values (?, 'busy', '-', 'VIEW', ?, null, 200)",
+                java.util.stream.IntStream.range(0, 1005)
+                    .mapToObj(n -> new Object[] { java.sql.Timestamp.valueOf(noon.plusSeconds(n)),
+                            "/rounds/2021/findings?n=" + n })
+                    .toList());
+        var op = user("op").roles("OPERATOR");
+        String page = mvc
+            .perform(
+                    get("/access").param("from", "2021-03-02").param("to", "2021-03-02").param("user", "busy").with(op))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("id=\"access-more\"").contains("n=1004").doesNotContain("n=4<");
+        assertThat(page.split("<tr>").length - 2).isEqualTo(1000);
+        String csv = mvc.perform(
+                get("/access.csv").param("from", "2021-03-02").param("to", "2021-03-02").param("user", "busy").with(op))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(csv.lines().filter(l -> l.contains(",busy,"))).hasSize(1005);
+    }
+
     /** Guards the retention: a record older than two years goes, a younger one stays. */
     @Test
     void recordsPastTheirRetentionArePurged() {
