@@ -117,7 +117,7 @@ public class Alerts {
                 Thread.currentThread().interrupt();
             }
             delivered = false;
-            detail = oneLine(e);
+            detail = Outbox.why(e);
             log.warn("round {}: the {} alert could not be sent by {}: {}", alert.round(), alert.kind(), channel,
                     detail);
         }
@@ -128,19 +128,6 @@ public class Alerts {
             log.warn("round {}: the {} alert by {} could not be recorded: {}", alert.round(), alert.kind(), channel,
                     e.getMessage());
         }
-    }
-
-    /** Why, in one line: the failure's first line and, when another, its root cause. */
-    static String oneLine(Throwable e) {
-        String first = e.getMessage() == null ? e.getClass().getName()
-                : e.getMessage().lines().findFirst().orElse("").strip();
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String cause = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage().lines().findFirst().orElse("").strip();
-        return root == e || first.contains(cause) ? first : first + " (" + cause + ")";
     }
 
     private Optional<AlertKind> lastTold(int round) {

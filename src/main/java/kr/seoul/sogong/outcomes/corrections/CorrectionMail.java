@@ -161,8 +161,7 @@ public class CorrectionMail {
                 }
                 catch (RuntimeException e) {
                     code = ExitCodes.FAILED;
-                    String why = e.getMessage() == null ? e.getClass().getName()
-                            : e.getMessage().lines().findFirst().orElse("").strip();
+                    String why = Outbox.why(e);
                     out.println(what + " -> " + address + ": NOT SENT: " + why);
                     log.warn("round {}: {}'s correction workbook could not be sent to {}: {}", round, d.recipient(),
                             address, why);

@@ -74,6 +74,22 @@ public class Outbox {
         return messageId(message);
     }
 
+    /**
+     * Why a letter (or a post) did not go, in one line: the failure's first line and,
+     * when another, its root cause (a mail server's answer spans lines).
+     */
+    public static String why(Throwable e) {
+        String first = e.getMessage() == null ? e.getClass().getName()
+                : e.getMessage().lines().findFirst().orElse("").strip();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("").strip();
+        return root == e || first.contains(cause) ? first : first + " (" + cause + ")";
+    }
+
     private static String fileName(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();

@@ -81,8 +81,7 @@ public class CommitteeMail {
             }
         }
         catch (IOException | RuntimeException e) {
-            log.warn("round {}: the committee's pack could not be mailed: {}", round,
-                    e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse(""));
+            log.warn("round {}: the committee's pack could not be mailed: {}", round, Outbox.why(e));
         }
     }
 
