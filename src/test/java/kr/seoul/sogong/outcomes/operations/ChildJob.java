@@ -20,6 +20,13 @@ final class ChildJob implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "sogong-outcomes.jar");
 
+    /**
+     * The JVM options and jar the jobs/ scripts launch with (jobs/environment): the
+     * extracted jar with its class archive, made here once if the build is newer, and the
+     * quick compiler jobs/run gives the small rounds these tests run.
+     */
+    private static final List<String> LAUNCH = scriptsLaunch();
+
     private final Process process;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -60,8 +67,9 @@ final class ChildJob implements AutoCloseable {
     /** With a command prefix, e.g. {@code setpriv} to run as another user. */
     static ChildJob startAs(List<String> prefix, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                JAR.toAbsolutePath().toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(LAUNCH);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment()
@@ -84,6 +92,29 @@ final class ChildJob implements AutoCloseable {
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         }
         catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> scriptsLaunch() {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                    "source jobs/environment >&2 && printf '%s\\n' $CDS_OPTS -XX:TieredStopAtLevel=1 -jar \"$JAR\"")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process script = builder.start();
+            List<String> launch = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+            if (script.waitFor() != 0 || !launch.contains("-jar")) {
+                throw new IllegalStateException("jobs/environment did not prepare the launch: " + launch);
+            }
+            return launch;
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
