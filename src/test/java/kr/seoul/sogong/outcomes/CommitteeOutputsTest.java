@@ -122,6 +122,25 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
             assertThat(budgetPage.get(i).get(5)).isEqualTo(budget.get(i).get(5));
         }
         assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "@import", "url(");
+        // every table's total row reads 전체, the participation table's too (it said ALL:
+        // its
+        // own center_name column is empty on that row); the CSV keeps ALL
+        // the response rate's definition beside it, with why the counts may not match it
+        assertThat(html).contains("설문 응답수는 참여기업 명단에 없는 기업의 응답도 세므로");
+        List<List<String>> participation = htmlRows(html, "센터별 참여 현황");
+        assertThat(participation).last().satisfies(row -> assertThat(row.get(1)).isEqualTo("전체"));
+        assertThat(csvRows(output(round).resolve("participation_by_center.csv"))).last()
+            .satisfies(row -> assertThat(row.get(1)).isEqualTo("ALL"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(output(round).resolve("committee-report.xlsx")))) {
+            List<String> centers = new java.util.ArrayList<>();
+            for (Row row : wb.getSheet("센터별 참여 현황")) {
+                Cell center = row.getCell(1);
+                if (center != null && center.getCellType() == CellType.STRING) {
+                    centers.add(center.getStringCellValue());
+                }
+            }
+            assertThat(centers).contains("전체").doesNotContain("ALL");
+        }
     }
 
     /**

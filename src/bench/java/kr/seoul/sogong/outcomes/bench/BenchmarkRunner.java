@@ -40,7 +40,9 @@ public final class BenchmarkRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        // bench.sizes=none: the start-up table alone
         long[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000000").split(","))
+            .filter(s -> !s.isBlank() && !s.strip().equals("none"))
             .mapToLong(s -> Long.parseLong(s.strip()))
             .toArray();
         int runs = Integer.getInteger("bench.runs", 3);
@@ -60,7 +62,11 @@ public final class BenchmarkRunner {
             .append(", ")
             .append(runs)
             .append(" runs each\n\n");
-        try (EmbeddedPostgres pg = contenders.contains("postgres") ? EmbeddedPostgres.builder().start() : null) {
+        if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
+            report.append(StartupTiming.report(Integer.getInteger("bench.startup.runs", 5)));
+        }
+        try (EmbeddedPostgres pg = contenders.contains("postgres") && sizes.length > 0
+                ? EmbeddedPostgres.builder().start() : null) {
             for (long size : sizes) {
                 report.append(measureSize(size, runs, contenders, pg, restart));
             }

@@ -151,9 +151,31 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             return;
         }
         if (roundLock == null) {
-            throw new RoundHeldException("round " + round + " is already running (another process on this machine"
-                    + " holds " + lockFile.getFileName() + "); not starting another. It will be resumable here once it"
-                    + " ends.");
+            throw new RoundHeldException("round " + round + " is already running (" + holder(lockFile) + ", holding "
+                    + lockFile.getFileName() + "); not starting another. It will be resumable here once it" + " ends.");
+        }
+        // who holds it, for the launch it refuses (the lock itself names no one)
+        try {
+            roundChannel.truncate(0);
+            roundChannel.write(java.nio.ByteBuffer.wrap(String
+                .format("pid %d on %s, since %s", ProcessHandle.current().pid(), RunLock.hostName(),
+                        java.time.LocalDateTime.now().withNano(0))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            roundChannel.force(false);
+        }
+        catch (IOException e) {
+            // the refusal then says "another process on this machine"
+        }
+    }
+
+    /** The holder as its lock file names it, else "another process on this machine". */
+    private static String holder(Path lockFile) {
+        try {
+            String named = Files.readString(lockFile, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return named.startsWith("pid ") ? named : "another process on this machine";
+        }
+        catch (IOException | java.io.UncheckedIOException e) {
+            return "another process on this machine";
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.seoul.sogong.outcomes.quality.QualityGateException;
 import kr.seoul.sogong.outcomes.settings.RoundRunEnded;
+import kr.seoul.sogong.outcomes.settings.OutcomesProperties;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.settings.RunParameters;
 import org.slf4j.Logger;
@@ -57,8 +58,11 @@ public class RoundRunner {
 
     private final IntakeStore intake;
 
+    private final OutcomesProperties properties;
+
     public RoundRunner(JobRepository jobRepository, JobOperator jobOperator, Job outcomesJob, RunLock runLock,
-            StaleExecutionRecovery recovery, RunFacts facts, ApplicationEventPublisher events, IntakeStore intake) {
+            StaleExecutionRecovery recovery, RunFacts facts, ApplicationEventPublisher events, IntakeStore intake,
+            OutcomesProperties properties) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.job = outcomesJob;
@@ -67,6 +71,7 @@ public class RoundRunner {
         this.facts = facts;
         this.events = events;
         this.intake = intake;
+        this.properties = properties;
     }
 
     /** Who starts a run from this machine's command line. */
@@ -136,6 +141,18 @@ public class RoundRunner {
                 log.error(line);
                 ending = new Ending(ExitCodes.FAILED, null, line);
                 return ExitCodes.FAILED;
+            }
+            java.nio.file.Path folder = properties.roundInput(round);
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                // refused before the job: a run that cannot read anything leaves no
+                // FAILED
+                // execution in the round's history
+                String line = String.format("round %d has no input folder (%s): nothing was run; put the round's"
+                        + " files there (or name the folder with --outcomes.input-dir=...), then run the same command",
+                        round, folder.toAbsolutePath());
+                log.error(line);
+                ending = new Ending(ExitCodes.USAGE, null, line);
+                return ExitCodes.USAGE;
             }
             heartbeat.scheduleAtFixedRate(() -> beat(round), RunLock.HEARTBEAT.toSeconds(),
                     RunLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);

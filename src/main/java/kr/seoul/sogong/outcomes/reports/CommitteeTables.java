@@ -27,6 +27,12 @@ import kr.seoul.sogong.outcomes.reports.ReportTable.Column;
  */
 public final class CommitteeTables {
 
+    /**
+     * Why a printed delta may differ by 0.1 from the printed values' difference (the
+     * contract computes at full precision, then rounds): said where the deltas are read.
+     */
+    static final String YOY_ROUNDING = "증감은 반올림 전 값으로 계산한 뒤 반올림하므로, 표시된 올해·전년 값의 차와 0.1 다를 수 있음";
+
     private CommitteeTables() {
     }
 
@@ -74,9 +80,12 @@ public final class CommitteeTables {
                 return null;
             }
             return switch (header) {
-                // a table with its own center_name column shows the code as it is
-                case "center_code" -> columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
-                        : OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS : centerNames.get(code);
+                // 전체 in every table (the CSV keeps ALL, as the contract says); a table
+                // with its
+                // own center_name column shows a center's code as it is
+                case "center_code" -> OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS
+                        : columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
+                                : centerNames.get(code);
                 case "item" -> SurveyItem.ofCode(code).map(SurveyItem::label).orElse(null);
                 case "metric" -> YoyMetric.find(code).map(YoyMetric::label).orElse(null);
                 default -> null;
@@ -135,7 +144,8 @@ public final class CommitteeTables {
             participation.row(r, p.centerCode(), p.centerName(), p.targetFirms(), p.supportedFirms(),
                     p.completedFirms(), p.completionRatePct(), p.surveyResponses(), p.responseRatePct());
         }
-        tables.add(participation.table("응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100", null));
+        tables.add(participation.table("응답률 = 해당 센터 참여기업의 유효 응답 ÷ 지원 기업수 × 100. 설문 응답수는 참여기업 명단에"
+                + " 없는 기업의 응답도 세므로, 응답수와 응답률이 서로 맞지 않아 보일 수 있음", null));
 
         Builder satisfaction = new Builder("satisfaction_by_center.csv", "센터별 만족도", names,
                 List.of(c("round", "연도", YEAR), c("center_code", "센터", TEXT), c("item", "문항", TEXT),
@@ -185,7 +195,7 @@ public final class CommitteeTables {
             yoy.styledRow(false, metricFormat(y.metric()), r, y.centerCode(), y.metric().code(), y.current(),
                     y.previous(), y.delta());
         }
-        tables.add(yoy.table("전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음", null));
+        tables.add(yoy.table("전년 = 데이터베이스에 저장된 직전 연도. 해당 연도에 없던 센터는 비어 있음. " + YOY_ROUNDING, null));
         if (common != null) {
             tables.add(commonCenters(r, common, names));
         }

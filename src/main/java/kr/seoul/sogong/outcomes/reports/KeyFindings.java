@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import kr.seoul.sogong.outcomes.tables.OutcomeTables;
@@ -65,10 +66,10 @@ record KeyFindings(String text, String table) {
             Optional<Map.Entry<String, BigDecimal>> low = values.entrySet()
                 .stream()
                 .min(byValue.thenComparing(Map.Entry.comparingByKey()));
-            findings.add(new KeyFindings(h.label() + "이(가) 가장 높은 센터는 " + name(t, high.get().getKey()) + "("
-                    + ExportFormat.ONE_DECIMAL.text(high.get().getValue()) + "), 가장 낮은 센터는 "
-                    + name(t, low.get().getKey()) + "(" + ExportFormat.ONE_DECIMAL.text(low.get().getValue()) + ")입니다.",
-                    h.table()));
+            findings.add(new KeyFindings(Particle.SUBJECT.after(h.label()) + " 가장 높은 센터는 "
+                    + name(t, high.get().getKey()) + "(" + ExportFormat.ONE_DECIMAL.text(high.get().getValue())
+                    + "), 가장 낮은 센터는 " + name(t, low.get().getKey()) + "("
+                    + ExportFormat.ONE_DECIMAL.text(low.get().getValue()) + ")입니다.", h.table()));
         }
         for (OutcomeTables.YearOverYear y : t.yoy()) {
             if (y.delta() == null || !y.metric().percentage() || y.centerCode().equals(OutcomeTables.ALL)
@@ -76,12 +77,24 @@ record KeyFindings(String text, String table) {
                 continue;
             }
             String direction = y.delta().signum() > 0 ? "높아졌습니다" : "낮아졌습니다";
-            findings.add(new KeyFindings(name(t, y.centerCode()) + "의 " + y.metric().label() + "이(가) 전년보다 "
-                    + ExportFormat.ONE_DECIMAL.text(y.delta().abs()) + "%p " + direction + " ("
+            findings.add(new KeyFindings(name(t, y.centerCode()) + "의 " + Particle.SUBJECT.after(y.metric().label())
+                    + " 전년보다 " + ExportFormat.ONE_DECIMAL.text(y.delta().abs()) + "%p " + direction + " ("
                     + ExportFormat.ONE_DECIMAL.text(y.previous()) + " → " + ExportFormat.ONE_DECIMAL.text(y.current())
-                    + ").", "yoy_by_center.csv"));
+                    + (printedDifferenceDiffers(y) ? "; 증감은 반올림 전 값으로 계산" : "") + ").", "yoy_by_center.csv"));
         }
         return findings;
+    }
+
+    /**
+     * Whether the printed delta is not the printed values' difference (the contract
+     * rounds after computing at full precision): then the sentence says so, where it is
+     * read.
+     */
+    private static boolean printedDifferenceDiffers(OutcomeTables.YearOverYear y) {
+        BigDecimal current = new BigDecimal(ExportFormat.ONE_DECIMAL.text(y.current()));
+        BigDecimal previous = new BigDecimal(ExportFormat.ONE_DECIMAL.text(y.previous()));
+        BigDecimal delta = new BigDecimal(ExportFormat.ONE_DECIMAL.text(Objects.requireNonNull(y.delta())));
+        return current.subtract(previous).compareTo(delta) != 0;
     }
 
     private static String name(OutcomeTables t, String code) {

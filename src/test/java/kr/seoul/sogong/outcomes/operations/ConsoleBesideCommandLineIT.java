@@ -57,6 +57,8 @@ class ConsoleBesideCommandLineIT {
                     return false;
                 }
             }, Duration.ofSeconds(90), "the console answering");
+            // it said so, with the address to open
+            console.awaitLine("console ready on http://127.0.0.1:" + port + "/", Duration.ofSeconds(5));
 
             // nothing of ours listens beyond the loopback: the console, and H2's server
             // that shares the file with the command line (it listened on every interface)

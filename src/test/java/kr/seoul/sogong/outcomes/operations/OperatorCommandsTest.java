@@ -128,6 +128,20 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     }
 
     /**
+     * Guards the history against runs that could not read anything: a round without an
+     * input folder failed in its first step and left a FAILED execution (named by a
+     * class, CentersFile$InvalidCentersFileException). It is refused before the job,
+     * naming the folder, and the history holds no execution of it.
+     */
+    @Test
+    void aRoundWithoutAnInputFolderIsRefusedAndLeavesNoExecution() throws Exception {
+        int round = 6499;
+        assertThat(Files.exists(input(round))).isFalse();
+        assertThat(launcher(List.of()).runRound(new RunRequest(round, NIGHT))).isEqualTo(ExitCodes.USAGE);
+        assertThat(executions(round)).isEmpty();
+    }
+
+    /**
      * Guards against the dead end of issue 26: a run whose commit met a database that
      * went away ends UNKNOWN, and Spring Batch refused every later run of the same
      * command ("Cannot restart job from UNKNOWN status"), leaving a new run date or purge

@@ -39,7 +39,8 @@ class KeyFindingsTest {
                 new Budget("B", 0, 100, 60, d("60"), false), new Budget("C", 0, 100, 80, d("80"), false));
         List<YearOverYear> yoy = List.of(
                 new YearOverYear("A", YoyMetric.EXECUTION_RATE_PCT, d("95"), d("88.8"), d("6.2")),
-                new YearOverYear("B", YoyMetric.RESPONSE_RATE_PCT, d("70"), d("77"), d("-7")),
+                // printed 77.1 → 70.0, a difference of 7.1, but the delta is 7.02 → 7.0
+                new YearOverYear("B", YoyMetric.RESPONSE_RATE_PCT, d("70.04"), d("77.06"), d("-7.02")),
                 new YearOverYear("C", YoyMetric.RESPONSE_RATE_PCT, d("80"), d("75"), d("5")),
                 new YearOverYear("A", YoyMetric.SUPPORTED_FIRMS, d("10"), d("2"), d("8")),
                 new YearOverYear("ALL", YoyMetric.RESPONSE_RATE_PCT, d("99"), d("80"), d("19")));
@@ -48,11 +49,11 @@ class KeyFindingsTest {
         List<KeyFindings> findings = KeyFindings.of(t);
 
         assertThat(findings).extracting(KeyFindings::text)
-            .containsExactly("전반 만족도(100점 환산)이(가) 가장 높은 센터는 다센터(75.0), 가장 낮은 센터는 가센터(50.0)입니다.",
-                    "응답률(%)이(가) 가장 높은 센터는 가센터(90.0), 가장 낮은 센터는 나센터(70.0)입니다.",
-                    "예산 집행률(%)이(가) 가장 높은 센터는 가센터(95.0), 가장 낮은 센터는 나센터(60.0)입니다.",
-                    "가센터의 예산 집행률(%)이(가) 전년보다 6.2%p 높아졌습니다 (88.8 → 95.0).",
-                    "나센터의 응답률(%)이(가) 전년보다 7.0%p 낮아졌습니다 (77.0 → 70.0).");
+            .containsExactly("전반 만족도(100점 환산)가 가장 높은 센터는 다센터(75.0), 가장 낮은 센터는 가센터(50.0)입니다.",
+                    "응답률(%)이 가장 높은 센터는 가센터(90.0), 가장 낮은 센터는 나센터(70.0)입니다.",
+                    "예산 집행률(%)이 가장 높은 센터는 가센터(95.0), 가장 낮은 센터는 나센터(60.0)입니다.",
+                    "가센터의 예산 집행률(%)이 전년보다 6.2%p 높아졌습니다 (88.8 → 95.0).",
+                    "나센터의 응답률(%)이 전년보다 7.0%p 낮아졌습니다 (77.1 → 70.0; 증감은 반올림 전 값으로 계산).");
         assertThat(findings).extracting(KeyFindings::table)
             .containsExactly("satisfaction_by_center.csv", "participation_by_center.csv", "budget_by_center.csv",
                     "yoy_by_center.csv", "yoy_by_center.csv");
