@@ -21,10 +21,10 @@ import kr.seoul.sogong.outcomes.findings.Severity;
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.centers.CenterDirectory;
 import kr.seoul.sogong.outcomes.intake.Column;
+import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
 import kr.seoul.sogong.outcomes.store.RowTables;
 import kr.seoul.sogong.outcomes.store.IntakeStore.StoredFile;
-import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import kr.seoul.sogong.outcomes.intake.SourceKind;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
@@ -86,10 +86,27 @@ public class CorrectionWorkbooks {
 
     private final OutcomesProperties properties;
 
-    public CorrectionWorkbooks(RowTables rows, IntakeStore store, OutcomesProperties properties) {
+    private final FindingRows findingRows;
+
+    private final FindingStore findings;
+
+    public CorrectionWorkbooks(RowTables rows, IntakeStore store, FindingStore findings,
+            OutcomesProperties properties) {
         this.rows = rows;
         this.store = store;
+        this.findings = findings;
         this.properties = properties;
+        this.findingRows = new FindingRows(properties);
+    }
+
+    /**
+     * The round's cross-row findings whose cause is another rejected row, found before
+     * the findings stream to rejects.csv and the workbooks, so both say which row to fix.
+     */
+    public RootCauses rootCauses(int round) throws Exception {
+        Map<String, StoredFile> files = new HashMap<>();
+        store.allFiles(round).forEach(f -> files.put(f.sourceFile(), f));
+        return RootCauses.find(round, findings, files, new CenterDirectory(store.centers(round)), findingRows);
     }
 
     /**
@@ -127,6 +144,12 @@ public class CorrectionWorkbooks {
 
         private final Map<String, List<Finding>> byFile = new LinkedHashMap<>();
 
+        private final RootCauses causes;
+
+        private Collected(RootCauses causes) {
+            this.causes = causes;
+        }
+
         private final Map<String, Long> leftOut = new HashMap<>();
 
         @Override
@@ -143,8 +166,8 @@ public class CorrectionWorkbooks {
     }
 
     /** Where the findings step hands each finding on its way to rejects.csv. */
-    public Collected collect() {
-        return new Collected();
+    public Collected collect(RootCauses causes) {
+        return new Collected(causes);
     }
 
     /**
@@ -162,10 +185,10 @@ public class CorrectionWorkbooks {
         Map<String, Map<SourceSheet, List<Entry>>> byOwner = new TreeMap<>();
         for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
             StoredFile file = files.get(e.getKey());
-            Map<Integer, SourceRow> rows = rows(round, file, e.getValue());
+            Map<Integer, SourceRow> rows = findingRows.of(round, file, e.getValue());
             String fileOwner = fileOwner(round, e.getKey(), file, centers);
             for (Finding f : e.getValue()) {
-                SourceRow row = f.rowNumber() == null ? null : rows.get(key(f.sheet(), f.rowNumber()));
+                SourceRow row = f.rowNumber() == null ? null : rows.get(FindingRows.key(f.sheet(), f.rowNumber()));
                 String owner = fileOwner;
                 if (file != null && file.sourceFile().startsWith(SourceFiles.SURVEY_DIR + "/")) {
                     owner = row == null ? UNASSIGNED
@@ -185,44 +208,11 @@ public class CorrectionWorkbooks {
         Map<String, Path> written = new TreeMap<>();
         for (Map.Entry<String, Map<SourceSheet, List<Entry>>> owner : byOwner.entrySet()) {
             Path target = out.resolve(owner.getKey() + ".xlsx");
-            writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities, leftOut);
+            writeWorkbook(target, round, owner.getKey(), centers, owner.getValue(), qualities, leftOut,
+                    collected.causes);
             written.put(owner.getKey(), target);
         }
         return written;
-    }
-
-    private static int key(String sheet, int rowNumber) {
-        return sheet.hashCode() * 31 + rowNumber;
-    }
-
-    /**
-     * The rows findings point at, read again from the file (unreadable files have none).
-     */
-    private Map<Integer, SourceRow> rows(int round, @Nullable StoredFile file, List<Finding> findings)
-            throws Exception {
-        Map<Integer, SourceRow> rows = new HashMap<>();
-        if (file == null || file.unreadable()) {
-            return rows;
-        }
-        java.util.Set<Integer> wanted = new java.util.HashSet<>();
-        findings.stream().filter(f -> f.rowNumber() != null).forEach(f -> wanted.add(key(f.sheet(), f.rowNumber())));
-        if (wanted.isEmpty()) {
-            return rows;
-        }
-        try (RowSource source = SourceFiles.open(properties.roundInput(round), file.sourceFile(), file.kind(),
-                file.encoding())) {
-            for (SourceRow row = source.next(); row != null; row = source.next()) {
-                int k = key(row.sheet(), row.rowNumber());
-                if (wanted.contains(k)) {
-                    rows.put(k, row);
-                    if (rows.size() == wanted.size()) {
-                        // the rest of a long file is not needed
-                        break;
-                    }
-                }
-            }
-        }
-        return rows;
     }
 
     /**
@@ -244,8 +234,8 @@ public class CorrectionWorkbooks {
     }
 
     private void writeWorkbook(Path target, int round, String owner, CenterDirectory centers,
-            Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities, Map<String, Long> leftOut)
-            throws IOException {
+            Map<SourceSheet, List<Entry>> bySheet, Map<String, FileQuality> qualities, Map<String, Long> leftOut,
+            RootCauses causes) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             // no creation time: the same findings make the same bytes, so a nightly rerun
             // mails nobody a workbook it already has (CorrectionMail, by sha256)
@@ -277,6 +267,7 @@ public class CorrectionWorkbooks {
                 row.createCell(6).setCellValue(part.getValue().size());
                 fileSheet(wb, styles, ++sheetNo, part.getKey(), part.getValue());
             }
+            r = clearedTogether(summary, r + 1, styles, bySheet, causes);
             for (String file : bySheet.keySet().stream().map(SourceSheet::file).distinct().toList()) {
                 if (leftOut.containsKey(file)) {
                     text(summary.createRow(++r), 0,
@@ -303,6 +294,35 @@ public class CorrectionWorkbooks {
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /**
+     * The findings one fix clears, grouped under the row to fix: returns the next free
+     * row.
+     */
+    private static int clearedTogether(Sheet summary, int r, Styles styles, Map<SourceSheet, List<Entry>> bySheet,
+            RootCauses causes) {
+        Map<RootCauses.Cause, List<Finding>> byCause = new LinkedHashMap<>();
+        bySheet.values()
+            .forEach(entries -> entries.forEach(e -> causes.causeOf(e.finding())
+                .ifPresent(c -> byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(e.finding()))));
+        if (byCause.isEmpty()) {
+            return r;
+        }
+        text(summary.createRow(r++), 0, "한 번에 해결되는 항목: 아래 행 하나를 고치면 함께 해결됩니다", styles.title);
+        for (Map.Entry<RootCauses.Cause, List<Finding>> e : byCause.entrySet()) {
+            RootCauses.Place fix = e.getKey().row();
+            String cleared = e.getValue()
+                .stream()
+                .map(f -> (f.sheet().isEmpty() ? f.sourceFile() : f.sheet()) + " " + f.rowNumber() + "행")
+                .collect(java.util.stream.Collectors.joining(", "));
+            text(summary.createRow(r++), 0,
+                    String.format("%s %s%d행 (%s) → %d건: %s", fix.file(),
+                            fix.sheet().isEmpty() ? "" : fix.sheet() + " 시트 ", fix.row(), e.getKey().rule(),
+                            e.getValue().size(), cleared),
+                    null);
+        }
+        return r;
     }
 
     private static void fileSheet(SXSSFWorkbook wb, Styles styles, int number, SourceSheet source,

@@ -5,6 +5,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.stereotype.Component;
 
 import kr.seoul.sogong.outcomes.corrections.CorrectionWorkbooks;
+import kr.seoul.sogong.outcomes.corrections.RootCauses;
+import kr.seoul.sogong.outcomes.findings.Finding;
 import kr.seoul.sogong.outcomes.quality.DataQuality;
 import kr.seoul.sogong.outcomes.store.FindingFilter;
 import kr.seoul.sogong.outcomes.store.FindingStore;
@@ -63,9 +65,12 @@ public class FindingsReportTasklet implements Tasklet {
         long written;
         // streamed from the database in rejects.csv order: memory does not grow with the
         // number of findings; the corrections take theirs in the same pass
-        CorrectionWorkbooks.Collected forCorrections = corrections.collect();
+        // a finding another rejected row causes names that row, here and in the workbooks
+        RootCauses causes = corrections.rootCauses(round);
+        CorrectionWorkbooks.Collected forCorrections = corrections.collect(causes);
         try (CsvOutput.Rows rejects = CsvOutput.open(out.resolve("rejects.csv"), RejectsCsv.HEADER)) {
-            findings.each(round, FindingFilter.NONE, f -> {
+            findings.each(round, FindingFilter.NONE, stored -> {
+                Finding f = causes.explained(stored);
                 rejects.add(RejectsCsv.row(round, f, properties.locale()));
                 forCorrections.accept(f);
             });

@@ -286,6 +286,9 @@ class ConsoleRoutesTest {
     ConsoleRuns runs;
 
     @Autowired
+    kr.seoul.sogong.outcomes.settings.OutcomesProperties properties;
+
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /**
@@ -296,8 +299,11 @@ class ConsoleRoutesTest {
      */
     @Test
     void stopAndRestartTakeOnlyTheRoundsOwnExecutionAndSignalOnlyTheLockHolder() throws Exception {
-        // no input folder: the run fails at once
+        // a folder without centers.csv: the run fails at once (a round without a folder
+        // is
+        // refused before it has an execution)
         int round = 2031;
+        java.nio.file.Files.createDirectories(properties.roundInput(round));
         assertThat(runs.start(round, java.time.LocalDate.of(2031, 11, 1), "test").done()).isTrue();
         long id = 0;
         for (int i = 0; i < 200 && id == 0; i++) {

@@ -151,4 +151,57 @@ class CorrectionsJobTest extends OutcomesJobTestSupport {
             .contains("575-85-*****");
     }
 
+    /**
+     * Guards a correction that misled the center: JANGWI's workbook said a firm was "not
+     * on your participant list" for its outcome row and its survey answer, while the firm
+     * is on the list in a row rejected for its dates. Both findings now name that row and
+     * say that fixing it clears them, in the workbook (cell by cell) and in rejects.csv,
+     * and the summary groups them under the one row to fix; a firm truly missing from the
+     * list keeps the plain message.
+     */
+    @Test
+    void aFindingCausedByARejectedParticipantRowNamesThatRow() throws Exception {
+        int round = 6602;
+        copySample(2022, round);
+        JobExecution execution = launch(round, LocalDate.of(2022, 11, 1));
+        assertThat(execution.getStatus().isUnsuccessful()).as(execution.getExitStatus().getExitDescription()).isFalse();
+        String results = "results/JANGWI_2022_결과.xlsx";
+
+        List<String> rejects = rejectLines(round);
+        String because = "not a participant of JANGWI: the firm's row on the participant list (" + results
+                + " 참여기업 row 5) was rejected (RANGE); fixing that row clears this finding";
+        assertThat(rejects).anySatisfy(l -> assertThat(l).startsWith(round + "," + results + ",성과,5,brn,")
+            .endsWith(",NOT_PARTICIPANT,REJECT," + because));
+        assertThat(rejects).anySatisfy(l -> assertThat(l).startsWith(round + ",survey/설문_2022_2차.xlsx,응답,42,brn,")
+            .endsWith(",NOT_PARTICIPANT,WARN," + because));
+        // the firm of 성과 row 30 is on no list: nothing to point at
+        assertThat(rejects).anySatisfy(l -> assertThat(l).startsWith(round + "," + results + ",성과,30,brn,")
+            .endsWith(",NOT_PARTICIPANT,REJECT,not a participant of JANGWI"));
+
+        String korean = "JANGWI 센터의 참여기업 명단에 이 기업의 행(" + results
+                + " 참여기업 시트 5행)이 있지만 제외되었습니다(RANGE). 그 행을 고치면 이 항목도 함께 해결됩니다.";
+        DataFormatter text = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(
+                Files.newInputStream(output(round).resolve("corrections").resolve("JANGWI.xlsx")))) {
+            List<List<String>> explained = new ArrayList<>();
+            for (int s = 1; s < wb.getNumberOfSheets(); s++) {
+                Sheet sheet = wb.getSheetAt(s);
+                for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                    Row row = sheet.getRow(r);
+                    if (text.formatCellValue(row.getCell(5)).equals(korean)) {
+                        explained.add(List.of(sheet.getRow(0).getCell(0).getStringCellValue(),
+                                text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)),
+                                text.formatCellValue(row.getCell(3))));
+                    }
+                }
+            }
+            assertThat(explained).containsExactlyInAnyOrder(List.of(results, "성과", "5", "NOT_PARTICIPANT"),
+                    List.of("survey/설문_2022_2차.xlsx", "응답", "42", "NOT_PARTICIPANT"));
+            List<String> summary = new ArrayList<>();
+            wb.getSheet("요약").forEach(row -> summary.add(text.formatCellValue(row.getCell(0))));
+            assertThat(summary).containsSubsequence("한 번에 해결되는 항목: 아래 행 하나를 고치면 함께 해결됩니다",
+                    results + " 참여기업 시트 5행 (RANGE) → 2건: 성과 5행, 응답 42행");
+        }
+    }
+
 }
