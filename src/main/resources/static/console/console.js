@@ -22,8 +22,10 @@
     document.getElementById('progress-eta').textContent =
         p.etaSeconds == null ? '' : fill(labels.getAttribute('data-eta'), [p.etaSeconds]);
     var status = document.getElementById('progress-status');
-    status.textContent = p.status + ' · ' + p.step;
+    // the status in the page's language, its code kept for scripts and styles
+    status.textContent = (labels.getAttribute('data-status-' + p.status.toLowerCase()) || p.status) + ' · ' + p.step;
     status.className = 'status ' + p.status;
+    status.setAttribute('data-status', p.status);
     section.setAttribute('data-status', p.status);
   }
   // every two seconds while a run goes on; once none does, every thirty (to see one a cron

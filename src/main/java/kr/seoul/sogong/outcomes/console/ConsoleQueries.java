@@ -44,14 +44,42 @@ public class ConsoleQueries {
 
         static RoundOverview of(int round, RunHistory.@Nullable Line last, boolean hasInput) {
             Boolean gate = last == null ? null : last.status() == BatchStatus.COMPLETED ? Boolean.TRUE
-                    : last.next().startsWith("quality gate") ? Boolean.FALSE : null;
+                    : last.advice().key().equals("next.failed.gate") ? Boolean.FALSE : null;
             return new RoundOverview(round, last, gate, hasInput);
         }
 
     }
 
+    /**
+     * A step as the round page shows it; its end as a message key and values
+     * ({@code step.error.*}): the exception's message without its class name or trace.
+     */
     public record StepView(String name, String status, long read, long written, long skipped, Duration duration,
-            String exitDescription) {
+            String exitKey, List<String> exit) {
+
+        public Object[] exitValues() {
+            return exit.toArray();
+        }
+
+    }
+
+    /**
+     * A class name before a message ("kr.….CentersFile$InvalidCentersFileException: ").
+     */
+    private static final java.util.regex.Pattern CLASS_PREFIX = java.util.regex.Pattern
+        .compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|$)");
+
+    /** The step's end as the page says it: which kind of failure, and its message. */
+    static StepView step(String name, String status, long read, long written, long skipped, Duration duration,
+            @Nullable String exitMessage) {
+        String first = shorten(exitMessage);
+        String message = first;
+        for (java.util.regex.Matcher m = CLASS_PREFIX.matcher(message); m.find(); m = CLASS_PREFIX.matcher(message)) {
+            message = message.substring(m.end());
+        }
+        String key = first.contains("QualityGateException") ? "step.error.gate"
+                : first.contains("CentersFile") ? "step.error.centers" : "step.error.other";
+        return new StepView(name, status, read, written, skipped, duration, key, List.of(message));
     }
 
     public record ExecutionView(RunHistory.Line line, List<StepView> steps) {
@@ -126,10 +154,10 @@ public class ConsoleQueries {
                     "select step_name, status, read_count, write_count, read_skip_count + process_skip_count"
                             + " + write_skip_count as skipped, start_time, end_time, exit_message"
                             + " from batch_step_execution where job_execution_id = ? order by step_execution_id",
-                    (rs, i) -> new StepView(rs.getString("step_name"), rs.getString("status"), rs.getLong("read_count"),
+                    (rs, i) -> step(rs.getString("step_name"), rs.getString("status"), rs.getLong("read_count"),
                             rs.getLong("write_count"), rs.getLong("skipped"),
                             between(rs.getTimestamp("start_time"), rs.getTimestamp("end_time")),
-                            shorten(rs.getString("exit_message"))),
+                            rs.getString("exit_message")),
                     line.executionId());
             views.add(new ExecutionView(line, steps));
         }
@@ -237,7 +265,7 @@ public class ConsoleQueries {
         return Duration.between(start.toLocalDateTime(), end == null ? LocalDateTime.now() : end.toLocalDateTime());
     }
 
-    private static String shorten(String text) {
+    private static String shorten(@Nullable String text) {
         if (text == null) {
             return "";
         }

@@ -37,7 +37,10 @@ public class RunHistory {
                      where p.job_execution_id = e.job_execution_id and p.parameter_name = 'rerun') as rerun,
                    (select sum(s.read_count) from batch_step_execution s
                      where s.job_execution_id = e.job_execution_id and s.step_name = 'ingestRows') as rows_read,
-                   f.reject_count, f.warn_count, f.started_by
+                   f.reject_count, f.warn_count, f.started_by,
+                   (select min(n.job_execution_id) from batch_job_execution n
+                     where n.job_instance_id = e.job_instance_id and n.job_execution_id > e.job_execution_id)
+                       as resumed_by
               from batch_job_execution e
               join batch_job_instance i on i.job_instance_id = e.job_instance_id and i.job_name = ?
               left join run_facts f on f.job_execution_id = e.job_execution_id
@@ -69,7 +72,44 @@ public class RunHistory {
      */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
             @Nullable LocalDateTime start, Duration duration, long rowsRead, @Nullable Long rejects,
-            @Nullable Long warnings, String next, @Nullable String startedBy) {
+            @Nullable Long warnings, NextStep advice, @Nullable String startedBy) {
+
+        /** What to do next, in English (the command line's status). */
+        public String next() {
+            return advice.english();
+        }
+
+    }
+
+    /**
+     * What to do next about an execution, as a message key ({@code next.*} in
+     * messages.properties, Korean in messages_ko.properties) and its values: the console
+     * says it in the reader's language, {@code status} in English.
+     */
+    public record NextStep(String key, List<String> args) {
+
+        private static final org.springframework.context.support.ResourceBundleMessageSource MESSAGES = new org.springframework.context.support.ResourceBundleMessageSource();
+
+        static {
+            MESSAGES.setBasename("messages");
+            MESSAGES.setDefaultEncoding("UTF-8");
+            MESSAGES.setFallbackToSystemLocale(false);
+            MESSAGES.setAlwaysUseMessageFormat(true);
+        }
+
+        static NextStep of(String key, Object... args) {
+            return new NextStep(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
+
+        public String english() {
+            return MESSAGES.getMessage(key, args.toArray(), java.util.Locale.ROOT);
+        }
+
+        /** The values, for a template's {@code #messages.msgWithParams}. */
+        public Object[] values() {
+            return args.toArray();
+        }
+
     }
 
     public List<Line> recent(@Nullable Integer roundFilter) {
@@ -86,8 +126,10 @@ public class RunHistory {
             LocalDateTime start = toLocal(rs.getTimestamp("start_time"));
             LocalDateTime end = toLocal(rs.getTimestamp("end_time"));
             long id = rs.getLong("job_execution_id");
-            String next = next(id, status, rs.getString("exit_message"), r, runDate);
-            if (end == null && status.isRunning() && next.startsWith(GONE)) {
+            long resumedBy = rs.getLong("resumed_by");
+            NextStep next = resumedBy > 0 && !status.isRunning() && status != BatchStatus.COMPLETED
+                    ? NextStep.of("next.resumed", resumedBy) : next(status, rs.getString("exit_message"), r, runDate);
+            if (end == null && status.isRunning() && next.key().equals(GONE)) {
                 // a killed run's time stopped with its last heartbeat
                 end = facts.lastSignOfLife(id);
             }
@@ -103,32 +145,31 @@ public class RunHistory {
         return t == null ? null : t.toLocalDateTime();
     }
 
-    private static final String GONE = "left running by a process that is gone";
+    private static final String GONE = "next.gone";
 
-    private String next(long id, BatchStatus status, String exitDescription, int round, String runDate) {
-        String again = "run again: round=" + round + " runDate=" + runDate;
+    private NextStep next(BatchStatus status, @Nullable String exitDescription, int round, String runDate) {
         return switch (status) {
-            case COMPLETED -> "outputs in output/" + round;
-            case FAILED -> failureHint(exitDescription == null ? "" : exitDescription) + again;
-            case STOPPED -> "stopped on request; " + again + " to resume";
+            case COMPLETED -> NextStep.of("next.completed", round);
+            case FAILED -> NextStep.of(failureHint(exitDescription == null ? "" : exitDescription), round, runDate);
+            case STOPPED -> NextStep.of("next.stopped", round, runDate);
             case STARTED, STARTING, STOPPING -> {
                 Optional<RunLock.Holder> holder = runLock.holder(round);
                 yield holder.filter(runLock::isAlive)
-                    .map(h -> "running: pid " + h.pid() + " on " + h.host())
-                    .orElse(GONE + "; the next run recovers it");
+                    .map(h -> NextStep.of("next.running", h.pid(), h.host()))
+                    .orElse(NextStep.of(GONE));
             }
-            default -> status.toString();
+            default -> NextStep.of("next.other", status);
         };
     }
 
     private static String failureHint(String description) {
         if (description.contains("QualityGateException") || description.contains("quality gate")) {
-            return "quality gate: see rejects.csv, fix or remove the file; ";
+            return "next.failed.gate";
         }
         if (description.contains("centers.csv")) {
-            return "fix centers.csv; ";
+            return "next.failed.centers";
         }
-        return "see the log; ";
+        return "next.failed";
     }
 
     public void print(@Nullable Integer roundFilter) {

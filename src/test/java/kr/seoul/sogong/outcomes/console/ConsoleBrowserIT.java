@@ -203,8 +203,52 @@ class ConsoleBrowserIT {
         return records;
     }
 
+    /**
+     * The newest execution's status code (the page says it in Korean, its class keeps the
+     * code).
+     */
     private String newestExecutionStatus() {
-        return page.locator("section.execution .status").first().textContent().strip();
+        String classes = page.locator("section.execution .status").first().getAttribute("class");
+        return classes.replace("status", "").strip();
+    }
+
+    /**
+     * Words a Korean reader may meet in English on the round, rounds and findings pages:
+     * codes (rules, severities, steps, statuses' classes), file names, command arguments.
+     */
+    private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile(
+            "REJECT|WARN|DUPLICATE|NOT_PARTICIPANT|OVER_CAP|TWO_SOURCES|UNREADABLE|REQUIRED|FORMAT|RANGE|BRN_CHECKSUM"
+                    + "|UNKNOWN_CENTER|NOT_SOGONG|OUT_OF_ROUND|UNKNOWN_NEED|HIDDEN_SHEET|admitRound|ingestRows"
+                    + "|ingestPartition|partition\\d+|crossRowRules|findingsReport|qualityGate|outcomeTables"
+                    + "|committeeReports|round|runDate|rerun|output|rejects|csv|xlsx|survey|results|centers"
+                    // who started a run (user names), and the units of a duration
+                    + "|cli|op|cron|test|h|m|s|ms" + "|brn|English|sogong|outcomes|CSV|JSON|API|pid"
+                    // this test's file (broken.xlsx), the rules' and centers' codes, file
+                    // names
+                    // (BONGIK_2022_결과.xlsx), columns (start_date)
+                    + "|broken|[A-Z]{2,}(?:_[A-Z]+)*|[A-Za-z]+_\\d+_?|[a-z]+(?:_[a-z]+)+|[a-zA-Z]*\\d[a-zA-Z\\d]*");
+
+    /**
+     * The page a Korean reader sees: no Java class name, no English advice or status,
+     * only the codes and names of {@link #ALLOWED}.
+     */
+    private void assertKoreanOnly(String what) {
+        for (String path : List.of("/", "/rounds/2023", "/rounds/2023/findings")) {
+            page.navigate(url(path));
+            String text = page.locator("main").innerText();
+            assertThat(text).as(what + " " + path)
+                .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]")
+                .doesNotContain("Exception", "run again", "see the log", "COMPLETED", "FAILED");
+            List<String> english = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_\\d]*")
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .filter(w -> !ALLOWED.matcher(w).matches())
+                .distinct()
+                .toList();
+            assertThat(english).as(what + " " + path + ": English words").isEmpty();
+        }
+        page.navigate(url("/rounds/2023"));
     }
 
     @Test
@@ -215,7 +259,7 @@ class ConsoleBrowserIT {
                 + " 'ingestRows') as rows_read from run_facts f where round = 2022 order by job_execution_id desc"
                 + " limit 1");
         var row = page.locator("tr[data-round='2022']");
-        assertThat(row.locator(".status").textContent()).isEqualTo("COMPLETED");
+        assertThat(row.locator(".status").textContent()).isEqualTo("완료");
         assertThat(row.locator(".rows-read").textContent().replace(",", ""))
             .isEqualTo(String.valueOf(facts.get("ROWS_READ")));
         assertThat(row.locator(".rejects").textContent()).isEqualTo(String.valueOf(facts.get("REJECT_COUNT")));
@@ -254,7 +298,8 @@ class ConsoleBrowserIT {
         page.evaluate("window.__samePage = 'yes'");
         page.waitForFunction("() => document.getElementById('progress-bar') !== null"
                 + " && document.getElementById('progress-bar').value === 100"
-                + " && document.getElementById('progress-status').textContent.startsWith('COMPLETED')");
+                + " && document.getElementById('progress-status').getAttribute('data-status') === 'COMPLETED'"
+                + " && document.getElementById('progress-status').textContent.startsWith('완료')");
         assertThat(page.evaluate("window.__samePage")).as("the page was not reloaded").isEqualTo("yes");
         assertThat(page.locator("#progress-text").textContent()).contains("100");
         page.locator("#progress-ended").waitFor();
@@ -291,10 +336,17 @@ class ConsoleBrowserIT {
         page.navigate(url("/rounds/2023"));
         page.click("#start");
         reloadUntil(() -> page.locator("section.execution").count() > 0 && newestExecutionStatus().equals("FAILED"));
-        assertThat(page.locator("section.execution .next").first().textContent()).startsWith("quality gate");
+        assertThat(page.locator("section.execution .next").first().textContent())
+            .startsWith("품질 기준에 걸렸습니다: rejects.csv를 보고");
+        assertKoreanOnly("failed");
         Files.delete(broken);
         page.click("section.execution button.restart");
         reloadUntil(() -> newestExecutionStatus().equals("COMPLETED"));
+        // the failed execution, superseded, no longer advises running it again
+        long resumedBy = Long.parseLong(page.locator("section.execution").first().getAttribute("data-execution"));
+        assertThat(page.locator("section.execution .next").nth(1).textContent())
+            .isEqualTo("실행 " + resumedBy + "에서 이어서 실행되었습니다");
+        assertKoreanOnly("superseded");
         List<Long> instances = jdbc.queryForList("select e.job_instance_id from batch_job_execution e join"
                 + " batch_job_execution_params p on p.job_execution_id = e.job_execution_id and p.parameter_name ="
                 + " 'round' and p.parameter_value = '2023' order by e.job_execution_id", Long.class);
@@ -309,7 +361,7 @@ class ConsoleBrowserIT {
         page.click("#start");
         reloadUntil(() -> page.locator("section.execution button.stop").count() > 0);
         page.click("section.execution button.stop");
-        assertThat(page.locator("#notice").textContent()).contains("STOPPED");
+        assertThat(page.locator("#notice").textContent()).contains("중지를 요청했습니다");
         reloadUntil(() -> newestExecutionStatus().equals("STOPPED"));
         shot("stopped");
         page.click("section.execution button.restart");
@@ -320,7 +372,7 @@ class ConsoleBrowserIT {
     @Test
     void aViewerReadsRoundsAndTheReportButFindingsAndActionsAreClosed() {
         signIn("board", "Mullae-steel-9-press");
-        assertThat(page.locator("tr[data-round='2022'] .status").textContent()).isEqualTo("COMPLETED");
+        assertThat(page.locator("tr[data-round='2022'] .status").textContent()).isEqualTo("완료");
         page.navigate(url("/rounds/2022"));
         assertThat(page.locator("#start").count()).isZero();
         assertThat(page.locator("button.restart, button.stop").count()).isZero();
