@@ -125,6 +125,21 @@ class CommitteeOutputsTest extends OutcomesJobTestSupport {
         // every table's total row reads 전체, the participation table's too (it said ALL:
         // its
         // own center_name column is empty on that row); the CSV keeps ALL
+        // the needs as a centers × needs matrix of shares, each cell the CSV's share; the
+        // long
+        // table in the appendix
+        List<List<String>> needsCsv = csvRows(output(round).resolve("needs_by_center.csv"));
+        List<String> needs = needsCsv.stream().map(row -> row.get(2)).distinct().toList();
+        List<List<String>> matrix = htmlRows(html, "센터별 희망 지원분야 (응답 중 비율, %)");
+        List<String> needCenters = needsCsv.stream().map(row -> row.get(1)).distinct().toList();
+        assertThat(matrix).hasSize(needCenters.size());
+        for (List<String> row : needsCsv) {
+            List<String> line = matrix.get(needCenters.indexOf(row.get(1)));
+            String cell = line.get(1 + needs.indexOf(row.get(2)));
+            assertThat(cell).as(row.toString()).isEqualTo(row.get(4).isEmpty() ? "—" : row.get(4));
+        }
+        assertThat(html.indexOf("<h2>센터별 희망 지원분야</h2>")).as("the long table, in the appendix")
+            .isGreaterThan(html.indexOf("<h2 class=\"appendix\">부록</h2>"));
         // the response rate's definition beside it, with why the counts may not match it
         assertThat(html).contains("설문 응답수는 참여기업 명단에 없는 기업의 응답도 세므로");
         List<List<String>> participation = htmlRows(html, "센터별 참여 현황");

@@ -49,7 +49,8 @@ public final class CommitteePage {
 
     /** What the template shows; every text in it is escaped by Thymeleaf. */
     record Page(int round, long executionId, String withheldMark, List<Chart> charts, List<KeyLine> keyFindings,
-            List<TableView> main, Matrix matrix, List<TableView> appendix, List<MetricDefinition> definitions) {
+            List<TableView> main, Matrix matrix, Matrix needs, List<TableView> appendix,
+            List<MetricDefinition> definitions) {
     }
 
     /** A bar chart as inline SVG, its geometry computed here. */
@@ -111,8 +112,8 @@ public final class CommitteePage {
         List<TableView> main = new ArrayList<>();
         List<TableView> appendix = new ArrayList<>();
         for (ReportTable table : tables) {
-            boolean long_ = "satisfaction_by_center.csv".equals(table.file())
-                    || "data_quality.csv".equals(table.file());
+            boolean long_ = "satisfaction_by_center.csv".equals(table.file()) || "data_quality.csv".equals(table.file())
+                    || "needs_by_center.csv".equals(table.file());
             (long_ ? appendix : main).add(view(table));
         }
         List<KeyLine> key = KeyFindings.of(outcomes)
@@ -121,7 +122,7 @@ public final class CommitteePage {
             .toList();
         Page page = new Page(outcomes.round(), outcomes.jobExecutionId(), CommitteeWorkbook.SUPPRESSED,
                 List.of(barChart("전반 만족도 (100점 환산)", satisfaction, 100), barChart("예산 집행률 (%)", budget, 100)), key,
-                main, matrix(outcomes), appendix, MetricDefinition.ALL);
+                main, matrix(outcomes), needs(outcomes), appendix, MetricDefinition.ALL);
         String html = render(page);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path temp = target.resolveSibling(target.getFileName() + ".part");
@@ -205,6 +206,41 @@ public final class CommitteePage {
         }
         List<String> items = java.util.Arrays.stream(SurveyItem.values()).map(SurveyItem::label).toList();
         return new Matrix(items, rows, minN == Integer.MAX_VALUE ? "—" : minN + "~" + maxN, withheld);
+    }
+
+    /**
+     * The needs as the committee compares them: centers × needs, the share of the
+     * center's responses that chose each (n, the responses, in a footnote); the long
+     * table, one line per center and need, goes to the appendix.
+     */
+    private static Matrix needs(OutcomeTables outcomes) {
+        List<String> needs = outcomes.needs().stream().map(OutcomeTables.NeedShare::need).distinct().toList();
+        int minN = Integer.MAX_VALUE;
+        int maxN = 0;
+        boolean empty = false;
+        List<MatrixRow> rows = new ArrayList<>();
+        for (OutcomeTables.Participation p : outcomes.participation()) {
+            String code = p.centerCode();
+            boolean all = OutcomeTables.ALL.equals(code);
+            List<String> shares = new ArrayList<>();
+            for (String need : needs) {
+                Optional<OutcomeTables.NeedShare> n = outcomes.needs()
+                    .stream()
+                    .filter(x -> x.centerCode().equals(code) && x.need().equals(need))
+                    .findFirst();
+                String share = n.map(OutcomeTables.NeedShare::sharePct)
+                    .map(ExportFormat.ONE_DECIMAL::text)
+                    .orElse(null);
+                empty |= share == null;
+                shares.add(share);
+            }
+            if (!all) {
+                minN = Math.min(minN, p.surveyResponses());
+                maxN = Math.max(maxN, p.surveyResponses());
+            }
+            rows.add(new MatrixRow(all, CommitteeWords.centerName(outcomes, code), code, shares));
+        }
+        return new Matrix(needs, rows, minN == Integer.MAX_VALUE ? "—" : minN + "~" + maxN, empty);
     }
 
     private static String grouped(ReportTable.Cell cell) {

@@ -222,8 +222,10 @@ public final class CommitteeTables {
                 + (common.added().isEmpty() ? ""
                         : ". 올해 새 센터: " + String.join(", ",
                                 common.added().stream().map(c -> common.names().getOrDefault(c, c)).toList()))
-                + (common.gone().isEmpty() ? "" : ". 전년에만 있던 센터: " + String.join(", ",
-                        common.gone().stream().map(c -> common.names().getOrDefault(c, c)).toList()));
+                + (common.gone().isEmpty() ? ""
+                        : ". 전년에만 있던 센터: " + String.join(", ",
+                                common.gone().stream().map(c -> common.names().getOrDefault(c, c)).toList()))
+                + ". " + YOY_ROUNDING;
         return table.table(note, null);
     }
 
