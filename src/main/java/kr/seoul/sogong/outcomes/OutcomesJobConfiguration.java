@@ -69,14 +69,18 @@ public class OutcomesJobConfiguration {
     }
 
     @Bean
+    public RunSummary runSummary(FindingStore findings, MeterRegistry meters, RunFacts facts) {
+        return new RunSummary(findings, meters, facts);
+    }
+
+    @Bean
     public Job outcomesJob(Step admitRound, Step ingestRows, Step crossRowRules, Step findingsReport, Step qualityGate,
-            Step outcomeTables, Step committeeReports, MeterRegistry meters, FindingStore findings,
-            OutcomesProperties properties, RunFacts facts) {
+            Step outcomeTables, Step committeeReports, RunSummary summary, OutcomesProperties properties) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository).validator(RunParameters.validator())
             .observationRegistry(observations)
             .listener(new GracefulStop())
             .listener((JobExecutionListener) LOG_CONTEXT)
-            .listener(new RunSummary(findings, meters, facts))
+            .listener((JobExecutionListener) summary)
             // registered last, so its afterJob runs first: the summary sees the outputs
             // in place
             .listener(new OutputPublisher(properties))
@@ -102,9 +106,11 @@ public class OutcomesJobConfiguration {
      */
     @Bean
     public Step ingestRows(OutcomesProperties properties, IngestPartitioner partitioner, RoundRowReader reader,
-            RowValidationProcessor processor, IntakeWriter writer, IngestProgress progress, IngestTimers timers) {
+            RowValidationProcessor processor, IntakeWriter writer, IngestProgress progress, IngestTimers timers,
+            RunSummary summary) {
         return new StepBuilder("ingestRows", jobRepository).listener((StepExecutionListener) LOG_CONTEXT)
             .listener((StepExecutionListener) progress)
+            .listener((StepExecutionListener) summary)
             .partitioner("ingestPartition", partitioner)
             .step(ingestPartition(properties, reader, processor, writer, progress, timers))
             .gridSize(properties.ingestPartitions())

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.reports.OutputPublisher;
@@ -20,7 +21,16 @@ import kr.seoul.sogong.outcomes.reports.OutputPublisher;
  * At the end of a run: a table per step, the findings by severity, the metrics totals,
  * where the outputs are.
  */
-public class RunSummary implements JobExecutionListener {
+public class RunSummary implements JobExecutionListener, StepExecutionListener {
+
+    /**
+     * In the job's execution context: the round's findings of single rows as the ingest
+     * began (after admission forgot those of changed files), so the summary names this
+     * run's, not the round's.
+     */
+    private static final String REJECTS_BEFORE_INGEST = "summary.rejectsBeforeIngest";
+
+    private static final String WARNINGS_BEFORE_INGEST = "summary.warningsBeforeIngest";
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
@@ -45,6 +55,16 @@ public class RunSummary implements JobExecutionListener {
     }
 
     @Override
+    public void beforeStep(StepExecution step) {
+        Integer round = RunParameters.round(step.getJobParameters());
+        if (round != null) {
+            FindingStore.FindingCount before = findings.counts(round).singleRow();
+            step.getJobExecution().getExecutionContext().putLong(REJECTS_BEFORE_INGEST, before.rejects());
+            step.getJobExecution().getExecutionContext().putLong(WARNINGS_BEFORE_INGEST, before.warnings());
+        }
+    }
+
+    @Override
     public void afterJob(JobExecution execution) {
         Integer round = RunParameters.round(execution.getJobParameters());
         StringBuilder table = new StringBuilder(String.format("run summary, round %d, execution %d: %s%n", round,
@@ -54,7 +74,15 @@ public class RunSummary implements JobExecutionListener {
         Map<String, FindingStore.FindingCount> bySource = new HashMap<>();
         FindingStore.FindingCounts counts = round == null ? null : findings.counts(round);
         if (counts != null) {
-            bySource.put("ingestRows", counts.singleRow());
+            var context = execution.getExecutionContext();
+            if (context.containsKey(REJECTS_BEFORE_INGEST)) {
+                // what this run's ingest found: the rows it read, not the round's
+                bySource.put("ingestRows",
+                        new FindingStore.FindingCount(
+                                counts.singleRow().rejects() - context.getLong(REJECTS_BEFORE_INGEST),
+                                counts.singleRow().warnings() - context.getLong(WARNINGS_BEFORE_INGEST)));
+            }
+            // the rules across rows judge the whole round again on every run
             bySource.put("crossRowRules", counts.crossRow());
         }
         table.append(String.format("  %-26s %-10s %10s %10s %8s %8s %9s%n", "step", "status", "read", "written",
@@ -74,8 +102,9 @@ public class RunSummary implements JobExecutionListener {
             // only what this run wrote is named: a run that failed before the findings
             // step published nothing
             Object published = execution.getExecutionContext().get(OutputPublisher.PUBLISHED);
-            table.append(String.format("  findings: %d REJECT, %d WARN%s%n", rejects, warnings, published != null
-                    ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
+            table.append(
+                    String.format("  the round's findings: %d REJECT, %d WARN%s%n", rejects, warnings, published != null
+                            ? " (rejects.csv)" : " (no rejects.csv written: the run ended before the findings step)"));
             if (published != null) {
                 table.append("  outputs: ").append(published).append(System.lineSeparator());
             }

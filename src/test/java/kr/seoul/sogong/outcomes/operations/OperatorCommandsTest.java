@@ -66,6 +66,9 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     RoundRunner runner;
 
     @Autowired
+    kr.seoul.sogong.outcomes.store.FindingStore findingStore;
+
+    @Autowired
     OutcomesProperties properties;
 
     private OutcomesLauncher launcher(List<Integer> nightlyRounds) {
@@ -125,6 +128,56 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
                 e -> assertThat(e.getJobParameters().getParameter(RunParameters.RUN_DATE).value()).isEqualTo(NIGHT));
         assertThat(history.recent(round)).extracting(RunHistory.Line::startedBy)
             .containsOnly(RoundRunner.commandLineUser());
+    }
+
+    /**
+     * Guards the run summary against naming the round's findings as this run's: a second
+     * night on unchanged files reads nothing, and its ingest found nothing, while the
+     * round's findings (rejects.csv) are still all there.
+     */
+    @Test
+    void theRunSummaryCountsThisRunsFindings() throws Exception {
+        int round = 6498;
+        copySample(2022, round);
+        OutcomesLauncher launcher = launcher(List.of());
+        ch.qos.logback.classic.Logger summaries = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+            .getLogger(RunSummary.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        summaries.addAppender(logged);
+        // the tests log warnings only
+        ch.qos.logback.classic.Level level = summaries.getLevel();
+        summaries.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            assertThat(launcher.runRound(new RunRequest(round, NIGHT))).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(launcher.runRound(new RunRequest(round, NIGHT))).isEqualTo(ExitCodes.COMPLETED);
+        }
+        finally {
+            summaries.detachAppender(logged);
+            summaries.setLevel(level);
+        }
+        List<String> texts = logged.list.stream()
+            .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+            .filter(m -> m.startsWith("run summary, round " + round))
+            .toList();
+        assertThat(texts).hasSize(2);
+        // step, status, read, written, REJECT, WARN, duration
+        kr.seoul.sogong.outcomes.store.FindingStore.FindingCount singleRow = findingStore.counts(round).singleRow();
+        assertThat(ingestLine(texts.get(0)).subList(2, 6)).containsExactly("451", "451",
+                String.valueOf(singleRow.rejects()), String.valueOf(singleRow.warnings()));
+        assertThat(ingestLine(texts.get(1)).subList(2, 6)).as("the second night read nothing, found nothing")
+            .containsExactly("0", "0", "0", "0");
+        kr.seoul.sogong.outcomes.store.FindingStore.FindingCount total = findingStore.counts(round).total();
+        assertThat(texts).allSatisfy(t -> assertThat(t).contains(
+                "the round's findings: " + total.rejects() + " REJECT, " + total.warnings() + " WARN (rejects.csv)"));
+    }
+
+    private static List<String> ingestLine(String summary) {
+        return summary.lines()
+            .filter(l -> l.strip().startsWith("ingestRows "))
+            .findFirst()
+            .map(l -> List.of(l.strip().split("\\s+")))
+            .orElseThrow();
     }
 
     /**
