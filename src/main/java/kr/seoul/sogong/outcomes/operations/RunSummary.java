@@ -46,8 +46,12 @@ public class RunSummary implements JobExecutionListener, StepExecutionListener {
         this.facts = facts;
     }
 
+    /** The timers as each running execution began, by execution. */
+    private final Map<Long, Map<String, TimerTotal>> atStart = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void beforeJob(JobExecution execution) {
+        atStart.put(execution.getId(), timerTotals());
         Integer round = RunParameters.round(execution.getJobParameters());
         if (round != null) {
             facts.started(execution.getId(), round.intValue());
@@ -109,32 +113,45 @@ public class RunSummary implements JobExecutionListener, StepExecutionListener {
                 table.append("  outputs: ").append(published).append(System.lineSeparator());
             }
         }
-        Map<String, String> totals = new TreeMap<>();
+        // this run's, not the JVM's: nightly runs its rounds one after another in one JVM
+        Map<String, TimerTotal> before = atStart.remove(execution.getId());
+        timerTotals().forEach((name, total) -> {
+            TimerTotal own = total.minus(before == null ? null : before.get(name));
+            if (own.count() > 0) {
+                table.append(String.format("  metric %s: %d x %.2fs%n", name, own.count(), own.seconds()));
+            }
+        });
+        log.info(table.toString().stripTrailing());
+    }
+
+    /** Adds two "n x t s" totals of the same timer with different tags. */
+    /** A timer's count and total time, summed over its tags. */
+    private record TimerTotal(long count, double seconds) {
+
+        TimerTotal plus(TimerTotal other) {
+            return new TimerTotal(count + other.count, seconds + other.seconds);
+        }
+
+        TimerTotal minus(@org.jspecify.annotations.Nullable TimerTotal earlier) {
+            return earlier == null ? this : new TimerTotal(count - earlier.count, seconds - earlier.seconds);
+        }
+
+    }
+
+    /** The batch's and the ingest's timers, by name. */
+    private Map<String, TimerTotal> timerTotals() {
+        Map<String, TimerTotal> totals = new TreeMap<>();
         meters.getMeters()
             .stream()
             .filter(m -> m.getId().getName().startsWith("spring.batch")
                     || m.getId().getName().startsWith("outcomes.ingest"))
             .forEach(m -> {
-                if (m instanceof Timer t && t.count() > 0) {
-                    totals.merge(m.getId().getName(),
-                            t.count() + " x " + String.format("%.2fs", t.totalTime(TimeUnit.SECONDS)),
-                            (a, b) -> sum(a, b));
+                if (m instanceof Timer t) {
+                    totals.merge(m.getId().getName(), new TimerTotal(t.count(), t.totalTime(TimeUnit.SECONDS)),
+                            TimerTotal::plus);
                 }
             });
-        totals.forEach((name, value) -> table.append("  metric ")
-            .append(name)
-            .append(": ")
-            .append(value)
-            .append(System.lineSeparator()));
-        log.info(table.toString().stripTrailing());
-    }
-
-    /** Adds two "n x t s" totals of the same timer with different tags. */
-    private static String sum(String a, String b) {
-        String[] x = a.split(" x |s$");
-        String[] y = b.split(" x |s$");
-        return (Long.parseLong(x[0]) + Long.parseLong(y[0])) + " x "
-                + String.format("%.2fs", Double.parseDouble(x[1]) + Double.parseDouble(y[1]));
+        return totals;
     }
 
 }

@@ -133,7 +133,7 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
     /**
      * Guards the run summary against naming the round's findings as this run's: a second
      * night on unchanged files reads nothing, and its ingest found nothing, while the
-     * round's findings (rejects.csv) are still all there.
+     * round's findings (rejects.csv) are still all there; the metrics are each run's own.
      */
     @Test
     void theRunSummaryCountsThisRunsFindings() throws Exception {
@@ -168,6 +168,8 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         assertThat(ingestLine(texts.get(1)).subList(2, 6)).as("the second night read nothing, found nothing")
             .containsExactly("0", "0", "0", "0");
         kr.seoul.sogong.outcomes.store.FindingStore.FindingCount total = findingStore.counts(round).total();
+        // each run's own metrics, not the JVM's so far (the second said 2 jobs)
+        assertThat(texts).allSatisfy(t -> assertThat(t).contains("metric spring.batch.job: 1 x "));
         assertThat(texts).allSatisfy(t -> assertThat(t).contains(
                 "the round's findings: " + total.rejects() + " REJECT, " + total.warnings() + " WARN (rejects.csv)"));
     }
