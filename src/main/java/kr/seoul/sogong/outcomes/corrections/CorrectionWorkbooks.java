@@ -358,7 +358,11 @@ public class CorrectionWorkbooks {
             text(row, 2, reject ? "제외 (REJECT)" : "경고 (WARN)", reject ? styles.reject : styles.warn);
             text(row, 3, f.rule().name(), null);
             text(row, 4, label(f.field(), kind), null);
-            text(row, 5, f.message().render(Message.KOREAN), styles.wrap);
+            String says = f.message().render(Message.KOREAN);
+            text(row, 5, says, styles.wrap);
+            // a row as tall as its wrapped message (Excel and LibreOffice do not grow a
+            // written row): a long message showed its last line only
+            row.setHeightInPoints(sheet.getDefaultRowHeightInPoints() * linesIn(says, MESSAGE_WIDTH));
             for (int i = 0; i < columns.size(); i++) {
                 Column c = columns.get(i);
                 String value = e.row() == null ? "" : e.row().value(c.alias());
@@ -374,13 +378,26 @@ public class CorrectionWorkbooks {
         sheet.setColumnWidth(2, 13 * 256);
         sheet.setColumnWidth(3, 16 * 256);
         sheet.setColumnWidth(4, 14 * 256);
-        sheet.setColumnWidth(5, 44 * 256);
+        sheet.setColumnWidth(5, MESSAGE_WIDTH * 256);
         for (int i = 0; i < columns.size(); i++) {
             sheet.setColumnWidth(fixed.length + i, 12 * 256);
         }
         sheet.createFreezePane(0, 3);
         printable(sheet);
         sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 2, -1, -1));
+    }
+
+    /** The message column's width, in characters of the default font. */
+    private static final int MESSAGE_WIDTH = 44;
+
+    /**
+     * The lines a text takes in a column so many characters wide, a Korean syllable
+     * counting as 1.4 (as LibreOffice prints them, measured on the sample).
+     */
+    static int linesIn(String text, int width) {
+        int tenths = text.codePoints().map(c -> c >= 0x1100 ? 14 : 10).sum();
+        int perLine = (width - 2) * 10;
+        return Math.max(1, (tenths + perLine - 1) / perLine);
     }
 
     /** Landscape A4, all columns on one page width, as many pages down as it takes. */

@@ -189,6 +189,10 @@ class CorrectionsJobTest extends OutcomesJobTestSupport {
                 for (int r = 3; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     if (text.formatCellValue(row.getCell(5)).equals(korean)) {
+                        // tall enough for the wrapped message (a written row does not
+                        // grow)
+                        assertThat(row.getHeightInPoints())
+                            .isGreaterThanOrEqualTo(3 * sheet.getDefaultRowHeightInPoints());
                         explained.add(List.of(sheet.getRow(0).getCell(0).getStringCellValue(),
                                 text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)),
                                 text.formatCellValue(row.getCell(3))));
