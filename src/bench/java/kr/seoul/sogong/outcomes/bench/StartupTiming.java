@@ -2,13 +2,13 @@ package kr.seoul.sogong.outcomes.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import kr.seoul.sogong.outcomes.ScriptsLaunch;
 
 /**
  * The start-up people wait on, issue 25's targets: the sample round 2022 whole job (JVM
@@ -31,9 +31,9 @@ final class StartupTiming {
     static String report(int runs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long prepareStart = System.nanoTime();
-        List<String> scripts = scriptsLaunch("$(quick_compiler_for input/2022)");
+        List<String> scripts = ScriptsLaunch.options("$(quick_compiler_for input/2022)");
         double prepare = (System.nanoTime() - prepareStart) / 1e9;
-        List<String> scriptsStatus = scriptsLaunch("-XX:TieredStopAtLevel=1");
+        List<String> scriptsStatus = ScriptsLaunch.options("-XX:TieredStopAtLevel=1");
         List<String> jar = List.of(java, "-jar", Path.of("target", "sogong-outcomes.jar").toString());
         List<Launch> launches = List.of(new Launch("jar as built", jar, jar),
                 new Launch("as jobs/ launch it", prefixed(java, scripts), prefixed(java, scriptsStatus)));
@@ -82,21 +82,6 @@ final class StartupTiming {
         command.add(java);
         command.addAll(options);
         return command;
-    }
-
-    /** The options and jar jobs/environment gives (preparing the archive if the build is newer). */
-    private static List<String> scriptsLaunch(String compiler) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                "source jobs/environment >&2 && printf '%s\\n' $CDS_OPTS " + compiler + " -jar \"$JAR\"")
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process script = builder.start();
-        List<String> launch = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-            .toList();
-        if (script.waitFor() != 0 || !launch.contains("-jar")) {
-            throw new IllegalStateException("jobs/environment did not prepare the launch: " + launch);
-        }
-        return launch;
     }
 
     private static Timing time(List<String> launch, String command, List<String> args) throws Exception {

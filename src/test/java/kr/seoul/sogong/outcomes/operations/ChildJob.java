@@ -25,7 +25,8 @@ final class ChildJob implements AutoCloseable {
      * extracted jar with its class archive, made here once if the build is newer, and the
      * quick compiler jobs/run gives the small rounds these tests run.
      */
-    private static final List<String> LAUNCH = scriptsLaunch();
+    private static final List<String> LAUNCH = kr.seoul.sogong.outcomes.ScriptsLaunch
+        .options("-XX:TieredStopAtLevel=1");
 
     private final Process process;
 
@@ -92,29 +93,6 @@ final class ChildJob implements AutoCloseable {
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         }
         catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> scriptsLaunch() {
-        try {
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                    "source jobs/environment >&2 && printf '%s\\n' $CDS_OPTS -XX:TieredStopAtLevel=1 -jar \"$JAR\"")
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            Process script = builder.start();
-            List<String> launch = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .toList();
-            if (script.waitFor() != 0 || !launch.contains("-jar")) {
-                throw new IllegalStateException("jobs/environment did not prepare the launch: " + launch);
-            }
-            return launch;
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
