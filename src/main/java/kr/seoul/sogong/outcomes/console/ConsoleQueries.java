@@ -204,6 +204,12 @@ public class ConsoleQueries {
         if (ingestDone || last.status() == BatchStatus.COMPLETED) {
             done = total;
         }
+        if (!last.status().isRunning() && last.status() != BatchStatus.COMPLETED) {
+            // an ended run that did not complete shows what it read itself: one that
+            // failed
+            // before reading showed the round's earlier rows as "451 of 451 (100%)"
+            done = Math.min(ingestRead, total);
+        }
         double percent = total == 0 ? (ingestDone ? 100 : 0) : Math.min(100, 100.0 * done / total);
         Long eta = rate > 0 && done < total ? Math.round((total - done) / rate) : null;
         return new Progress(last.executionId(), last.status().name(), step, done, total,

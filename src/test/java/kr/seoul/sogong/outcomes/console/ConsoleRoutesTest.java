@@ -291,6 +291,33 @@ class ConsoleRoutesTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    kr.seoul.sogong.outcomes.operations.RoundRunner runner;
+
+    @Autowired
+    ConsoleQueries queries;
+
+    /**
+     * Guards the progress of an ended run that did not complete: one that failed before
+     * reading (a broken centers.csv) showed the round's rows stored by an earlier run as
+     * "451 of 451 (100%)"; it shows what it read itself.
+     */
+    @Test
+    void aRunThatFailedBeforeReadingShowsNoRowsDone() throws Exception {
+        int round = 2033;
+        kr.seoul.sogong.outcomes.SampleRounds.copy(Path.of("input", "2022"), properties.roundInput(round));
+        java.time.LocalDate night = java.time.LocalDate.of(2033, 11, 1);
+        assertThat(runner.run(new kr.seoul.sogong.outcomes.operations.RunRequest(round, night), "test")).isZero();
+        assertThat(queries.progress(round)).satisfies(p -> assertThat(p.percent()).isEqualTo(100.0));
+        Files.writeString(properties.roundInput(round).resolve("centers.csv"), "not,the,header\n");
+        assertThat(runner.run(new kr.seoul.sogong.outcomes.operations.RunRequest(round, night.plusDays(1)), "test"))
+            .isEqualTo(1);
+        ConsoleQueries.Progress failed = queries.progress(round);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.done()).isZero();
+        assertThat(failed.percent()).isZero();
+    }
+
     /**
      * Stop is exact: an execution is stopped only through its own round's URL (a stop
      * sent to 2022 with 2029's execution signalled 2022's process), and a process is
