@@ -114,6 +114,13 @@ public final class BenchmarkRunner {
                     e.getValue().stream().map(m -> String.valueOf(m.exitCode())).toList()));
         }
         table.append('\n');
+        // the job against what storing the same rows costs at the least on its own database
+        for (String db : List.of("h2", "postgres")) {
+            if (results.containsKey(db) && results.containsKey(db + "-floor")) {
+                table.append(String.format("%s: the job takes %.1f× its storage floor.%n%n", db,
+                        median(results.get(db)) / median(results.get(db + "-floor"))));
+            }
+        }
         for (String db : List.of("h2", "pg")) {
             Path partitioned = base.resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
             Path single = base.resolve("1p").resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
@@ -158,6 +165,8 @@ public final class BenchmarkRunner {
             case "validate" -> "our parse + validate, no database (3 passes)";
             case "h2-1p" -> "our job, H2, ingest in 1 partition";
             case "postgres-1p" -> "our job, PostgreSQL, ingest in 1 partition";
+            case "h2-floor" -> "storage floor, H2: the rows into the same tables, batched inserts, no rules";
+            case "postgres-floor" -> "storage floor, PostgreSQL: the rows into the same tables by COPY, no rules";
             default -> contender;
         };
     }
@@ -194,6 +203,18 @@ public final class BenchmarkRunner {
             case "lines", "fastcsv", "parsers" ->
                 List.of(java, "-Xmx512m", "-cp", cp, Floors.class.getName(), contender, roundDir.toString());
             case "validate" -> List.of(java, "-Xmx512m", "-cp", cp, ParseValidate.class.getName(), roundDir.toString());
+            case "h2-floor" -> List.of(java, "-Xmx512m", "-cp", cp, StorageFloor.class.getName(), "h2",
+                    "jdbc:h2:file:" + fresh(base.resolve("db-h2-floor-" + run)).toAbsolutePath() + "/outcomes", "sa",
+                    roundDir.toString());
+            case "postgres-floor" -> {
+                String db = "bench_floor_" + size + "_" + run;
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + db);
+                    s.execute("create database " + db);
+                }
+                yield List.of(java, "-Xmx512m", "-cp", cp, StorageFloor.class.getName(), "postgres",
+                        pg.getJdbcUrl("postgres", db), "postgres", roundDir.toString());
+            }
             default -> throw new IllegalArgumentException(contender);
         };
     }
