@@ -205,9 +205,8 @@ public class ConsoleQueries {
             done = total;
         }
         if (!last.status().isRunning() && last.status() != BatchStatus.COMPLETED) {
-            // an ended run that did not complete shows what it read itself: one that
-            // failed
-            // before reading showed the round's earlier rows as "451 of 451 (100%)"
+            // an ended run that did not complete shows what it read itself (one that
+            // failed before reading showed the round's earlier rows, "451 of 451")
             done = Math.min(ingestRead, total);
         }
         double percent = total == 0 ? (ingestDone ? 100 : 0) : Math.min(100, 100.0 * done / total);

@@ -144,9 +144,8 @@ public class RoundRunner {
             }
             java.nio.file.Path folder = properties.roundInput(round);
             if (!java.nio.file.Files.isDirectory(folder)) {
-                // refused before the job: a run that cannot read anything leaves no
-                // FAILED
-                // execution in the round's history
+                // refused before the job: a run that cannot read anything leaves
+                // no FAILED execution in the round's history
                 String line = String.format("round %d has no input folder (%s): nothing was run; put the round's"
                         + " files there (or name the folder with --outcomes.input-dir=...), then run the same command",
                         round, folder.toAbsolutePath());

@@ -80,9 +80,8 @@ public final class CommitteeTables {
                 return null;
             }
             return switch (header) {
-                // 전체 in every table (the CSV keeps ALL, as the contract says); a table
-                // with its
-                // own center_name column shows a center's code as it is
+                // 전체 in every table (the CSV keeps ALL, as the contract says); a
+                // table with its own center_name column shows a center's code as it is
                 case "center_code" -> OutcomeTables.ALL.equals(code) ? CommitteeWords.ALL_CENTERS
                         : columns.stream().anyMatch(c -> c.header().equals("center_name")) ? null
                                 : centerNames.get(code);
