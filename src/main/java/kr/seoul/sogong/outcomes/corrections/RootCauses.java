@@ -85,17 +85,8 @@ public final class RootCauses {
 
     static RootCauses find(int round, FindingStore findings, Map<String, StoredFile> files, CenterDirectory centers,
             FindingRows rows) throws Exception {
-        List<Finding> notParticipants = new ArrayList<>();
-        findings.each(round, new FindingFilter(null, null, Rule.NOT_PARTICIPANT, null), f -> {
-            if (f.rowNumber() != null) {
-                notParticipants.add(f);
-            }
-        });
-        if (notParticipants.isEmpty()) {
-            return NONE;
-        }
-        // rows of the results files a rule of one row rejected: the participant rows
-        // among them
+        // first the rows of the results files a rule of one row rejected: few, and read
+        // again only from the files that have them
         List<Finding> rejected = new ArrayList<>();
         findings.each(round, new FindingFilter(null, null, null, Severity.REJECT), f -> {
             if (f.rowNumber() != null && !ACROSS_ROWS.contains(f.rule())
@@ -103,45 +94,63 @@ public final class RootCauses {
                 rejected.add(f);
             }
         });
-        if (rejected.isEmpty()) {
+        Map<Firm, Cause> rejectedParticipants = new LinkedHashMap<>();
+        readFirms(round, rejected, files, centers, rows, (place, f, row, firm) -> {
+            if (row.kind() == SourceKind.PARTICIPANTS) {
+                // the first rule that rejected the row, in the order they were found
+                rejectedParticipants.putIfAbsent(firm, new Cause(place, f.rule()));
+            }
+        });
+        if (rejectedParticipants.isEmpty()) {
             return NONE;
         }
-        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        rejected.forEach(f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
-        notParticipants.forEach(f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
-        Map<Firm, Cause> rejectedParticipants = new LinkedHashMap<>();
-        Map<Place, Firm> notParticipantFirms = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
-            Map<Integer, SourceRow> read = rows.of(round, files.get(file.getKey()), file.getValue());
-            for (Finding f : file.getValue()) {
-                // each finding here points at a row (chosen so above)
-                int rowNumber = java.util.Objects.requireNonNull(f.rowNumber());
-                SourceRow row = read.get(FindingRows.key(f.sheet(), rowNumber));
-                if (row == null) {
-                    continue;
-                }
-                Optional<Firm> firm = firmOf(row, centers);
-                if (firm.isEmpty()) {
-                    continue;
-                }
-                Place place = new Place(f.sourceFile(), f.sheet(), rowNumber);
-                if (f.rule() == Rule.NOT_PARTICIPANT) {
-                    notParticipantFirms.put(place, firm.get());
-                }
-                else if (row.kind() == SourceKind.PARTICIPANTS) {
-                    // the first rule that rejected the row, in the order they were found
-                    rejectedParticipants.putIfAbsent(firm.get(), new Cause(place, f.rule()));
-                }
+        // then only the NOT_PARTICIPANT rows of a center with such a row (the finding
+        // names its center): a large survey file is not read again for nothing
+        Set<String> centersWithCause = new java.util.HashSet<>();
+        rejectedParticipants.keySet().forEach(firm -> centersWithCause.add(firm.center()));
+        List<Finding> notParticipants = new ArrayList<>();
+        findings.each(round, new FindingFilter(null, null, Rule.NOT_PARTICIPANT, null), f -> {
+            if (f.rowNumber() != null && !f.message().args().isEmpty()
+                    && centersWithCause.contains(f.message().args().get(0))) {
+                notParticipants.add(f);
             }
-        }
+        });
         Map<Place, Cause> causes = new LinkedHashMap<>();
-        notParticipantFirms.forEach((place, firm) -> {
+        readFirms(round, notParticipants, files, centers, rows, (place, f, row, firm) -> {
             Cause cause = rejectedParticipants.get(firm);
             if (cause != null) {
                 causes.put(place, cause);
             }
         });
         return new RootCauses(causes);
+    }
+
+    /** What to do with a finding's row read again, and the firm it names. */
+    private interface FirmRow {
+
+        void accept(Place place, Finding finding, SourceRow row, Firm firm);
+
+    }
+
+    /**
+     * Reads again, a file at a time, the rows the findings (each pointing at a row) point
+     * at, and hands on those that name a firm.
+     */
+    private static void readFirms(int round, List<Finding> pointing, Map<String, StoredFile> files,
+            CenterDirectory centers, FindingRows rows, FirmRow then) throws Exception {
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        pointing.forEach(f -> byFile.computeIfAbsent(f.sourceFile(), k -> new ArrayList<>()).add(f));
+        for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
+            Map<Integer, SourceRow> read = rows.of(round, files.get(file.getKey()), file.getValue());
+            for (Finding f : file.getValue()) {
+                int rowNumber = java.util.Objects.requireNonNull(f.rowNumber());
+                SourceRow row = read.get(FindingRows.key(f.sheet(), rowNumber));
+                Optional<Firm> firm = row == null ? Optional.empty() : firmOf(row, centers);
+                if (row != null && firm.isPresent()) {
+                    then.accept(new Place(f.sourceFile(), f.sheet(), rowNumber), f, row, firm.get());
+                }
+            }
+        }
     }
 
     /**
