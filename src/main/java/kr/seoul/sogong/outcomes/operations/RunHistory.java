@@ -60,7 +60,12 @@ public class RunHistory {
 
     private final RunFacts facts;
 
-    public RunHistory(JdbcTemplate jdbc, RunLock runLock, RunFacts facts) {
+    /** The application's messages: the next step in English for status. */
+    private final org.springframework.context.MessageSource messages;
+
+    public RunHistory(JdbcTemplate jdbc, RunLock runLock, RunFacts facts,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.runLock = runLock;
         this.facts = facts;
@@ -72,13 +77,7 @@ public class RunHistory {
      */
     public record Line(long executionId, int round, String runDate, long rerun, BatchStatus status, String exitCode,
             @Nullable LocalDateTime start, Duration duration, long rowsRead, @Nullable Long rejects,
-            @Nullable Long warnings, NextStep advice, @Nullable String startedBy) {
-
-        /** What to do next, in English (the command line's status). */
-        public String next() {
-            return advice.english();
-        }
-
+            @Nullable Long warnings, NextStep advice, String next, @Nullable String startedBy) {
     }
 
     /**
@@ -88,21 +87,8 @@ public class RunHistory {
      */
     public record NextStep(String key, List<String> args) {
 
-        private static final org.springframework.context.support.ResourceBundleMessageSource MESSAGES = new org.springframework.context.support.ResourceBundleMessageSource();
-
-        static {
-            MESSAGES.setBasename("messages");
-            MESSAGES.setDefaultEncoding("UTF-8");
-            MESSAGES.setFallbackToSystemLocale(false);
-            MESSAGES.setAlwaysUseMessageFormat(true);
-        }
-
         static NextStep of(String key, Object... args) {
             return new NextStep(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
-        }
-
-        public String english() {
-            return MESSAGES.getMessage(key, args.toArray(), java.util.Locale.ROOT);
         }
 
         /** The values, for a template's {@code #messages.msgWithParams}. */
@@ -137,7 +123,8 @@ public class RunHistory {
             return new Line(id, r, runDate, rerun == null ? 0 : Long.parseLong(rerun), status,
                     rs.getString("exit_code"), start, elapsed(start, end), rs.getLong("rows_read"),
                     (Long) rs.getObject("reject_count", Long.class), (Long) rs.getObject("warn_count", Long.class),
-                    next, rs.getString("started_by"));
+                    next, messages.getMessage(next.key(), next.values(), java.util.Locale.ROOT),
+                    rs.getString("started_by"));
         }, args.toArray());
     }
 
