@@ -65,7 +65,8 @@ public final class BenchmarkRunner {
         if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
             report.append(StartupTiming.report(Integer.getInteger("bench.startup.runs", 5)));
         }
-        try (EmbeddedPostgres pg = contenders.contains("postgres") && sizes.length > 0
+        // every PostgreSQL contender (the job, its floor, one partition) needs the server
+        try (EmbeddedPostgres pg = contenders.stream().anyMatch(c -> c.startsWith("postgres")) && sizes.length > 0
                 ? EmbeddedPostgres.builder().start() : null) {
             for (long size : sizes) {
                 report.append(measureSize(size, runs, contenders, pg, restart));

@@ -156,42 +156,20 @@ public final class StorageFloor {
         return v;
     }
 
-    private static long insert(Connection c, int round, String file, String table, List<Col> cols, Path path)
-            throws Exception {
-        List<String> names = columns(table, cols);
-        String sql = "insert into " + table + " (" + String.join(", ", names) + ") values ("
-                + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
-        long n = 0;
-        try (PreparedStatement insert = c.prepareStatement(sql);
-                CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(path)) {
-            Map<String, Integer> header = null;
-            for (CsvRecord r : reader) {
-                if (header == null) {
-                    header = header(r);
-                    continue;
-                }
-                List<Object> v = values(round, file, r.getStartingLineNumber(), table, cols, header, r);
-                for (int i = 0; i < v.size(); i++) {
-                    insert.setObject(i + 1, v.get(i));
-                }
-                insert.addBatch();
-                if (++n % CHUNK == 0) {
-                    insert.executeBatch();
-                    c.commit();
-                }
-            }
-            insert.executeBatch();
-            c.commit();
-        }
-        return n;
+    /** Where a file's rows go: a database's fastest way in, flushed every chunk. */
+    private interface Sink {
+
+        void row(List<Object> values) throws Exception;
+
+        void flush() throws Exception;
+
+        void end() throws Exception;
+
     }
 
-    private static long copy(Connection c, int round, String file, String table, List<Col> cols, Path path)
+    /** Reads a file's records once and hands each row's values to the sink. */
+    private static long store(int round, String file, String table, List<Col> cols, Path path, Sink sink)
             throws Exception {
-        org.postgresql.copy.CopyIn in = c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("copy " + table + " (" + String.join(", ", columns(table, cols)) + ") from stdin with (format csv)");
-        StringBuilder text = new StringBuilder();
         long n = 0;
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(path)) {
             Map<String, Integer> header = null;
@@ -200,30 +178,85 @@ public final class StorageFloor {
                     header = header(r);
                     continue;
                 }
-                List<Object> v = values(round, file, r.getStartingLineNumber(), table, cols, header, r);
-                for (int i = 0; i < v.size(); i++) {
+                sink.row(values(round, file, r.getStartingLineNumber(), table, cols, header, r));
+                if (++n % CHUNK == 0) {
+                    sink.flush();
+                }
+            }
+        }
+        sink.flush();
+        sink.end();
+        return n;
+    }
+
+    /** H2: batched prepared inserts, committed every chunk. */
+    private static long insert(Connection c, int round, String file, String table, List<Col> cols, Path path)
+            throws Exception {
+        List<String> names = columns(table, cols);
+        String sql = "insert into " + table + " (" + String.join(", ", names) + ") values ("
+                + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            return store(round, file, table, cols, path, new Sink() {
+
+                @Override
+                public void row(List<Object> values) throws Exception {
+                    for (int i = 0; i < values.size(); i++) {
+                        insert.setObject(i + 1, values.get(i));
+                    }
+                    insert.addBatch();
+                }
+
+                @Override
+                public void flush() throws Exception {
+                    insert.executeBatch();
+                    c.commit();
+                }
+
+                @Override
+                public void end() {
+                }
+
+            });
+        }
+    }
+
+    /** PostgreSQL: one COPY per file, streamed to the server a chunk at a time. */
+    private static long copy(Connection c, int round, String file, String table, List<Col> cols, Path path)
+            throws Exception {
+        org.postgresql.copy.CopyIn in = c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("copy " + table + " (" + String.join(", ", columns(table, cols)) + ") from stdin with (format csv)");
+        StringBuilder text = new StringBuilder();
+        return store(round, file, table, cols, path, new Sink() {
+
+            @Override
+            public void row(List<Object> values) {
+                for (int i = 0; i < values.size(); i++) {
                     if (i > 0) {
                         text.append(',');
                     }
-                    Object value = v.get(i);
+                    Object value = values.get(i);
                     if (value != null) {
                         text.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
                     }
                 }
                 text.append('\n');
-                // streamed to the server a chunk at a time: the heap stays small
-                if (++n % CHUNK == 0) {
-                    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                    text.setLength(0);
-                }
             }
-        }
-        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        in.endCopy();
-        c.commit();
-        return n;
+
+            @Override
+            public void flush() throws Exception {
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+                text.setLength(0);
+            }
+
+            @Override
+            public void end() throws Exception {
+                in.endCopy();
+                c.commit();
+            }
+
+        });
     }
 
     private static Map<String, Integer> header(CsvRecord r) {
