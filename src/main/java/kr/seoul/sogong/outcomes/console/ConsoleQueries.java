@@ -201,13 +201,13 @@ public class ConsoleQueries {
         double seconds = ingestStart == null ? 0 : Duration.between(ingestStart, ingestEnd).toMillis() / 1000.0;
         double rate = seconds > 0 ? ingestRead / seconds : 0;
         boolean ingestDone = !steps.isEmpty() && !step.equals("ingestRows") && !step.equals("admitRound");
-        if (ingestDone || last.status() == BatchStatus.COMPLETED) {
-            done = total;
-        }
         if (!last.status().isRunning() && last.status() != BatchStatus.COMPLETED) {
             // an ended run that did not complete shows what it read itself (one that
             // failed before reading showed the round's earlier rows, "451 of 451")
             done = Math.min(ingestRead, total);
+        }
+        else if (ingestDone || last.status() == BatchStatus.COMPLETED) {
+            done = total;
         }
         double percent = total == 0 ? (ingestDone ? 100 : 0) : Math.min(100, 100.0 * done / total);
         Long eta = rate > 0 && done < total ? Math.round((total - done) / rate) : null;
