@@ -36,8 +36,12 @@ public class ConsoleSecurity {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleSecurity.class);
 
-    @Bean
-    UserDetailsService consoleUsers(ConsoleSettings settings) {
+    /**
+     * The users file as Spring Security reads users. Not a bean: only
+     * {@link VerifiedCredentials} reads it (as a bean, Security warned at every start
+     * that it would not use it).
+     */
+    private static UserDetailsService consoleUsers(ConsoleSettings settings) {
         java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return name -> {
             ConsoleUsers users = new ConsoleUsers(settings.usersFile());
@@ -94,8 +98,8 @@ public class ConsoleSecurity {
     }
 
     @Bean
-    VerifiedCredentials verifiedCredentials(UserDetailsService consoleUsers, PasswordEncoder passwordEncoder) {
-        return new VerifiedCredentials(consoleUsers, passwordEncoder);
+    VerifiedCredentials verifiedCredentials(ConsoleSettings settings, PasswordEncoder passwordEncoder) {
+        return new VerifiedCredentials(consoleUsers(settings), passwordEncoder);
     }
 
     @Bean
