@@ -2,6 +2,7 @@ package kr.seoul.sogong.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.seoul.sogong.outcomes.ingest.IngestPartitioner;
@@ -11,9 +12,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The ingest's partitions as {@link IngestPartitioner} deals them: every pending file to
- * exactly one partition, nothing else to any, the rows left spread evenly, and a second
- * dealing (a restart) starting afresh from what is pending then.
+ * The ingest's partitions as {@link IngestPartitioner} deals them: every pending file
+ * range to exactly one partition, nothing else to any, the rows left spread evenly — the
+ * ranges of one big file over every partition — and a second dealing (a restart) starting
+ * afresh from what is pending then.
  */
 class IngestPartitionsTest extends OutcomesJobTestSupport {
 
@@ -23,16 +25,30 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
     IntakeStore store;
 
     private void file(String name, int seq, String status, long estimated, long read, boolean complete) {
-        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
-                + " status, rows_read, complete, estimated_rows) values (?,?,?,'PARTICIPANTS',?,100,'UTF-8',?,?,?,?)",
-                ROUND, name, seq, "0".repeat(64), status, read, complete, estimated);
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
+                        + " status, estimated_rows) values (?,?,?,'PARTICIPANTS',?,100,'UTF-8',?,?)",
+                ROUND, name, seq, "0".repeat(64), status, estimated);
+        if (status.equals("READY")) {
+            range(name, 0, 0, estimated, read, complete);
+        }
     }
 
+    private void range(String name, int seq, long startOrdinal, long estimated, long read, boolean complete) {
+        jdbc.update(
+                "insert into source_range (round, source_file, range_seq, start_byte, start_line, start_row,"
+                        + " start_ordinal, reported_columns, end_line, estimated_rows, rows_read, complete)"
+                        + " values (?,?,?,?,?,?,?,'',-1,?,?,?)",
+                ROUND, name, seq, startOrdinal * 100, startOrdinal + 1, (int) startOrdinal + 1, startOrdinal, estimated,
+                read, complete);
+    }
+
+    /** Each range's partition, by "file" (range 0) or "file#seq". */
     private Map<String, Integer> assignment() {
         Map<String, Integer> partitions = new TreeMap<>();
-        jdbc.query("select source_file, ingest_partition from source_file where round = ?",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> partitions.put(rs.getString(1),
-                        (Integer) rs.getObject(2)),
+        jdbc.query("select source_file, range_seq, ingest_partition from source_range where round = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> partitions
+                    .put(rs.getString(1) + (rs.getInt(2) == 0 ? "" : "#" + rs.getInt(2)), (Integer) rs.getObject(3)),
                 ROUND);
         return partitions;
     }
@@ -49,6 +65,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
 
     @Test
     void everyPendingFileGoesToOnePartitionAndTheRowsLeftAreSpread() {
+        jdbc.update("delete from source_range where round = ?", ROUND);
         jdbc.update("delete from source_file where round = ?", ROUND);
         Map<String, Long> rowsLeft = new TreeMap<>();
         long[] sizes = { 9000, 5000, 4000, 3000, 3000, 2000, 1000, 1000, 500, 500 };
@@ -73,16 +90,16 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         // 4000+3000+2000+500
         assertThat(load).containsExactlyInAnyOrder(10000, 9500, 9500);
         for (int p = 0; p < 3; p++) {
-            assertThat(store.pendingFiles(ROUND, p)).extracting(IntakeStore.StoredFile::sourceFile)
+            assertThat(store.pendingRanges(ROUND, p)).extracting(IntakeStore.PendingRange::sourceFile)
                 .allSatisfy(f -> assertThat(rowsLeft).containsKey(f))
                 .isSortedAccordingTo((a, b) -> Integer.compare(seq(a), seq(b)));
         }
 
         // a restart: the largest file half read, two files done since; dealt again from
         // what is left
-        jdbc.update("update source_file set rows_read = 4500 where round = ? and source_file = ?", ROUND,
+        jdbc.update("update source_range set rows_read = 4500 where round = ? and source_file = ?", ROUND,
                 "results/f0_participants.csv");
-        jdbc.update("update source_file set complete = true where round = ? and source_file in (?, ?)", ROUND,
+        jdbc.update("update source_range set complete = true where round = ? and source_file in (?, ?)", ROUND,
                 "results/f1_participants.csv", "results/f2_participants.csv");
         rowsLeft.put("results/f0_participants.csv", 4500L);
         rowsLeft.remove("results/f1_participants.csv");
@@ -95,6 +112,57 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         assertThat(again.get("results/f2_participants.csv")).isNull();
         rowsLeft.keySet().forEach(f -> assertThat(again.get(f)).as(f).isBetween(0, 1));
         assertThat(load(again, rowsLeft, 2)).containsExactlyInAnyOrder(7500, 8000);
+    }
+
+    /**
+     * One big CSV in ranges beside small files: its ranges go to both partitions, and a
+     * restart deals only its unfinished ranges, each with the rows it has left.
+     */
+    @Test
+    void theRangesOfOneBigFileAreSpreadOverThePartitions() {
+        jdbc.update("delete from source_range where round = ?", ROUND);
+        jdbc.update("delete from source_file where round = ?", ROUND);
+        String survey = "survey/responses.csv";
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
+                        + " status, estimated_rows) values (?,?,1,'SURVEY',?,100000000,'UTF-8','READY',40000)",
+                ROUND, survey, "0".repeat(64));
+        for (int r = 0; r < 4; r++) {
+            range(survey, r, r * 10_000L, 10_000, 0, false);
+        }
+        file("results/a_participants.csv", 2, "READY", 3000, 0, false);
+        file("results/b_participants.csv", 3, "READY", 2000, 0, false);
+
+        new IngestPartitioner(store, ROUND).partition(2);
+
+        Map<String, Integer> assignment = assignment();
+        assertThat(assignment).containsEntry(survey, 0).containsEntry(survey + "#1", 1);
+        Map<String, Long> rowsLeft = new TreeMap<>(
+                Map.of(survey, 10_000L, survey + "#1", 10_000L, survey + "#2", 10_000L, survey + "#3", 10_000L,
+                        "results/a_participants.csv", 3000L, "results/b_participants.csv", 2000L));
+        assertThat(load(assignment, rowsLeft, 2)).containsExactlyInAnyOrder(22_000, 23_000);
+        // each partition reads its ranges of the file in their order
+        for (int p = 0; p < 2; p++) {
+            assertThat(store.pendingRanges(ROUND, p)).filteredOn(r -> r.sourceFile().equals(survey))
+                .extracting(IntakeStore.PendingRange::rangeSeq)
+                .hasSize(2)
+                .isSorted();
+        }
+
+        // killed with ranges 0 and 1 done, 2 and 3 at 8,000 of 10,000 rows, the results
+        // read: the two ranges left go one to each partition
+        jdbc.update("update source_range set complete = true, rows_read = estimated_rows where round = ?"
+                + " and (range_seq < 2 or source_file <> ?)", ROUND, survey);
+        jdbc.update("update source_range set rows_read = 8000 where round = ? and range_seq >= 2", ROUND);
+
+        new IngestPartitioner(store, ROUND).partition(2);
+
+        Map<String, Integer> again = assignment();
+        assertThat(again.get(survey)).isNull();
+        assertThat(again.get(survey + "#1")).isNull();
+        assertThat(List.of(again.get(survey + "#2"), again.get(survey + "#3"))).containsExactlyInAnyOrder(0, 1);
+        assertThat(store.pendingRanges(ROUND)).extracting(IntakeStore.PendingRange::rowsRead)
+            .containsExactly(8000L, 8000L);
     }
 
     private int seq(String sourceFile) {

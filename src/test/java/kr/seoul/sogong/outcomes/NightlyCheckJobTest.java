@@ -123,7 +123,7 @@ class NightlyCheckJobTest extends OutcomesJobTestSupport {
         OutcomesProperties p = properties;
         return new OutcomesProperties(p.inputDir(), p.outputDir(), p.maxRejectRate(), p.minCell(), p.chunkSize(),
                 p.maxFieldLength(), p.staleAfter(), p.progressInterval(), new OutcomesProperties.Nightly(rounds),
-                p.locale(), p.ingestPartitions());
+                p.locale(), p.ingestPartitions(), p.ingestRange());
     }
 
 }

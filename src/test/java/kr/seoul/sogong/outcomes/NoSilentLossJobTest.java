@@ -161,7 +161,9 @@ class NoSilentLossJobTest extends OutcomesJobTestSupport {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(rowsRead(round, "survey/2차/설문_2022_2차.xlsx")).isEqualTo(71);
-        assertThat(jdbc.queryForObject("select sum(rows_read) from source_file where round = ? and kind = 'SURVEY'",
+        assertThat(jdbc.queryForObject(
+                "select sum(r.rows_read) from source_range r join source_file f on f.round = r.round"
+                        + " and f.source_file = r.source_file where r.round = ? and f.kind = 'SURVEY'",
                 Long.class, round))
             .isEqualTo(143);
         assertThat(read(output(round).resolve("data_quality.csv"))).contains(round + ",survey/2차/설문_2022_2차.xlsx,71,");

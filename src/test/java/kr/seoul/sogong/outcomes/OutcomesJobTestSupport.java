@@ -31,9 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * rows.
  */
 @SpringBootTest(properties = { "outcomes.launcher.enabled=false", "outcomes.chunk-size=100",
-        // the ingest partitioned whatever the machine's cores
-        "outcomes.ingest-partitions=2", "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1",
-        "logging.level.kr.seoul.sogong=WARN", "logging.file.name=target/test-logs/outcomes.log" })
+        // the ingest partitioned whatever the machine's cores, and a CSV over 4 KB (the
+        // sample's first survey file) read in byte ranges
+        "outcomes.ingest-partitions=2", "outcomes.ingest-range=2KB",
+        "spring.datasource.url=jdbc:h2:mem:outcomes-test;DB_CLOSE_DELAY=-1", "logging.level.kr.seoul.sogong=WARN",
+        "logging.file.name=target/test-logs/outcomes.log" })
 public abstract class OutcomesJobTestSupport {
 
     protected static final Path WORK;

@@ -64,14 +64,21 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("ingestPartition:"))
             .extracting(StepExecution::getStatus)
             .containsExactlyInAnyOrder(BatchStatus.FAILED, BatchStatus.COMPLETED);
-        long committed = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class,
+        long committed = jdbc.queryForObject("select sum(rows_read) from source_range where round = ?", Long.class,
                 round);
-        // the results files (3 centers x 3 files), and the survey up to the chunk before
-        // row 250
+        // the results files (3 centers x 3 files), and the survey's ranges (it is read in
+        // byte ranges here) but for the one with row 250, up to the chunk before it
         assertThat(committed).isGreaterThan(0).isLessThan(totalRows);
-        assertThat(jdbc.queryForObject("select max(row_number) from survey_response where round = ?", Integer.class,
-                round))
-            .isLessThan(250);
+        assertThat(jdbc.queryForObject("select count(*) from source_range where round = ? and source_file = ?",
+                Integer.class, round, "survey/responses.csv"))
+            .isGreaterThan(1);
+        // the other partition read its ranges of the survey to their end
+        assertThat(jdbc.queryForList("select complete from source_range where round = ? and source_file = ?",
+                Boolean.class, round, "survey/responses.csv"))
+            .contains(true, false);
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where round = ? and row_number = 249",
+                Integer.class, round))
+            .isZero();
         assertThat(Files.exists(output(round).resolve("rejects.csv"))).isFalse();
 
         JobExecution restarted = launch(round, LocalDate.of(2030, 1, 2));
@@ -217,7 +224,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(launch(round, LocalDate.of(2040, 6, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String survey = "survey/responses.csv";
         // the commits after row 10 lost
-        jdbc.update("update source_file set rows_read = 10, complete = false where round = ? and source_file = ?",
+        jdbc.update("update source_range set rows_read = 10, complete = false where round = ? and source_file = ?",
                 round, survey);
         var writer = new kr.seoul.sogong.outcomes.ingest.IntakeWriter(intakeStore, rowTables, findingStore, digestStore,
                 round);
@@ -236,8 +243,8 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     }
 
     private long rowsRead(int round, String file) {
-        return jdbc.queryForObject("select rows_read from source_file where round = ? and source_file = ?", Long.class,
-                round, file);
+        return jdbc.queryForObject("select sum(rows_read) from source_range where round = ? and source_file = ?",
+                Long.class, round, file);
     }
 
     /** A chunk of rows {@code from}..{@code to} of a survey file, none of them stored. */

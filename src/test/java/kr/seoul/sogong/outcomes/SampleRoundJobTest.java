@@ -40,7 +40,9 @@ class SampleRoundJobTest extends OutcomesJobTestSupport {
             .contains(",NOT_PARTICIPANT,REJECT,", ",NOT_PARTICIPANT,WARN,");
         // 143 responses in two files, one of them CP949
         Integer responsesRead = jdbc.queryForObject(
-                "select sum(rows_read) from source_file where round = ? and kind = 'SURVEY'", Integer.class, ROUND);
+                "select sum(r.rows_read) from source_range r join source_file f on f.round = r.round"
+                        + " and f.source_file = r.source_file where r.round = ? and f.kind = 'SURVEY'",
+                Integer.class, ROUND);
         assertThat(responsesRead).isEqualTo(143);
         assertThat(jdbc.queryForObject("select encoding from source_file where round = ? and source_file like '%.csv'",
                 String.class, ROUND))

@@ -56,7 +56,8 @@ public final class StoredRound {
 
     /** A file's checkpoint: rows committed. */
     public long rowsRead(String sourceFile) {
-        return count("select rows_read from source_file where round = ? and source_file = ?", round, sourceFile);
+        return count("select coalesce(sum(rows_read), 0) from source_range where round = ? and source_file = ?", round,
+                sourceFile);
     }
 
     /** Files whose digests have not been built from their rows yet. */

@@ -334,7 +334,7 @@ public final class BenchmarkRunner {
     static long committedRows(String url, String user) {
         try (Connection c = DriverManager.getConnection(url, user, "");
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(sum(rows_read), 0) from source_file")) {
+                ResultSet rs = s.executeQuery("select coalesce(sum(rows_read), 0) from source_range")) {
             rs.next();
             return rs.getLong(1);
         }

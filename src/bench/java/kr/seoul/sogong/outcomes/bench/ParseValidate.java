@@ -28,7 +28,7 @@ public final class ParseValidate {
             long rejected = 0;
             long start = System.nanoTime();
             for (SourceFiles.InputFile f : files) {
-                SourceFiles.Admission a = SourceFiles.inspect(f);
+                SourceFiles.Admission a = SourceFiles.inspect(f, 0);
                 try (RowSource source = SourceFiles.open(roundDir, f.sourceFile(), a.kind(), a.encoding())) {
                     SourceRow row;
                     while ((row = source.next()) != null) {

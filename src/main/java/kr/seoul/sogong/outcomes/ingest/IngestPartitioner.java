@@ -15,18 +15,21 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Splits the ingest of a round by source file: the pending files go to {@code gridSize}
- * partitions, each about the same number of rows left to read (largest file first, each
- * to the lightest partition), and the assignment is stored with the files
- * ({@code source_file.ingest_partition}) before any partition starts.
+ * Splits the ingest of a round by file range
+ * ({@link kr.seoul.sogong.outcomes.intake.FileRange}: a whole file, or one of the byte
+ * ranges admission split a large CSV into): the pending ranges go to {@code gridSize}
+ * partitions, each about the same number of rows left to read (largest first, each to the
+ * lightest partition), and the assignment is stored with the ranges
+ * ({@code source_range.ingest_partition}) before any partition starts. The ranges of one
+ * big file so go to every partition, and a restart spreads over them only the ranges not
+ * finished.
  *
  * <p>
  * A partition's execution context holds only its number. Spring Batch hands a restarted
- * partition its previous execution context, so a file list kept there would be the list
- * of the failed run: files fixed, added or removed since, or completed by another
+ * partition its previous execution context, so a list kept there would be the list of the
+ * failed run: files fixed, added or removed since, or ranges completed by another
  * partition, would be read twice or not at all. The assignment in the database is made
- * afresh each time the step starts, from the files still pending, so a restart spreads
- * only the rows left over every partition.
+ * afresh each time the step starts, from the ranges still pending.
  */
 @Component
 @StepScope
@@ -55,26 +58,27 @@ public class IngestPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         int partitions = Math.max(1, gridSize);
-        List<IntakeStore.StoredFile> pending = store.pendingFiles(round)
+        List<IntakeStore.PendingRange> pending = store.pendingRanges(round)
             .stream()
             .sorted(Comparator.comparingLong(IngestPartitioner::rowsLeft)
                 .reversed()
-                .thenComparingInt(IntakeStore.StoredFile::fileSeq))
+                .thenComparingInt(IntakeStore.PendingRange::fileSeq)
+                .thenComparingInt(IntakeStore.PendingRange::rangeSeq))
             .toList();
         long[] load = new long[partitions];
-        Map<String, Integer> partitionOfFile = new HashMap<>();
-        for (IntakeStore.StoredFile file : pending) {
+        Map<IntakeStore.RangeKey, Integer> partitionOfRange = new HashMap<>();
+        for (IntakeStore.PendingRange range : pending) {
             int lightest = 0;
             for (int p = 1; p < partitions; p++) {
                 if (load[p] < load[lightest]) {
                     lightest = p;
                 }
             }
-            load[lightest] += rowsLeft(file);
-            partitionOfFile.put(file.sourceFile(), lightest);
+            load[lightest] += rowsLeft(range);
+            partitionOfRange.put(range.key(), lightest);
         }
-        store.assignPartitions(round, partitionOfFile);
-        log.info("{} files to read over {} partitions, about {} rows each", pending.size(), partitions,
+        store.assignPartitions(round, partitionOfRange);
+        log.info("{} file ranges to read over {} partitions, about {} rows each", pending.size(), partitions,
                 java.util.Arrays.toString(load));
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         for (int p = 0; p < partitions; p++) {
@@ -85,9 +89,10 @@ public class IngestPartitioner implements Partitioner {
         return contexts;
     }
 
-    static long rowsLeft(IntakeStore.StoredFile file) {
-        long rows = file.estimatedRows() != null ? file.estimatedRows() : file.sizeBytes() / WORKBOOK_BYTES_PER_ROW;
-        return Math.max(1, rows - file.rowsRead());
+    static long rowsLeft(IntakeStore.PendingRange range) {
+        Long estimated = range.range().rows();
+        long rows = estimated != null ? estimated : range.sizeBytes() / WORKBOOK_BYTES_PER_ROW;
+        return Math.max(1, rows - range.rowsRead());
     }
 
 }

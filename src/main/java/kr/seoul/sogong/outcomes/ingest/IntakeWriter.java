@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.Objects;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Stores a chunk: accepted rows into their tables, every finding, and each file's
- * checkpoint ({@code rows_read}, {@code complete}) — all in the chunk's one transaction,
- * so a row and its findings are committed exactly once whatever fails when. The stores
- * say how ({@code RowTables}: COPY on PostgreSQL).
+ * Stores a chunk: accepted rows into their tables, every finding, and the checkpoint of
+ * each file range it read ({@code rows_read}, {@code complete}) — all in the chunk's one
+ * transaction, so a row and its findings are committed exactly once whatever fails when.
+ * The stores say how ({@code RowTables}: COPY on PostgreSQL).
  */
 @Component
 @StepScope
@@ -44,6 +45,11 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
     private final DigestStore digestStore;
 
     private final int round;
+
+    /**
+     * Where each range of a file starts among its data rows: fixed while the step runs.
+     */
+    private final Map<String, long[]> rangeStarts = new HashMap<>();
 
     public IntakeWriter(IntakeStore store, RowTables rowTables, FindingStore findings, DigestStore digestStore,
             @JobRound int round) {
@@ -60,14 +66,15 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         Map<RowTable, List<String>> columns = new EnumMap<>(RowTable.class);
         Map<RowTable, List<SourceRow>> sources = new EnumMap<>(RowTable.class);
         List<Finding> findings = new ArrayList<>();
-        Map<String, SourceRow> firstRowOfFile = new LinkedHashMap<>();
-        Map<String, SourceRow> lastRowOfFile = new LinkedHashMap<>();
+        Map<IntakeStore.RangeKey, SourceRow> firstRowOfRange = new LinkedHashMap<>();
+        Map<IntakeStore.RangeKey, SourceRow> lastRowOfRange = new LinkedHashMap<>();
         // the digests of each file's rows per table, for the steps after the ingest
         Map<String, Map<RowTable, RowDigests.Packer>> digests = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             findings.addAll(row.findings());
-            firstRowOfFile.putIfAbsent(row.source().sourceFile(), row.source());
-            lastRowOfFile.put(row.source().sourceFile(), row.source());
+            IntakeStore.RangeKey range = rangeOf(row.source());
+            firstRowOfRange.putIfAbsent(range, row.source());
+            lastRowOfRange.put(range, row.source());
             AcceptedRow accepted = row.record();
             if (accepted != null) {
                 RowTable table = accepted.table();
@@ -98,12 +105,27 @@ public class IntakeWriter implements ItemWriter<ValidatedRow> {
         }
         digests.forEach((file, tables) -> tables.values().forEach(d -> digestStore.insert(round, file, d)));
         this.findings.insert(round, findings, false);
-        for (SourceRow last : lastRowOfFile.values()) {
+        for (Map.Entry<IntakeStore.RangeKey, SourceRow> e : lastRowOfRange.entrySet()) {
             // ordinals are dense and every row read reaches the writer: the row
             // before the chunk's first is where the last commit left the checkpoint
-            long from = Objects.requireNonNull(firstRowOfFile.get(last.sourceFile())).ordinal() - 1;
-            store.recordProgress(round, last.sourceFile(), from, last.ordinal(), last.lastInFile());
+            long start = startOf(e.getKey());
+            long from = Objects.requireNonNull(firstRowOfRange.get(e.getKey())).ordinal() - 1 - start;
+            SourceRow last = e.getValue();
+            store.recordProgress(round, e.getKey(), from, last.ordinal() - start, last.lastOfRange());
         }
+    }
+
+    /** The range of its file a row was read in: the last one starting before it. */
+    private IntakeStore.RangeKey rangeOf(SourceRow row) {
+        long[] starts = rangeStarts.computeIfAbsent(row.sourceFile(), f -> store.rangeStarts(round, f));
+        int seq = java.util.Arrays.binarySearch(starts, row.ordinal() - 1);
+        // a range starting right after the row before it, else the one before the
+        // insertion point
+        return new IntakeStore.RangeKey(row.sourceFile(), seq >= 0 ? seq : -seq - 2);
+    }
+
+    private long startOf(IntakeStore.RangeKey range) {
+        return Objects.requireNonNull(rangeStarts.get(range.sourceFile()))[range.rangeSeq()];
     }
 
     private static List<String> withRowKey(List<String> columns) {

@@ -136,14 +136,18 @@ public class RoundAdmissionTasklet implements Tasklet {
 
     private void admit(SourceFiles.InputFile file, int seq) throws Exception {
         try {
-            SourceFiles.Admission admission = SourceFiles.inspect(file);
+            SourceFiles.Admission admission = SourceFiles.inspect(file, properties.ingestRange().toBytes());
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
-                    admission.estimatedRows());
+                    admission.estimatedRows(), admission.ranges());
+            if (admission.ranges().size() > 1) {
+                log.info("{}: {} ranges, read side by side", file.sourceFile(), admission.ranges().size());
+            }
             findings.insert(round, admission.notes(), false);
         }
         catch (UnreadableFileException e) {
             log.warn("{} is UNREADABLE: {}", file.sourceFile(), e.getMessage());
-            store.registerFile(round, file, seq, FileKind.UNKNOWN, null, IntakeStore.FileStatus.UNREADABLE, null);
+            store.registerFile(round, file, seq, FileKind.UNKNOWN, null, IntakeStore.FileStatus.UNREADABLE, null,
+                    List.of());
             findings.insert(round, List.of(Finding.unreadable(file.sourceFile(), e.sheet(), e.field(), e.reason())),
                     false);
         }

@@ -20,18 +20,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the data rows of the admitted files of a round that are not yet read to their
- * end, in source_file order: those of its partition ({@link IngestPartitioner}) when the
- * step runs partitioned, else all of them.
+ * Reads the data rows of the file ranges of a round that are not yet read to their end,
+ * in file order: those of its partition ({@link IngestPartitioner}) when the step runs
+ * partitioned, else all of them.
  *
  * <p>
- * The checkpoint is each file's {@code rows_read} in {@code source_file}, written by the
- * {@link IntakeWriter} in the same transaction as the rows themselves, so after a failure
- * the restarted step skips exactly the committed rows of the file it was in, and files
- * completed before are not opened at all. Keeping it beside the file's sha256 (rather
- * than in the step's ExecutionContext) means a file changed between the failure and the
- * restart is read from its first row, never resumed at a position that belonged to the
- * old content.
+ * The checkpoint is each range's {@code rows_read} in {@code source_range}, written by
+ * the {@link IntakeWriter} in the same transaction as the rows themselves, so after a
+ * failure the restarted step skips exactly the committed rows of the range it was in, and
+ * ranges completed before are not opened at all. Keeping it beside the file's sha256
+ * (rather than in the step's ExecutionContext) means a file changed between the failure
+ * and the restart is read from its first row, never resumed at a position that belonged
+ * to the old content.
  */
 @Component
 @StepScope
@@ -43,7 +43,7 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
 
     private final int round;
 
-    private Deque<IntakeStore.StoredFile> pending = new ArrayDeque<>();
+    private Deque<IntakeStore.PendingRange> pending = new ArrayDeque<>();
 
     private @Nullable RowSource source;
 
@@ -58,8 +58,8 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         pending = new ArrayDeque<>(executionContext.containsKey(IngestPartitioner.PARTITION)
-                ? store.pendingFiles(round, executionContext.getInt(IngestPartitioner.PARTITION))
-                : store.pendingFiles(round));
+                ? store.pendingRanges(round, executionContext.getInt(IngestPartitioner.PARTITION))
+                : store.pendingRanges(round));
     }
 
     @Override
@@ -80,19 +80,20 @@ public class RoundRowReader implements ItemStreamReader<SourceRow> {
             lookahead = Objects.requireNonNull(source).next();
             if (lookahead == null) {
                 closeSource();
-                return row.asLastInFile();
+                return row.asLastOfRange();
             }
             return row;
         }
     }
 
-    private void openNext(IntakeStore.StoredFile file) throws Exception {
-        source = SourceFiles.open(roundDir, file.sourceFile(), file.kind(), file.encoding());
+    private void openNext(IntakeStore.PendingRange range) throws Exception {
+        source = SourceFiles.open(roundDir, range.sourceFile(), range.kind(), range.encoding(), range.range());
+        long committed = range.range().startOrdinal() + range.rowsRead();
         SourceRow row;
         do {
             row = source.next();
         }
-        while (row != null && row.ordinal() <= file.rowsRead());
+        while (row != null && row.ordinal() <= committed);
         lookahead = row;
     }
 

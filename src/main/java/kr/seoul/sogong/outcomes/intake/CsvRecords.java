@@ -95,6 +95,16 @@ public final class CsvRecords implements Closeable {
     /** Between fields: a comma, or what the file uses instead (contract §9). */
     private final char delimiter;
 
+    /**
+     * Where reading (re)starts: the file's first byte, or a range's ({@link #resume}).
+     */
+    private long baseByte;
+
+    private long baseLine;
+
+    /** No record starts on this physical line or later (a range's end); -1: none. */
+    private long stopLine = -1;
+
     public CsvRecords(Path file, Charset charset) throws IOException {
         this(file, charset, ',');
     }
@@ -111,21 +121,64 @@ public final class CsvRecords implements Closeable {
         this.expectedFields = count;
     }
 
-    /** (Re)opens the file and skips {@code skipLines} physical lines. */
-    private void open(long skipLines) throws IOException {
-        BufferedReader r = Files.newBufferedReader(file, charset);
-        r.mark(1);
-        if (r.read() != '\uFEFF') {
-            r.reset();
+    /**
+     * Goes on reading at a record boundary found by an earlier full pass: the byte where
+     * physical line {@code line} (0-based) starts, as the {@code rowNumber}-th record
+     * ended before it, and stops before a record that would start on {@code stopLine}
+     * (-1: at the end of the file). The text from there on is what a reader from the
+     * first byte would see, so every record after it is read the same way.
+     */
+    public void resume(long startByte, long line, int rowNumber, long stopLine) throws IOException {
+        reader.close();
+        this.baseByte = startByte;
+        this.baseLine = line;
+        this.rowNumber = rowNumber;
+        this.stopLine = stopLine;
+        open(line);
+    }
+
+    /** No record starting on physical line {@code line} (0-based) or later is read. */
+    public void stopAt(long line) {
+        this.stopLine = line;
+    }
+
+    /**
+     * Physical lines (line breaks) read so far: the 0-based line the next record starts
+     * on.
+     */
+    public long linesRead() {
+        return physicalLine;
+    }
+
+    /** Records (rows, blank ones too) read so far. */
+    public int rowsRead() {
+        return rowNumber;
+    }
+
+    /** (Re)opens the file at its base and skips to physical line {@code skipTo}. */
+    private void open(long skipTo) throws IOException {
+        BufferedReader r;
+        if (baseByte == 0) {
+            r = Files.newBufferedReader(file, charset);
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset();
+            }
         }
-        physicalLine = 0;
+        else {
+            java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
+            channel.position(baseByte);
+            // decoded as strictly as from the first byte (Files.newBufferedReader)
+            r = new BufferedReader(java.nio.channels.Channels.newReader(channel, charset.newDecoder(), -1));
+        }
+        physicalLine = baseLine;
         pushedBack = -2;
         position = 0;
         limit = 0;
         replay = "";
         replayAt = 0;
         this.reader = r;
-        while (physicalLine < skipLines) {
+        while (physicalLine < skipTo) {
             int c = read();
             if (c == -1) {
                 break;
@@ -137,6 +190,9 @@ public final class CsvRecords implements Closeable {
     /** The next record, or null at the end of the file. */
     public @Nullable CsvRecord next() throws IOException {
         long startLine = physicalLine;
+        if (stopLine >= 0 && startLine >= stopLine) {
+            return null;
+        }
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean inQuotes = false;
@@ -175,8 +231,12 @@ public final class CsvRecords implements Closeable {
                     append(cell, '\n');
                     if (!multiLine) {
                         multiLine = true;
-                        // the lines after the first, in case they must be read again
+                        // the lines after the first, in case they must be read again —
+                        // from the character a lone CR's check read ahead, if it did
                         capture = new StringBuilder();
+                        if (pushedBack >= 0) {
+                            capture.append((char) pushedBack);
+                        }
                     }
                 }
                 else {
@@ -238,6 +298,67 @@ public final class CsvRecords implements Closeable {
         }
         capture = null;
         return new CsvRecord(row, List.of(), STRAY_QUOTE, startLine + 1, startLine + 1);
+    }
+
+    /**
+     * The byte offset at which each of the given physical lines (0-based, ascending)
+     * starts, with line breaks counted as {@link #next} counts them: CR LF, LF or a lone
+     * CR. Bytes, not characters: in UTF-8 and CP949 (contract §2) a CR or LF byte is
+     * never part of another character.
+     */
+    public static long[] lineStarts(Path file, long[] lines) throws IOException {
+        long[] starts = new long[lines.length];
+        int wanted = found(lines, starts, 0, 0, 0);
+        long line = 0;
+        long offset = 0;
+        boolean afterCr = false;
+        byte[] buffer = new byte[256 * 1024];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n;
+            while (wanted < lines.length && (n = in.read(buffer)) != -1) {
+                for (int i = 0; i < n && wanted < lines.length; i++, offset++) {
+                    byte b = buffer[i];
+                    if (afterCr) {
+                        afterCr = false;
+                        if (b == '\n') {
+                            // CR LF: one break, the line starts after the LF
+                            line++;
+                            wanted = found(lines, starts, wanted, line, offset + 1);
+                            continue;
+                        }
+                        // a lone CR: the line started at this byte
+                        line++;
+                        wanted = found(lines, starts, wanted, line, offset);
+                        if (wanted == lines.length) {
+                            break;
+                        }
+                    }
+                    if (b == '\r') {
+                        afterCr = true;
+                    }
+                    else if (b == '\n') {
+                        line++;
+                        wanted = found(lines, starts, wanted, line, offset + 1);
+                    }
+                }
+            }
+        }
+        if (afterCr) {
+            line++;
+            wanted = found(lines, starts, wanted, line, offset);
+        }
+        if (wanted < lines.length) {
+            throw new IOException(file + " has no line " + (lines[wanted] + 1) + " any more: changed while read");
+        }
+        return starts;
+    }
+
+    private static int found(long[] lines, long[] starts, int wanted, long line, long start) {
+        int next = wanted;
+        while (next < lines.length && lines[next] == line) {
+            starts[next++] = start;
+        }
+        return next;
     }
 
     private static void append(StringBuilder cell, char c) {

@@ -58,6 +58,90 @@ final class CsvRowSource implements RowSource {
         notes.addAll(header.notes(sourceFile, ""));
     }
 
+    /**
+     * The data rows of one range of the file: the header is found at the top as always,
+     * then reading goes on where the range starts, as a reader from the top would be
+     * there.
+     */
+    CsvRowSource(Path file, String sourceFile, SourceKind kind, Charset charset, FileRange range)
+            throws IOException, UnreadableFileException {
+        this(file, sourceFile, kind, charset);
+        if (range.fromTop()) {
+            records.stopAt(range.endLine());
+        }
+        else {
+            records.resume(range.startByte(), range.startLine(), range.startRow(), range.endLine());
+            pending = null;
+            ordinal = range.startOrdinal();
+            headerlessReported.addAll(range.reportedColumns());
+        }
+    }
+
+    /** Most ranges a file is split into. */
+    static final int MAX_RANGES = 64;
+
+    /** A record boundary found on the way: what a range starting there must know. */
+    private record Boundary(long line, int row, long ordinal, Set<Integer> reported) {
+    }
+
+    /**
+     * The file as ranges of about {@code rangeBytes} each, split where a record starts
+     * (found by reading every record, as the ingest will), each with at least one data
+     * row; one whole range when the file is smaller than two.
+     * @param lineBreaks the file's line-feed bytes: the lines to aim at are spread by it
+     */
+    static List<FileRange> ranges(Path file, String sourceFile, SourceKind kind, Charset charset, long sizeBytes,
+            long lineBreaks, long rangeBytes) throws IOException, UnreadableFileException {
+        long pieces = rangeBytes <= 0 ? 1 : Math.min(MAX_RANGES, sizeBytes / rangeBytes);
+        if (pieces < 2) {
+            return List.of(FileRange.whole(Math.max(0, lineBreaks - 1)));
+        }
+        long[] aims = new long[(int) pieces - 1];
+        for (int k = 1; k < pieces; k++) {
+            aims[k - 1] = lineBreaks * k / pieces;
+        }
+        List<Boundary> boundaries = new ArrayList<>();
+        long rows;
+        try (CsvRowSource source = new CsvRowSource(file, sourceFile, kind, charset)) {
+            Boundary candidate = null;
+            int aim = 0;
+            while (source.next() != null) {
+                if (candidate != null) {
+                    // a data row follows it: the range starting there is not empty
+                    boundaries.add(candidate);
+                    candidate = null;
+                }
+                long line = source.records.linesRead();
+                if (aim < aims.length && line >= aims[aim]) {
+                    candidate = new Boundary(line, source.records.rowsRead(), source.ordinal,
+                            Set.copyOf(source.headerlessReported));
+                    while (aim < aims.length && aims[aim] <= line) {
+                        aim++;
+                    }
+                }
+            }
+            rows = source.ordinal;
+        }
+        if (boundaries.isEmpty()) {
+            return List.of(FileRange.whole(rows));
+        }
+        long[] starts = CsvRecords.lineStarts(file, boundaries.stream().mapToLong(Boundary::line).toArray());
+        List<FileRange> ranges = new ArrayList<>();
+        Boundary previous = new Boundary(0, 0, 0, Set.of());
+        long previousByte = 0;
+        for (int i = 0; i <= boundaries.size(); i++) {
+            Boundary next = i < boundaries.size() ? boundaries.get(i) : null;
+            ranges.add(new FileRange(previousByte, previous.line(), previous.row(), previous.ordinal(),
+                    previous.reported(), next == null ? -1 : next.line(),
+                    (next == null ? rows : next.ordinal()) - previous.ordinal()));
+            if (next != null) {
+                previous = next;
+                previousByte = starts[i];
+            }
+        }
+        return ranges;
+    }
+
     private record Opened(CsvRecords records, Found found) {
     }
 

@@ -54,11 +54,12 @@ public final class SourceFiles {
     }
 
     /**
-     * What admission decided: what the file is, its encoding, and findings about the file
-     * that do not stop it being read (hidden sheets).
+     * What admission decided: what the file is, its encoding, the ranges its rows are
+     * read in (one, unless a large CSV), and findings about the file that do not stop it
+     * being read (hidden sheets).
      */
     public record Admission(FileKind kind, @Nullable String encoding, @Nullable Long estimatedRows,
-            List<Finding> notes) {
+            List<FileRange> ranges, List<Finding> notes) {
     }
 
     private SourceFiles() {
@@ -201,8 +202,12 @@ public final class SourceFiles {
         }
     }
 
-    /** Checks that a file can be read as rows: encoding, workbook, sheets and headers. */
-    public static Admission inspect(InputFile file) throws IOException, UnreadableFileException {
+    /**
+     * Checks that a file can be read as rows: encoding, workbook, sheets and headers; a
+     * CSV of at least two {@code rangeBytes} is read through once more to split it into
+     * ranges that partitions of the ingest read side by side (0: never split).
+     */
+    public static Admission inspect(InputFile file, long rangeBytes) throws IOException, UnreadableFileException {
         if (file.unopenable() != null) {
             throw new UnreadableFileException(file.unopenable());
         }
@@ -211,10 +216,17 @@ public final class SourceFiles {
                 SourceKind kind = csvKind(file);
                 Charset charset = TextEncoding.detect(file.path())
                     .orElseThrow(() -> new UnreadableFileException(Message.of("encoding")));
+                List<Finding> notes;
                 try (CsvRowSource source = new CsvRowSource(file.path(), file.sourceFile(), kind, charset)) {
-                    return new Admission(FileKind.of(kind), TextEncoding.name(charset),
-                            Math.max(0, file.lineBreaks() - 1), source.notes());
+                    notes = source.notes();
                 }
+                List<FileRange> ranges = CsvRowSource.ranges(file.path(), file.sourceFile(), kind, charset,
+                        file.sizeBytes(), file.lineBreaks(), rangeBytes);
+                long rows = 0;
+                for (FileRange range : ranges) {
+                    rows += Objects.requireNonNull(range.rows());
+                }
+                return new Admission(FileKind.of(kind), TextEncoding.name(charset), rows, ranges, notes);
             }
             case "xlsx", "xlsm", "xls" -> {
                 if (file.sizeBytes() == 0) {
@@ -224,7 +236,7 @@ public final class SourceFiles {
                         file.isSurvey())) {
                     source.checkHeaders();
                     return new Admission(file.isSurvey() ? FileKind.SURVEY : FileKind.RESULTS_WORKBOOK, null, null,
-                            source.notes());
+                            List.of(FileRange.whole(null)), source.notes());
                 }
             }
             default -> throw new UnreadableFileException(Message.of("notCsvOrXlsx"));
@@ -234,9 +246,19 @@ public final class SourceFiles {
     /** Opens an admitted file's data rows. */
     public static RowSource open(Path roundDir, String sourceFile, FileKind kind, String encoding)
             throws IOException, UnreadableFileException {
+        return open(roundDir, sourceFile, kind, encoding, FileRange.whole(null));
+    }
+
+    /** Opens the data rows of one range of an admitted file. */
+    public static RowSource open(Path roundDir, String sourceFile, FileKind kind, @Nullable String encoding,
+            FileRange range) throws IOException, UnreadableFileException {
         Path path = roundDir.resolve(sourceFile);
         if (sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return new CsvRowSource(path, sourceFile, kind.rows().orElseThrow(), TextEncoding.forName(encoding));
+            return new CsvRowSource(path, sourceFile, kind.rows().orElseThrow(),
+                    TextEncoding.forName(Objects.requireNonNull(encoding)), range);
+        }
+        if (!range.fromTop() || !range.toEnd()) {
+            throw new IllegalArgumentException("a workbook is read whole: " + sourceFile);
         }
         return new WorkbookRowSource(path, sourceFile, kind == FileKind.SURVEY);
     }

@@ -17,25 +17,26 @@ import java.util.Map;
  * or cut CSV row), else null
  * @param cellProblems why a cell has no usable value (a formula without a stored result),
  * by alias
- * @param lastInFile committing this row completes the file
+ * @param lastOfRange committing this row completes the range of the file it was read in
+ * ({@link FileRange}: the whole file, unless a large CSV)
  * @param fileNotes findings about the file (no row number) first seen at this row —
  * values in a column without a header — committed with it
  */
 public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-        String[] values, @Nullable Message problem, Map<String, Message> cellProblems, boolean lastInFile,
+        String[] values, @Nullable Message problem, Map<String, Message> cellProblems, boolean lastOfRange,
         java.util.List<kr.seoul.sogong.outcomes.findings.Finding> fileNotes) {
 
     public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-            String[] values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
-        this(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems, lastInFile,
+            String[] values, Message problem, Map<String, Message> cellProblems, boolean lastOfRange) {
+        this(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems, lastOfRange,
                 java.util.List.of());
     }
 
     /** A row from its cells by alias (tests, and rows built by hand). */
     public SourceRow(String sourceFile, SourceKind kind, String sheet, int sheetIndex, int rowNumber, long ordinal,
-            Map<String, String> values, Message problem, Map<String, Message> cellProblems, boolean lastInFile) {
+            Map<String, String> values, Message problem, Map<String, Message> cellProblems, boolean lastOfRange) {
         this(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, byPosition(kind, values), problem, cellProblems,
-                lastInFile);
+                lastOfRange);
     }
 
     private static String[] byPosition(SourceKind kind, Map<String, String> values) {
@@ -65,7 +66,7 @@ public record SourceRow(String sourceFile, SourceKind kind, String sheet, int sh
         return v == null ? "" : v;
     }
 
-    public SourceRow asLastInFile() {
+    public SourceRow asLastOfRange() {
         return new SourceRow(sourceFile, kind, sheet, sheetIndex, rowNumber, ordinal, values, problem, cellProblems,
                 true, fileNotes);
     }

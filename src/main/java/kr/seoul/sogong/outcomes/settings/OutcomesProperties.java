@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,11 +25,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * unless set ({@code ko} for Korean)
  * @param ingestPartitions how many partitions (threads) ingest the round's files at once:
  * the available processors, at most 8, unless set
+ * @param ingestRange a CSV of at least twice this size is split, when admitted, into
+ * ranges of about this size that the partitions read side by side (16 MB unless set; 0
+ * never splits)
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
         Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly,
-        Locale locale, Integer ingestPartitions) {
+        Locale locale, Integer ingestPartitions, DataSize ingestRange) {
 
     /**
      * @param rounds the rounds {@code nightly} runs, oldest first; empty: every round
@@ -56,6 +60,7 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         // of ten one for the side scans and one for the run lock's heartbeat
         ingestPartitions = ingestPartitions == null ? Math.min(8, Runtime.getRuntime().availableProcessors())
                 : Math.max(1, ingestPartitions);
+        ingestRange = ingestRange == null ? DataSize.ofMegabytes(16) : ingestRange;
     }
 
     public Path roundInput(int round) {

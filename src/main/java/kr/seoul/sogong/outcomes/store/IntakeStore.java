@@ -4,11 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.intake.FileKind;
+import kr.seoul.sogong.outcomes.intake.FileRange;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
 import java.sql.Date;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,6 +112,7 @@ public class IntakeStore {
             digests.forgetRound(round);
             verdicts.forgetRound(round);
             findings.forgetRound(round);
+            jdbc.update("delete from source_range where round = ?", round);
             jdbc.update("delete from source_file where round = ?", round);
             jdbc.update("delete from round_input where round = ?", round);
             jdbc.update("insert into round_input (round, centers_sha256) values (?, ?)", round, sha256);
@@ -150,45 +154,94 @@ public class IntakeStore {
 
     public Map<String, StoredFile> files(int round) {
         Map<String, StoredFile> files = new HashMap<>();
-        for (StoredFile f : query("select * from source_file where round = ? order by file_seq", round)) {
+        for (StoredFile f : allFiles(round)) {
             files.put(f.sourceFile(), f);
         }
         return files;
     }
 
-    /** Admitted files not yet read to the end, in source_file order. */
-    public List<StoredFile> pendingFiles(int round) {
-        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
-                + " order by file_seq", round);
-    }
-
     public List<StoredFile> allFiles(int round) {
-        return query("select * from source_file where round = ? order by file_seq", round);
+        // a file's rows read and whether it is read to the end: its ranges'
+        return jdbc.query("select f.*, (select coalesce(sum(r.rows_read), 0) from source_range r"
+                + " where r.round = f.round and r.source_file = f.source_file) as rows_read,"
+                + " (select count(*) from source_range r where r.round = f.round and r.source_file = f.source_file"
+                + " and r.complete = false) as ranges_left from source_file f where f.round = ? order by f.file_seq",
+                (rs, i) -> {
+                    FileStatus status = FileStatus.valueOf(rs.getString("status"));
+                    return new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
+                            FileKind.valueOf(rs.getString("kind")), rs.getString("sha256"), rs.getString("encoding"),
+                            status, rs.getLong("rows_read"),
+                            status == FileStatus.READY && rs.getLong("ranges_left") == 0, rs.getLong("size_bytes"),
+                            (Long) rs.getObject("estimated_rows", Long.class));
+                }, round);
     }
 
-    private List<StoredFile> query(String sql, Object... args) {
-        return jdbc.query(sql,
-                (rs, i) -> new StoredFile(rs.getString("source_file"), rs.getInt("file_seq"),
-                        FileKind.valueOf(rs.getString("kind")), rs.getString("sha256"), rs.getString("encoding"),
-                        FileStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getBoolean("complete"),
-                        rs.getLong("size_bytes"), (Long) rs.getObject("estimated_rows", Long.class)),
-                args);
+    /**
+     * A range of an admitted file not yet read to its end ({@link FileRange}), with its
+     * checkpoint: the data rows of the range committed.
+     */
+    public record PendingRange(String sourceFile, int fileSeq, FileKind kind, @Nullable String encoding, long sizeBytes,
+            int rangeSeq, FileRange range, long rowsRead) {
+
+        public RangeKey key() {
+            return new RangeKey(sourceFile, rangeSeq);
+        }
+
     }
 
-    /** The pending files assigned to one ingest partition, in source_file order. */
-    public List<StoredFile> pendingFiles(int round, int partition) {
-        return query("select * from source_file where round = ? and status = 'READY' and complete = false"
-                + " and ingest_partition = ? order by file_seq", round, partition);
+    /** A range of a file, by the file's name and the range's place in it. */
+    public record RangeKey(String sourceFile, int rangeSeq) {
     }
 
-    /** Assigns each pending file its ingest partition, in one transaction. */
-    public void assignPartitions(int round, Map<String, Integer> partitionOfFile) {
-        jdbc.update("update source_file set ingest_partition = null where round = ?", round);
-        jdbc.batchUpdate("update source_file set ingest_partition = ? where round = ? and source_file = ?",
-                List.copyOf(partitionOfFile.entrySet()), 1000, (ps, e) -> {
+    /** The ranges of admitted files not yet read to their end, in file order. */
+    public List<PendingRange> pendingRanges(int round) {
+        return pendingRanges("", round);
+    }
+
+    /** The pending ranges assigned to one ingest partition, in file order. */
+    public List<PendingRange> pendingRanges(int round, int partition) {
+        return pendingRanges(" and r.ingest_partition = ?", round, partition);
+    }
+
+    private List<PendingRange> pendingRanges(String condition, Object... args) {
+        return jdbc.query("select f.file_seq, f.kind, f.encoding, f.size_bytes, r.* from source_range r"
+                + " join source_file f on f.round = r.round and f.source_file = r.source_file"
+                + " where r.round = ? and f.status = 'READY' and r.complete = false" + condition
+                + " order by f.file_seq, r.range_seq", (rs, i) -> {
+                    String reported = rs.getString("reported_columns");
+                    Set<Integer> columns = new HashSet<>();
+                    for (String column : reported.isEmpty() ? new String[0] : reported.split(",")) {
+                        columns.add(Integer.valueOf(column));
+                    }
+                    FileRange range = new FileRange(rs.getLong("start_byte"), rs.getLong("start_line"),
+                            rs.getInt("start_row"), rs.getLong("start_ordinal"), columns, rs.getLong("end_line"),
+                            (Long) rs.getObject("estimated_rows", Long.class));
+                    return new PendingRange(rs.getString("source_file"), rs.getInt("file_seq"),
+                            FileKind.valueOf(rs.getString("kind")), rs.getString("encoding"), rs.getLong("size_bytes"),
+                            rs.getInt("range_seq"), range, rs.getLong("rows_read"));
+                }, args);
+    }
+
+    /** Where each range of a file starts among its data rows (by range_seq). */
+    public long[] rangeStarts(int round, String sourceFile) {
+        return jdbc
+            .queryForList("select start_ordinal from source_range where round = ? and source_file = ?"
+                    + " order by range_seq", Long.class, round, sourceFile)
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    /** Assigns each pending range its ingest partition, in one transaction. */
+    public void assignPartitions(int round, Map<RangeKey, Integer> partitionOfRange) {
+        jdbc.update("update source_range set ingest_partition = null where round = ?", round);
+        jdbc.batchUpdate(
+                "update source_range set ingest_partition = ? where round = ? and source_file = ? and range_seq = ?",
+                List.copyOf(partitionOfRange.entrySet()), 1000, (ps, e) -> {
                     ps.setInt(1, e.getValue());
                     ps.setInt(2, round);
-                    ps.setString(3, e.getKey());
+                    ps.setString(3, e.getKey().sourceFile());
+                    ps.setInt(4, e.getKey().rangeSeq());
                 });
     }
 
@@ -198,15 +251,41 @@ public class IntakeStore {
         digests.forgetFile(round, sourceFile);
         verdicts.forgetFile(round, sourceFile);
         findings.forgetFile(round, sourceFile);
+        jdbc.update("delete from source_range where round = ? and source_file = ?", round, sourceFile);
         jdbc.update("delete from source_file where round = ? and source_file = ?", round, sourceFile);
     }
 
+    /**
+     * Registers an admitted file with the ranges its rows are read in (none when
+     * UNREADABLE), each with nothing read.
+     */
     public void registerFile(int round, SourceFiles.InputFile file, int seq, FileKind kind, @Nullable String encoding,
-            FileStatus status, @Nullable Long estimatedRows) {
-        jdbc.update("insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
-                + " rows_read, complete, estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,0,false,?,true)",
+            FileStatus status, @Nullable Long estimatedRows, List<FileRange> ranges) {
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding, status,"
+                        + " estimated_rows, digests_stored) values (?,?,?,?,?,?,?,?,?,true)",
                 round, file.sourceFile(), seq, kind.name(), file.sha256(), file.sizeBytes(), encoding, status.name(),
                 estimatedRows);
+        List<FileRange> list = List.copyOf(ranges);
+        jdbc.batchUpdate("insert into source_range (round, source_file, range_seq, start_byte, start_line, start_row,"
+                + " start_ordinal, reported_columns, end_line, estimated_rows, rows_read, complete)"
+                + " values (?,?,?,?,?,?,?,?,?,?,0,false)", list, 1000, (ps, range) -> {
+                    ps.setInt(1, round);
+                    ps.setString(2, file.sourceFile());
+                    ps.setInt(3, list.indexOf(range));
+                    ps.setLong(4, range.startByte());
+                    ps.setLong(5, range.startLine());
+                    ps.setInt(6, range.startRow());
+                    ps.setLong(7, range.startOrdinal());
+                    ps.setString(8,
+                            range.reportedColumns()
+                                .stream()
+                                .sorted()
+                                .map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(",")));
+                    ps.setLong(9, range.endLine());
+                    ps.setObject(10, range.rows());
+                });
     }
 
     /**
@@ -216,8 +295,8 @@ public class IntakeStore {
     public RowsLeft rowsLeft(int round) {
         return jdbc.queryForObject(
                 "select coalesce(sum(estimated_rows - rows_read), 0),"
-                        + " count(case when estimated_rows is null then 1 end) from source_file"
-                        + " where round = ? and status = 'READY' and complete = false",
+                        + " count(case when estimated_rows is null then 1 end) from source_range"
+                        + " where round = ? and complete = false",
                 (rs, i) -> new RowsLeft(Math.max(0, rs.getLong(1)), rs.getLong(2) == 0), round);
     }
 
@@ -229,9 +308,10 @@ public class IntakeStore {
     }
 
     public RowsRead rowsRead(int round) {
+        // a workbook's rows are expected as read until its end is known
         return jdbc.queryForObject(
                 "select coalesce(sum(rows_read), 0), coalesce(sum(coalesce(estimated_rows,"
-                        + " rows_read)), 0) from source_file where round = ?",
+                        + " rows_read)), 0) from source_range where round = ?",
                 (rs, i) -> new RowsRead(rs.getLong(1), rs.getLong(2)), round);
     }
 
@@ -240,16 +320,17 @@ public class IntakeStore {
     }
 
     /**
-     * Moves a file's checkpoint from {@code from} (the row before the chunk's first) to
-     * {@code rowsRead}; a checkpoint found elsewhere means a commit this run was told of
-     * is not in the database, and the chunk must not be stored on top of the gap.
+     * Moves a range's checkpoint from {@code from} (its rows committed before the chunk)
+     * to {@code rowsRead}; a checkpoint found elsewhere means a commit this run was told
+     * of is not in the database, and the chunk must not be stored on top of the gap.
      */
-    public void recordProgress(int round, String sourceFile, long from, long rowsRead, boolean complete) {
+    public void recordProgress(int round, RangeKey range, long from, long rowsRead, boolean complete) {
         int moved = jdbc.update(
-                "update source_file set rows_read = ?, complete = ? where round = ? and source_file = ? and rows_read = ?",
-                rowsRead, complete, round, sourceFile, from);
+                "update source_range set rows_read = ?, complete = ? where round = ?"
+                        + " and source_file = ? and range_seq = ? and rows_read = ?",
+                rowsRead, complete, round, range.sourceFile(), range.rangeSeq(), from);
         if (moved != 1) {
-            throw new LostCommitException(sourceFile, from);
+            throw new LostCommitException(range, from);
         }
     }
 

@@ -1,7 +1,7 @@
 package kr.seoul.sogong.outcomes.store;
 
 /**
- * A file's checkpoint is not where this run's last commit left it: the database
+ * A file range's checkpoint is not where this run's last commit left it: the database
  * acknowledged a commit it then lost (an H2 file's serving process killed before it wrote
  * the commit to the file, a failover to a replica behind). Going on would skip the lost
  * rows while counting them read; the run stops, and the same command reads on from what
@@ -9,9 +9,10 @@ package kr.seoul.sogong.outcomes.store;
  */
 public class LostCommitException extends IllegalStateException {
 
-    LostCommitException(String sourceFile, long expected) {
-        super("the checkpoint of " + sourceFile + " is not at row " + expected
-                + ", where this run's last commit left it: the database lost a commit it had acknowledged");
+    LostCommitException(IntakeStore.RangeKey range, long expected) {
+        super("the checkpoint of " + range.sourceFile()
+                + (range.rangeSeq() == 0 ? "" : " (range " + range.rangeSeq() + ")") + " is not at " + expected
+                + " rows, where this run's last commit left it: the database lost a" + " commit it had acknowledged");
     }
 
 }

@@ -137,8 +137,9 @@ class MutatedRoundsIT {
      */
     private static void assertConserved(String url, String user) {
         JdbcTemplate jdbc = new JdbcTemplate((DataSource) new DriverManagerDataSource(url, user, ""));
-        for (Map<String, Object> file : jdbc.queryForList(
-                "select source_file, rows_read from source_file" + " where round = 2022 and status = 'READY'")) {
+        for (Map<String, Object> file : jdbc
+            .queryForList("select source_file, sum(rows_read) as rows_read from source_range where round = 2022"
+                    + " group by source_file")) {
             String sourceFile = (String) file.get("source_file");
             long stored = 0;
             for (String table : List.of("survey_response", "participant", "outcome")) {

@@ -75,7 +75,7 @@ class OperatorCommandsTest extends OutcomesJobTestSupport {
         OutcomesProperties p = new OutcomesProperties(properties.inputDir(), properties.outputDir(),
                 properties.maxRejectRate(), properties.minCell(), properties.chunkSize(), properties.maxFieldLength(),
                 properties.staleAfter(), properties.progressInterval(), new OutcomesProperties.Nightly(nightlyRounds),
-                properties.locale(), properties.ingestPartitions());
+                properties.locale(), properties.ingestPartitions(), properties.ingestRange());
         NightlyRounds rounds = new NightlyRounds(p);
         return new OutcomesLauncher(runner, history, rounds, purge, new NightlyCheck(JdbcClient.create(jdbc), rounds),
                 correctionMail, destruction);

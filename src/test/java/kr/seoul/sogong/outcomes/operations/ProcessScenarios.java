@@ -98,7 +98,7 @@ abstract class ProcessScenarios {
 
     protected long committedRows(JdbcTemplate jdbc) {
         try {
-            Long n = jdbc.queryForObject("select coalesce(sum(rows_read), 0) from source_file where round = ?",
+            Long n = jdbc.queryForObject("select coalesce(sum(rows_read), 0) from source_range where round = ?",
                     Long.class, ROUND);
             return n == null ? 0 : n;
         }
@@ -157,7 +157,7 @@ abstract class ProcessScenarios {
                 jdbc.queryForObject("select count(distinct job_instance_id) from batch_job_execution", Integer.class))
             .isOne();
         if (midIngest) {
-            long total = jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class,
+            long total = jdbc.queryForObject("select sum(rows_read) from source_range where round = ?", Long.class,
                     ROUND);
             Long readAgain = jdbc.queryForObject("select read_count from batch_step_execution where step_name ="
                     + " 'ingestRows' order by step_execution_id desc limit 1", Long.class);
@@ -227,9 +227,9 @@ abstract class ProcessScenarios {
             .hasSize(steps.size() + 1)
             .last()
             .isEqualTo("COMPLETED");
-        assertThat(jdbc.queryForObject("select sum(rows_read) from source_file where round = ?", Long.class, ROUND))
+        assertThat(jdbc.queryForObject("select sum(rows_read) from source_range where round = ?", Long.class, ROUND))
             .as("every row read once, as in the uninterrupted run")
-            .isEqualTo(jdbc(cleanUrl).queryForObject("select sum(rows_read) from source_file where round = ?",
+            .isEqualTo(jdbc(cleanUrl).queryForObject("select sum(rows_read) from source_range where round = ?",
                     Long.class, ROUND));
         assertSameOutputs(scenario);
     }
