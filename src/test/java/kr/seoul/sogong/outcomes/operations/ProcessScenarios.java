@@ -67,8 +67,10 @@ abstract class ProcessScenarios {
                 "--outcomes.input-dir=" + work.resolve("input"),
                 "--outcomes.output-dir=" + work.resolve("output-" + scenario), "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user(), "--spring.datasource.password=", "--outcomes.stale-after=30s",
-                // partitions on whatever the machine's cores
-                "--outcomes.ingest-partitions=2"));
+                // partitions on whatever the machine's cores, and the survey (3.5 MB)
+                // read in
+                // byte ranges over both
+                "--outcomes.ingest-partitions=2", "--outcomes.ingest-range=512KB"));
     }
 
     private Map<String, byte[]> csvOutputs(String scenario) throws IOException {
@@ -84,7 +86,11 @@ abstract class ProcessScenarios {
     protected Map<String, byte[]> uninterrupted() throws Exception {
         if (uninterrupted == null) {
             String url = newDatabase("clean");
-            assertThat(ChildJob.run(args(url, "clean"), RUN)).isZero();
+            // the outputs to match: one partition reading each file whole
+            List<String> args = args(url, "clean");
+            args.replaceAll(a -> a.startsWith("--outcomes.ingest-partitions=") ? "--outcomes.ingest-partitions=1"
+                    : a.startsWith("--outcomes.ingest-range=") ? "--outcomes.ingest-range=0" : a);
+            assertThat(ChildJob.run(args, RUN)).isZero();
             cleanUrl = url;
             uninterrupted = csvOutputs("clean");
             assertThat(uninterrupted).hasSize(8);
@@ -145,6 +151,10 @@ abstract class ProcessScenarios {
                     + " and step_name like 'ingestPartition:%' order by step_name", String.class))
                 .as("both partitions were ingesting when the JVM was killed")
                 .containsExactly("ingestPartition:partition0", "ingestPartition:partition1");
+            assertThat(jdbc.queryForObject("select count(distinct ingest_partition) from source_range where round = ?"
+                    + " and source_file = 'survey/responses.csv'", Integer.class, ROUND))
+                .as("the survey's byte ranges were dealt to both partitions")
+                .isEqualTo(2);
         }
 
         ChildJob restarted = ChildJob.start(args(url, scenario));
