@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -217,6 +218,43 @@ public final class H2StartupGuard implements ApplicationListener<ApplicationEven
             // without the guard H2's own locking still protects the file; the race is
             // only less tidy
             release();
+            return;
+        }
+        holdOpen(databaseFile.toAbsolutePath());
+    }
+
+    /** Held shared by each of our processes that has the database open, for its life. */
+    private static @Nullable FileChannel openChannel;
+
+    private static @Nullable FileLock openLock;
+
+    /**
+     * With the start guard held: if no process of ours has the database open, removes the
+     * lock file a killed one left behind when provably stale ({@link H2LockFile}); then
+     * registers this process as having it open.
+     */
+    private static void holdOpen(Path databaseFile) {
+        if (openLock != null) {
+            return;
+        }
+        try {
+            FileChannel channel = FileChannel.open(Path.of(databaseFile + ".open.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock alone = channel.tryLock();
+            if (alone != null) {
+                String server = H2LockFile.removeIfStale(H2LockFile.of(databaseFile));
+                alone.release();
+                if (server != null) {
+                    LoggerFactory.getLogger(H2StartupGuard.class)
+                        .info("removed the H2 lock file left by a process that is gone (its server {} refuses"
+                                + " connections, and no other process of ours has the database open)", server);
+                }
+            }
+            openLock = channel.lock(0, Long.MAX_VALUE, true);
+            openChannel = channel;
+        }
+        catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            // H2's own wait then decides, as before
         }
     }
 

@@ -98,6 +98,24 @@ abstract class ProcessScenarios {
         return uninterrupted;
     }
 
+    /** The lock file H2 keeps for the database of an H2 file URL; none for PostgreSQL. */
+    static java.util.Optional<Path> h2LockFile(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+        return java.util.Optional.of(Path.of(file + ".lock.db"));
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected JdbcTemplate jdbc(String url) {
         return new JdbcTemplate((DataSource) new DriverManagerDataSource(url, user(), ""));
     }
@@ -137,12 +155,15 @@ abstract class ProcessScenarios {
         String url = newDatabase(scenario);
         JdbcTemplate jdbc = jdbc(url);
         long committedAtKill;
+        byte[] leftByTheKill;
         try (ChildJob child = ChildJob.start(args(url, scenario))) {
             child.awaitLine("Executing step: [" + stepLine + "]", RUN);
             if (midIngest) {
                 child.await(() -> committedRows(jdbc) > 40_000, RUN, "40,000 committed rows");
             }
             assertThat(child.kill()).as("killed, not finished").isEqualTo(137);
+            h2LockFile(url).ifPresent(f -> assertThat(f).as("the killed process's H2 lock file").exists());
+            leftByTheKill = h2LockFile(url).map(ProcessScenarios::bytes).orElse(null);
             committedAtKill = committedRows(jdbc);
         }
         assertThat(lastStatus(jdbc)).isEqualTo("STARTED");
@@ -157,10 +178,19 @@ abstract class ProcessScenarios {
                 .isEqualTo(2);
         }
 
+        if (leftByTheKill != null) {
+            // the lock file as the kill left it: this test's own queries opened the file
+            // and, closing it, took the file away
+            Files.write(h2LockFile(url).orElseThrow(), leftByTheKill);
+        }
         ChildJob restarted = ChildJob.start(args(url, scenario));
         int exit = restarted.waitFor(RUN);
         assertThat(exit).as(restarted.output()).isZero();
         assertThat(restarted.output()).contains("left STARTED by a process that is gone");
+        if (leftByTheKill != null) {
+            // taken away at once, not waited out (H2's 3.5 s)
+            assertThat(restarted.output()).contains("removed the H2 lock file left by a process that is gone");
+        }
         assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
             .containsExactly("FAILED", "COMPLETED");
         assertThat(
