@@ -200,4 +200,33 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
         survey.row(id, submittedAt, brn(firm), "업체", "AAA", 3, 4, "", "", "", "", "", "", "");
     }
 
+    /**
+     * A survey handed in before any participant list: every answer is NOT_PARTICIPANT (a
+     * warning), more of them than the rules settle at a time — each one stored and its
+     * row set apart once, none lost or doubled between slices.
+     */
+    @Test
+    void aSurveyWithoutParticipantListsIsSettledInSlices() throws Exception {
+        int round = 7731;
+        kr.seoul.sogong.outcomes.generator.RoundGenerator.synthetic(WORK.resolve("input"), round, 3, 7_000, 0, 5);
+        try (var results = java.nio.file.Files.list(input(round).resolve("results"))) {
+            for (java.nio.file.Path file : results.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+
+        assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        long answers = stored(round).rows(RowTable.SURVEY_RESPONSE);
+        assertThat(answers).isGreaterThan(20_000);
+        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'NOT_PARTICIPANT'",
+                Long.class, round))
+            .isEqualTo(answers);
+        assertThat(jdbc.queryForObject("select count(distinct row_number) from cross_row_verdict where round = ?",
+                Long.class, round))
+            .isEqualTo(answers);
+        assertThat(jdbc.queryForObject("select count(*) from cross_row_verdict where round = ?", Long.class, round))
+            .isEqualTo(answers);
+    }
+
 }

@@ -122,16 +122,28 @@ public final class BenchmarkRunner {
                         median(results.get(db)) / median(results.get(db + "-floor"))));
             }
         }
+        // what the byte ranges bring to the ingest step, by the jobs' own logs (run 1)
+        for (String c : List.of("h2", "postgres", "h2-one-csv", "postgres-one-csv")) {
+            if (results.containsKey(c) && results.containsKey(c + "-whole")) {
+                double ranges = ingestSeconds(base.resolve("log-" + c + "-1.txt"));
+                double whole = ingestSeconds(base.resolve("log-" + c + "-whole-1.txt"));
+                table.append(String.format("%s: the ingest step took %.1fs with large CSVs in byte ranges against"
+                        + " %.1fs with every file read whole (%.2f×).%n%n", c, ranges, whole, whole / ranges));
+            }
+        }
         for (String db : List.of("h2", "pg")) {
             Path partitioned = base.resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
-            Path single = base.resolve("1p").resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
-            if (Files.isDirectory(partitioned) && Files.isDirectory(single)) {
-                Map<String, byte[]> a = csvs(partitioned);
-                Map<String, byte[]> b = csvs(single);
-                boolean same = a.keySet().equals(b.keySet())
-                        && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
-                table.append(String.format("%s: the %d CSV outputs of the partitioned ingest are %s those of one"
-                        + " partition.%n%n", db, a.size(), same ? "byte-identical to" : "DIFFERENT from"));
+            for (String other : List.of("1p", "whole")) {
+                Path single = base.resolve(other).resolve("out-" + db + "-1").resolve(String.valueOf(ROUND));
+                if (Files.isDirectory(partitioned) && Files.isDirectory(single)) {
+                    Map<String, byte[]> a = csvs(partitioned);
+                    Map<String, byte[]> b = csvs(single);
+                    boolean same = a.keySet().equals(b.keySet())
+                            && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+                    table.append(String.format("%s: the %d CSV outputs of the partitioned ingest are %s those of %s.%n%n",
+                            db, a.size(), same ? "byte-identical to" : "DIFFERENT from",
+                            other.equals("1p") ? "one partition" : "every file read whole"));
+                }
             }
         }
         if (restart && results.containsKey("h2")) {
@@ -168,6 +180,12 @@ public final class BenchmarkRunner {
             case "postgres-1p" -> "our job, PostgreSQL, ingest in 1 partition";
             case "h2-floor" -> "storage floor, H2: the rows into the same tables, batched inserts, no rules";
             case "postgres-floor" -> "storage floor, PostgreSQL: the rows into the same tables by COPY, no rules";
+            case "h2-whole" -> "our job, H2, every file read whole";
+            case "postgres-whole" -> "our job, PostgreSQL, every file read whole";
+            case "h2-one-csv" -> "our job, H2, a round of the survey file alone (in byte ranges)";
+            case "h2-one-csv-whole" -> "our job, H2, a round of the survey file alone, read whole";
+            case "postgres-one-csv" -> "our job, PostgreSQL, a round of the survey file alone (in byte ranges)";
+            case "postgres-one-csv-whole" -> "our job, PostgreSQL, a round of the survey file alone, read whole";
             default -> contender;
         };
     }
@@ -184,6 +202,21 @@ public final class BenchmarkRunner {
                             pg));
             onePartition.add("--outcomes.ingest-partitions=1");
             return onePartition;
+        }
+        if (contender.endsWith("-whole")) {
+            // the same job with every file read whole: what the byte ranges bring
+            List<String> whole = new ArrayList<>(command(contender.substring(0, contender.length() - 6), size, run,
+                    roundDir, base.resolve("whole"), pg));
+            whole.add("--outcomes.ingest-range=0");
+            return whole;
+        }
+        if (contender.endsWith("-one-csv")) {
+            // the round's survey alone: one big CSV
+            List<String> oneCsv = new ArrayList<>(command(contender.substring(0, contender.length() - 8), size, run,
+                    roundDir, base.resolve("one-csv"), pg));
+            oneCsv.replaceAll(a -> a.startsWith("--outcomes.input-dir=")
+                    ? "--outcomes.input-dir=" + oneCsvInput(roundDir, base) : a);
+            return oneCsv;
         }
         return switch (contender) {
             case "h2" -> job(
@@ -220,12 +253,43 @@ public final class BenchmarkRunner {
         };
     }
 
+    /**
+     * An input folder whose round is the generated round's centers and survey file only
+     * (linked, not copied).
+     */
+    static Path oneCsvInput(Path roundDir, Path base) throws IOException {
+        Path input = base.resolve("input-one-csv");
+        Path round = input.resolve(String.valueOf(ROUND));
+        if (!Files.exists(round.resolve("survey"))) {
+            Files.createDirectories(round.resolve("survey"));
+            Files.createDirectories(round.resolve("results"));
+            Files.copy(roundDir.resolve("centers.csv"), round.resolve("centers.csv"));
+            Files.createLink(round.resolve("survey/responses.csv"), roundDir.resolve("survey/responses.csv"));
+        }
+        return input;
+    }
+
+    /** The ingest step's seconds as the job's log says them, or NaN. */
+    static double ingestSeconds(Path log) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ingestRows COMPLETED in ([0-9.]+)s")
+            .matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     static List<String> job(String java, Path input, Path out, String url, String user) throws IOException {
         fresh(out);
-        return List.of(java, "-Xmx512m", "-jar", Path.of("target", "sogong-outcomes.jar").toString(), "round=" + ROUND,
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // JVM options to try against the default (-Dbench.jvm="-XX:TieredStopAtLevel=1")
+        for (String option : System.getProperty("bench.jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                cmd.add(option);
+            }
+        }
+        cmd.addAll(List.of("-jar", Path.of("target", "sogong-outcomes.jar").toString(), "round=" + ROUND,
                 "runDate=2031-11-01", "--outcomes.input-dir=" + input, "--outcomes.output-dir=" + out,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=", "--outcomes.chunk-size=" + System.getProperty("bench.chunk", "500"));
+                "--spring.datasource.password=", "--outcomes.chunk-size=" + System.getProperty("bench.chunk", "500")));
+        return cmd;
     }
 
     static Path fresh(Path dir) throws IOException {

@@ -101,47 +101,58 @@ public class CrossRowRulesTasklet implements Tasklet {
         List<Center> centers = store.centers(round);
         Names names = new Names(store.allFiles(round), centers);
 
-        List<Finding> findings = new ArrayList<>();
         List<KeyedRows.Verdict> verdicts = new ArrayList<>();
         long[] participants = names.read(RowTable.PARTICIPANT).participants(names.knownCenters, verdicts);
-        settle(RowTable.PARTICIPANT, kept -> names.pointingHere("duplicate.participant", kept), verdicts, names,
-                findings);
+        long settled = settle(RowTable.PARTICIPANT, kept -> names.pointingHere("duplicate.participant", kept), verdicts,
+                names);
         verdicts.clear();
         names.read(RowTable.OUTCOME).outcomes(participants, verdicts);
-        settle(RowTable.OUTCOME, kept -> names.pointingHere("duplicate.outcome", kept), verdicts, names, findings);
+        settled += settle(RowTable.OUTCOME, kept -> names.pointingHere("duplicate.outcome", kept), verdicts, names);
         verdicts.clear();
         names.read(RowTable.SURVEY_RESPONSE).survey(participants, verdicts);
-        settle(RowTable.SURVEY_RESPONSE, kept -> names.pointingHere("duplicate.survey", kept), verdicts, names,
-                findings);
-        findings.addAll(names.twoSources());
+        settled += settle(RowTable.SURVEY_RESPONSE, kept -> names.pointingHere("duplicate.survey", kept), verdicts,
+                names);
+        List<Finding> findings = new ArrayList<>(names.twoSources());
         Map<String, List<Source>> budgetSources = budgetSources(names.fileSeq, centers);
         List<Finding> budgetInTwo = twoSources(SourceKind.BUDGET, budgetSources);
         findings.addAll(budgetInTwo);
         findings.addAll(overCap(budgetSources,
                 budgetInTwo.stream().map(Finding::value).collect(java.util.stream.Collectors.toSet())));
         findingStore.insert(round, findings, true);
-        contribution.incrementWriteCount(findings.size());
+        contribution.incrementWriteCount(settled + findings.size());
         log.info("round {}: {} findings across rows (DUPLICATE, NOT_PARTICIPANT, OVER_CAP, TWO_SOURCES)", round,
-                findings.size());
+                settled + findings.size());
         return RepeatStatus.FINISHED;
     }
 
+    /** Verdicts settled at a time: their findings and places are a few MB. */
+    private static final int SETTLE_SLICE = 20_000;
+
     /**
      * Marks the rows a table's verdicts name — rejected ({@code accepted = false}), or a
-     * respondent who is not a participant ({@code participant = false}) — and adds their
-     * findings.
+     * respondent who is not a participant ({@code participant = false}) — and stores
+     * their findings; returns how many. A slice at a time: a survey answered by none of
+     * the participants (their lists not yet handed in) is a finding per row, too many to
+     * hold at once in the heap of a national round.
      */
-    private void settle(RowTable table, LongFunction<Message> duplicateOf, List<KeyedRows.Verdict> verdicts,
-            Names names, List<Finding> findings) {
-        List<Verdict> placed = new ArrayList<>(verdicts.size());
-        for (KeyedRows.Verdict v : verdicts) {
-            placed.add(new Verdict(table, names.file(v.place()), RowPlace.sheetIndex(v.place()),
-                    RowPlace.rowNumber(v.place()), v.severity() == Severity.REJECT));
-            findings.add(names.finding(v, duplicateOf));
+    private long settle(RowTable table, LongFunction<Message> duplicateOf, List<KeyedRows.Verdict> verdicts,
+            Names names) {
+        for (int from = 0; from < verdicts.size(); from += SETTLE_SLICE) {
+            List<KeyedRows.Verdict> slice = verdicts.subList(from, Math.min(verdicts.size(), from + SETTLE_SLICE));
+            List<Verdict> placed = new ArrayList<>(slice.size());
+            List<Finding> findings = new ArrayList<>(slice.size());
+            for (KeyedRows.Verdict v : slice) {
+                placed.add(new Verdict(table, names.file(v.place()), RowPlace.sheetIndex(v.place()),
+                        RowPlace.rowNumber(v.place()), v.severity() == Severity.REJECT));
+                findings.add(names.finding(v, duplicateOf));
+            }
+            rows.mark(round, placed);
+            // the outcome tables read these instead of the flags (a scan of the row
+            // table)
+            verdictStore.insert(round, placed);
+            findingStore.insert(round, findings, true);
         }
-        rows.mark(round, placed);
-        // the outcome tables read these instead of the flags (a scan of the row table)
-        verdictStore.insert(round, placed);
+        return verdicts.size();
     }
 
     /** The names behind the numbers of {@link KeyedRows}: files, sheets, centers. */

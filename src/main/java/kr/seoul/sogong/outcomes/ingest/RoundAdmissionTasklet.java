@@ -136,11 +136,14 @@ public class RoundAdmissionTasklet implements Tasklet {
 
     private void admit(SourceFiles.InputFile file, int seq) throws Exception {
         try {
+            long start = System.nanoTime();
             SourceFiles.Admission admission = SourceFiles.inspect(file, properties.ingestRange().toBytes());
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows(), admission.ranges());
             if (admission.ranges().size() > 1) {
-                log.info("{}: {} ranges, read side by side", file.sourceFile(), admission.ranges().size());
+                log.info("{}: {} MB, {} rows in {} ranges, read side by side (split in {} s)", file.sourceFile(),
+                        file.sizeBytes() >> 20, admission.estimatedRows(), admission.ranges().size(),
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
             }
             findings.insert(round, admission.notes(), false);
         }
