@@ -76,7 +76,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         file("results/done_participants.csv", 20, "READY", 7000, 7000, true);
         file("results/broken_participants.csv", 21, "UNREADABLE", 0, 0, false);
 
-        Map<String, ExecutionContext> contexts = new IngestPartitioner(store, ROUND).partition(3);
+        Map<String, ExecutionContext> contexts = new IngestPartitioner(store, () -> true, ROUND).partition(3);
 
         assertThat(contexts).containsOnlyKeys("partition0", "partition1", "partition2");
         contexts.forEach((name, context) -> assertThat(context.entrySet()).singleElement()
@@ -105,7 +105,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         rowsLeft.remove("results/f1_participants.csv");
         rowsLeft.remove("results/f2_participants.csv");
 
-        new IngestPartitioner(store, ROUND).partition(2);
+        new IngestPartitioner(store, () -> true, ROUND).partition(2);
 
         Map<String, Integer> again = assignment();
         assertThat(again.get("results/f1_participants.csv")).isNull();
@@ -133,7 +133,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         file("results/a_participants.csv", 2, "READY", 3000, 0, false);
         file("results/b_participants.csv", 3, "READY", 2000, 0, false);
 
-        new IngestPartitioner(store, ROUND).partition(2);
+        new IngestPartitioner(store, () -> true, ROUND).partition(2);
 
         Map<String, Integer> assignment = assignment();
         assertThat(assignment).containsEntry(survey, 0).containsEntry(survey + "#1", 1);
@@ -155,7 +155,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
                 + " and (range_seq < 2 or source_file <> ?)", ROUND, survey);
         jdbc.update("update source_range set rows_read = 8000 where round = ? and range_seq >= 2", ROUND);
 
-        new IngestPartitioner(store, ROUND).partition(2);
+        new IngestPartitioner(store, () -> true, ROUND).partition(2);
 
         Map<String, Integer> again = assignment();
         assertThat(again.get(survey)).isNull();
@@ -163,6 +163,45 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
         assertThat(List.of(again.get(survey + "#2"), again.get(survey + "#3"))).containsExactlyInAnyOrder(0, 1);
         assertThat(store.pendingRanges(ROUND)).extracting(IntakeStore.PendingRange::rowsRead)
             .containsExactly(8000L, 8000L);
+
+        // on H2 (no spreading) the file's ranges stay in one partition
+        new IngestPartitioner(store, () -> false, ROUND).partition(2);
+
+        Map<String, Integer> onH2 = assignment();
+        assertThat(onH2.get(survey + "#2")).isNotNull().isEqualTo(onH2.get(survey + "#3"));
+    }
+
+    /**
+     * A file no larger than a partition's share keeps its ranges together, so two
+     * partitions do not write its rows to one table at once for nothing.
+     */
+    @Test
+    void aFileWithinAPartitionsShareIsReadByOnePartition() {
+        jdbc.update("delete from source_range where round = ?", ROUND);
+        jdbc.update("delete from source_file where round = ?", ROUND);
+        String survey = "survey/responses.csv";
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
+                        + " status, estimated_rows) values (?,?,9,'SURVEY',?,100000000,'UTF-8','READY',20000)",
+                ROUND, survey, "0".repeat(64));
+        for (int r = 0; r < 4; r++) {
+            range(survey, r, r * 5_000L, 5_000, 0, false);
+        }
+        for (int i = 0; i < 4; i++) {
+            file("results/f" + i + "_participants.csv", i + 1, "READY", 6_000, 0, false);
+        }
+
+        new IngestPartitioner(store, () -> true, ROUND).partition(2);
+
+        Map<String, Integer> assignment = assignment();
+        assertThat(List.of(survey + "#1", survey + "#2", survey + "#3"))
+            .allSatisfy(r -> assertThat(assignment.get(r)).isEqualTo(assignment.get(survey)));
+        assertThat(load(assignment,
+                Map.of(survey, 20_000L, survey + "#1", 0L, survey + "#2", 0L, survey + "#3", 0L,
+                        "results/f0_participants.csv", 6_000L, "results/f1_participants.csv", 6_000L,
+                        "results/f2_participants.csv", 6_000L, "results/f3_participants.csv", 6_000L),
+                2))
+            .containsExactlyInAnyOrder(20_000, 24_000);
     }
 
     private int seq(String sourceFile) {

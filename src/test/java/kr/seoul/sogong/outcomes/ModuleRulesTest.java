@@ -117,7 +117,7 @@ class ModuleRulesTest {
     void eachTableHasOneOwnerOfItsSql() throws Exception {
         java.util.Map<String, String> owners = new java.util.LinkedHashMap<>();
         owners.put("finding", "store/FindingStore.java");
-        for (String t : java.util.List.of("source_file", "center", "round_input")) {
+        for (String t : java.util.List.of("source_file", "source_range", "center", "round_input")) {
             owners.put(t, "store/IntakeStore.java");
         }
         owners.put("row_digest", "store/DigestStore.java");

@@ -162,7 +162,7 @@ public abstract class OutcomesJobTestSupport {
      */
     protected void forgetStoredRound(int round) {
         for (String table : List.of("survey_response", "participant", "outcome", "budget_line", "finding", "row_digest",
-                "cross_row_verdict", "source_file", "round_input", "center")) {
+                "cross_row_verdict", "source_range", "source_file", "round_input", "center")) {
             jdbc.update("delete from " + table + " where round = ?", round);
         }
     }

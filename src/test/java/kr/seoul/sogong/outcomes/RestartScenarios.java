@@ -266,4 +266,49 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         }
     }
 
+    @Autowired
+    kr.seoul.sogong.outcomes.store.Dialect dialect;
+
+    /**
+     * A round that is one big survey (its participant lists not yet handed in) is read in
+     * byte ranges: on PostgreSQL by both partitions, on H2 by one (its MVStore takes one
+     * table's writes at a time, and two partitions writing one table were slower than
+     * one); either way every answer is stored once, with its NOT_PARTICIPANT warning.
+     */
+    @Test
+    void aRoundOfOneBigCsvIsReadInRanges() throws Exception {
+        int round = roundBase() + 7;
+        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 1_200, 0, 17);
+        try (var results = Files.list(input(round).resolve("results"))) {
+            for (Path file : results.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        JobExecution run = launch(round, LocalDate.of(2041, 1, 1));
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String survey = "survey/responses.csv";
+        assertThat(jdbc.queryForObject("select count(*) from source_range where round = ? and source_file = ?",
+                Integer.class, round, survey))
+            .isGreaterThan(2);
+        assertThat(jdbc.queryForObject("select count(distinct ingest_partition) from source_range where round = ?",
+                Integer.class, round))
+            .isEqualTo(dialect.postgres() ? 2 : 1);
+        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("ingestPartition:"))
+            .extracting(StepExecution::getReadCount)
+            .filteredOn(n -> n > 0)
+            .hasSize(dialect.postgres() ? 2 : 1);
+        long answers = stored(round).rows(kr.seoul.sogong.outcomes.rows.RowTable.SURVEY_RESPONSE);
+        assertThat(answers).isEqualTo(step(run, "ingestRows").getReadCount()).isGreaterThan(2_000);
+        assertThat(jdbc.queryForObject("select count(distinct row_number) from survey_response where round = ?",
+                Long.class, round))
+            .isEqualTo(answers);
+        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'NOT_PARTICIPANT'",
+                Long.class, round))
+            .isEqualTo(answers);
+        // its row 250 would stand in the way of the fault injected above
+        forgetStoredRound(round);
+    }
+
 }

@@ -214,8 +214,8 @@ public final class BenchmarkRunner {
             // the round's survey alone: one big CSV
             List<String> oneCsv = new ArrayList<>(command(contender.substring(0, contender.length() - 8), size, run,
                     roundDir, base.resolve("one-csv"), pg));
-            oneCsv.replaceAll(a -> a.startsWith("--outcomes.input-dir=")
-                    ? "--outcomes.input-dir=" + oneCsvInput(roundDir, base) : a);
+            Path oneCsvInput = oneCsvInput(roundDir, base);
+            oneCsv.replaceAll(a -> a.startsWith("--outcomes.input-dir=") ? "--outcomes.input-dir=" + oneCsvInput : a);
             return oneCsv;
         }
         return switch (contender) {

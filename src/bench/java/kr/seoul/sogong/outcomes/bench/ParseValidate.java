@@ -7,6 +7,7 @@ import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.RowSource;
 import kr.seoul.sogong.outcomes.validation.RowValidationProcessor;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import kr.seoul.sogong.outcomes.intake.Splitting;
 import kr.seoul.sogong.outcomes.intake.SourceRow;
 
 /**
@@ -28,7 +29,7 @@ public final class ParseValidate {
             long rejected = 0;
             long start = System.nanoTime();
             for (SourceFiles.InputFile f : files) {
-                SourceFiles.Admission a = SourceFiles.inspect(f, 0);
+                SourceFiles.Admission a = SourceFiles.inspect(f, Splitting.NEVER);
                 try (RowSource source = SourceFiles.open(roundDir, f.sourceFile(), a.kind(), a.encoding())) {
                     SourceRow row;
                     while ((row = source.next()) != null) {

@@ -1,7 +1,11 @@
 package kr.seoul.sogong.outcomes.ingest;
 
 import kr.seoul.sogong.outcomes.store.IntakeStore;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import kr.seoul.sogong.outcomes.store.Dialect;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,38 +52,72 @@ public class IngestPartitioner implements Partitioner {
 
     private final IntakeStore store;
 
+    private final BooleanSupplier spreadsFiles;
+
     private final int round;
 
-    public IngestPartitioner(IntakeStore store, @JobRound int round) {
+    @Autowired
+    public IngestPartitioner(IntakeStore store, Dialect dialect, @JobRound int round) {
+        this(store, dialect::postgres, round);
+    }
+
+    /**
+     * @param spreadsFiles whether the ranges of one file may go to several partitions: on
+     * PostgreSQL; H2 (MVStore) takes one table's writes one at a time, and two partitions
+     * writing one file's rows to its table took 17.8 s where one took 13.9 s (the
+     * 900,306-row survey, docs/benchmarks.md)
+     */
+    public IngestPartitioner(IntakeStore store, BooleanSupplier spreadsFiles, int round) {
         this.store = store;
+        this.spreadsFiles = spreadsFiles;
         this.round = round;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         int partitions = Math.max(1, gridSize);
-        List<IntakeStore.PendingRange> pending = store.pendingRanges(round)
-            .stream()
-            .sorted(Comparator.comparingLong(IngestPartitioner::rowsLeft)
-                .reversed()
-                .thenComparingInt(IntakeStore.PendingRange::fileSeq)
-                .thenComparingInt(IntakeStore.PendingRange::rangeSeq))
-            .toList();
+        Map<String, List<IntakeStore.PendingRange>> byFile = new LinkedHashMap<>();
+        long total = 0;
+        for (IntakeStore.PendingRange range : store.pendingRanges(round)) {
+            byFile.computeIfAbsent(range.sourceFile(), f -> new ArrayList<>()).add(range);
+            total += rowsLeft(range);
+        }
+        // a file's ranges are read by one partition unless the file alone is more than
+        // a partition's share: then each range is dealt on its own
+        long share = (total + partitions - 1) / partitions;
+        boolean spread = partitions > 1 && spreadsFiles.getAsBoolean();
+        List<List<IntakeStore.PendingRange>> units = new ArrayList<>();
+        int spreadRanges = 0;
+        for (List<IntakeStore.PendingRange> ranges : byFile.values()) {
+            if (spread && ranges.size() > 1 && rowsLeft(ranges) > share) {
+                ranges.forEach(r -> units.add(List.of(r)));
+                spreadRanges += ranges.size();
+            }
+            else {
+                units.add(ranges);
+            }
+        }
+        Comparator<List<IntakeStore.PendingRange>> largestFirst = Comparator.comparingLong(IngestPartitioner::rowsLeft);
+        units.sort(largestFirst.reversed()
+            .thenComparingInt(u -> u.get(0).fileSeq())
+            .thenComparingInt(u -> u.get(0).rangeSeq()));
         long[] load = new long[partitions];
         Map<IntakeStore.RangeKey, Integer> partitionOfRange = new HashMap<>();
-        for (IntakeStore.PendingRange range : pending) {
+        for (List<IntakeStore.PendingRange> unit : units) {
             int lightest = 0;
             for (int p = 1; p < partitions; p++) {
                 if (load[p] < load[lightest]) {
                     lightest = p;
                 }
             }
-            load[lightest] += rowsLeft(range);
-            partitionOfRange.put(range.key(), lightest);
+            load[lightest] += rowsLeft(unit);
+            for (IntakeStore.PendingRange range : unit) {
+                partitionOfRange.put(range.key(), lightest);
+            }
         }
         store.assignPartitions(round, partitionOfRange);
-        log.info("{} file ranges to read over {} partitions, about {} rows each", pending.size(), partitions,
-                java.util.Arrays.toString(load));
+        log.info("{} files to read over {} partitions ({} byte ranges of large files dealt one by one), about {}"
+                + " rows each", byFile.size(), partitions, spreadRanges, java.util.Arrays.toString(load));
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         for (int p = 0; p < partitions; p++) {
             ExecutionContext context = new ExecutionContext();
@@ -87,6 +125,14 @@ public class IngestPartitioner implements Partitioner {
             contexts.put(PARTITION + p, context);
         }
         return contexts;
+    }
+
+    private static long rowsLeft(List<IntakeStore.PendingRange> ranges) {
+        long rows = 0;
+        for (IntakeStore.PendingRange range : ranges) {
+            rows += rowsLeft(range);
+        }
+        return rows;
     }
 
     static long rowsLeft(IntakeStore.PendingRange range) {

@@ -4,6 +4,8 @@ import kr.seoul.sogong.outcomes.intake.FileKind;
 import kr.seoul.sogong.outcomes.centers.Center;
 import kr.seoul.sogong.outcomes.centers.CentersFile;
 import kr.seoul.sogong.outcomes.intake.SourceFiles;
+import kr.seoul.sogong.outcomes.intake.Splitting;
+import kr.seoul.sogong.outcomes.store.Dialect;
 import kr.seoul.sogong.outcomes.intake.UnreadableFileException;
 import kr.seoul.sogong.outcomes.store.FindingStore;
 import kr.seoul.sogong.outcomes.store.IntakeStore;
@@ -45,10 +47,13 @@ public class RoundAdmissionTasklet implements Tasklet {
 
     private final OutcomesProperties properties;
 
+    private final Dialect dialect;
+
     private final int round;
 
     public RoundAdmissionTasklet(IntakeStore store, FindingStore findings, OutcomesProperties properties,
-            @JobRound int round) {
+            Dialect dialect, @JobRound int round) {
+        this.dialect = dialect;
         this.findings = findings;
         this.store = store;
         this.properties = properties;
@@ -137,7 +142,8 @@ public class RoundAdmissionTasklet implements Tasklet {
     private void admit(SourceFiles.InputFile file, int seq) throws Exception {
         try {
             long start = System.nanoTime();
-            SourceFiles.Admission admission = SourceFiles.inspect(file, properties.ingestRange().toBytes());
+            SourceFiles.Admission admission = SourceFiles.inspect(file,
+                    new Splitting(properties.ingestRangeBytes(dialect.postgres()), properties.ingestPartitions()));
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows(), admission.ranges());
             if (admission.ranges().size() > 1) {

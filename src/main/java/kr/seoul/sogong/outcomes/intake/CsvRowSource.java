@@ -85,14 +85,14 @@ final class CsvRowSource implements RowSource {
     }
 
     /**
-     * The file as ranges of about {@code rangeBytes} each, split where a record starts
-     * (found by reading every record, as the ingest will), each with at least one data
-     * row; one whole range when the file is smaller than two.
+     * The file in as many ranges as {@code splitting} says for its size, split where a
+     * record starts (found by reading every record, as the ingest will), each with at
+     * least one data row; one whole range when the file is small.
      * @param lineBreaks the file's line-feed bytes: the lines to aim at are spread by it
      */
     static List<FileRange> ranges(Path file, String sourceFile, SourceKind kind, Charset charset, long sizeBytes,
-            long lineBreaks, long rangeBytes) throws IOException, UnreadableFileException {
-        long pieces = rangeBytes <= 0 ? 1 : Math.min(MAX_RANGES, sizeBytes / rangeBytes);
+            long lineBreaks, Splitting splitting) throws IOException, UnreadableFileException {
+        long pieces = splitting.ranges(sizeBytes);
         if (pieces < 2) {
             return List.of(FileRange.whole(Math.max(0, lineBreaks - 1)));
         }

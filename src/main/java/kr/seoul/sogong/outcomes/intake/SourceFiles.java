@@ -204,10 +204,10 @@ public final class SourceFiles {
 
     /**
      * Checks that a file can be read as rows: encoding, workbook, sheets and headers; a
-     * CSV of at least two {@code rangeBytes} is read through once more to split it into
-     * ranges that partitions of the ingest read side by side (0: never split).
+     * CSV large enough to split ({@link Splitting}) is read through once more to find
+     * where its ranges start.
      */
-    public static Admission inspect(InputFile file, long rangeBytes) throws IOException, UnreadableFileException {
+    public static Admission inspect(InputFile file, Splitting splitting) throws IOException, UnreadableFileException {
         if (file.unopenable() != null) {
             throw new UnreadableFileException(file.unopenable());
         }
@@ -221,7 +221,7 @@ public final class SourceFiles {
                     notes = source.notes();
                 }
                 List<FileRange> ranges = CsvRowSource.ranges(file.path(), file.sourceFile(), kind, charset,
-                        file.sizeBytes(), file.lineBreaks(), rangeBytes);
+                        file.sizeBytes(), file.lineBreaks(), splitting);
                 long rows = 0;
                 for (FileRange range : ranges) {
                     rows += Objects.requireNonNull(range.rows());

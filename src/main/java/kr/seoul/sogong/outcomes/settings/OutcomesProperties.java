@@ -26,13 +26,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ingestPartitions how many partitions (threads) ingest the round's files at once:
  * the available processors, at most 8, unless set
  * @param ingestRange a CSV of at least twice this size is split, when admitted, into
- * ranges of about this size that the partitions read side by side (16 MB unless set; 0
- * never splits)
+ * ranges of about this size that the partitions read side by side (0: never split);
+ * unset: 16 MB on PostgreSQL, never on H2 ({@link #ingestRangeBytes})
  */
 @ConfigurationProperties("outcomes")
 public record OutcomesProperties(Path inputDir, Path outputDir, Double maxRejectRate, Integer minCell,
         Integer chunkSize, Integer maxFieldLength, Duration staleAfter, Duration progressInterval, Nightly nightly,
-        Locale locale, Integer ingestPartitions, DataSize ingestRange) {
+        Locale locale, Integer ingestPartitions, @org.jspecify.annotations.Nullable DataSize ingestRange) {
 
     /**
      * @param rounds the rounds {@code nightly} runs, oldest first; empty: every round
@@ -60,7 +60,18 @@ public record OutcomesProperties(Path inputDir, Path outputDir, Double maxReject
         // of ten one for the side scans and one for the run lock's heartbeat
         ingestPartitions = ingestPartitions == null ? Math.min(8, Runtime.getRuntime().availableProcessors())
                 : Math.max(1, ingestPartitions);
-        ingestRange = ingestRange == null ? DataSize.ofMegabytes(16) : ingestRange;
+    }
+
+    /**
+     * The size of a large CSV's byte ranges on this database. Unset, none on H2: it takes
+     * one table's writes one at a time, so a file's ranges are read by one partition
+     * there anyway, and finding them costs a pass over the file.
+     */
+    public long ingestRangeBytes(boolean postgres) {
+        if (ingestRange != null) {
+            return ingestRange.toBytes();
+        }
+        return postgres ? DataSize.ofMegabytes(16).toBytes() : 0;
     }
 
     public Path roundInput(int round) {

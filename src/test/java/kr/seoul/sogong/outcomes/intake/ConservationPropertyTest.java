@@ -108,7 +108,7 @@ class ConservationPropertyTest {
         SourceFiles.InputFile input = SourceFiles.list(roundDir).files().get(0);
         SourceFiles.Admission admission;
         try {
-            admission = SourceFiles.inspect(input, 0);
+            admission = SourceFiles.inspect(input, Splitting.NEVER);
         }
         catch (UnreadableFileException e) {
             // one UNREADABLE finding stands for the whole file

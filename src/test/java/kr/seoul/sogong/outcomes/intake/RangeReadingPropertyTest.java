@@ -65,13 +65,14 @@ class RangeReadingPropertyTest {
         SourceFiles.InputFile input = SourceFiles.list(roundDir).files().get(0);
         SourceFiles.Admission whole;
         try {
-            whole = SourceFiles.inspect(input, 0);
+            whole = SourceFiles.inspect(input, Splitting.NEVER);
         }
         catch (UnreadableFileException e) {
             Statistics.label("file").collect("UNREADABLE");
             return;
         }
-        SourceFiles.Admission split = SourceFiles.inspect(input, Math.max(1, input.sizeBytes() / pieces));
+        SourceFiles.Admission split = SourceFiles.inspect(input,
+                new Splitting(Math.max(1, input.sizeBytes() / pieces), 1));
         assertThat(whole.ranges()).hasSize(1);
         List<SourceRow> expected = rows(roundDir, input, whole, whole.ranges().get(0));
         List<FileRange> ranges = split.ranges();

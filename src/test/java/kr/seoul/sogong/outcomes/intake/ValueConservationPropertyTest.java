@@ -158,7 +158,7 @@ class ValueConservationPropertyTest {
         SourceFiles.InputFile input = SourceFiles.list(dir).files().get(0);
         SourceFiles.Admission admission;
         try {
-            admission = SourceFiles.inspect(input, 0);
+            admission = SourceFiles.inspect(input, Splitting.NEVER);
         }
         catch (UnreadableFileException e) {
             // only a required column the job cannot find makes a file unreadable
