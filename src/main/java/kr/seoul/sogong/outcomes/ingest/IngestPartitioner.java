@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  * ranges admission split a large CSV into): the pending ranges go to {@code gridSize}
  * partitions, each about the same number of rows left to read (largest first, each to the
  * lightest partition), and the assignment is stored with the ranges
- * ({@code source_range.ingest_partition}) before any partition starts. The ranges of one
- * big file so go to every partition, and a restart spreads over them only the ranges not
- * finished.
+ * ({@code source_range.ingest_partition}) before any partition starts. A file's ranges
+ * stay together unless the file alone is more than a partition's share; then, on
+ * PostgreSQL, each is dealt on its own: one big survey is read on every core, and a
+ * restart spreads the ranges it did not finish.
  *
  * <p>
  * A partition's execution context holds only its number. Spring Batch hands a restarted
