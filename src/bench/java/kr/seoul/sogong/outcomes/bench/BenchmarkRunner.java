@@ -361,9 +361,17 @@ public final class BenchmarkRunner {
      * Kills the job with SIGKILL at about 80% of the ingest, restarts it with the same
      * command, and compares the restarted run's CSVs with those of run 1 (uninterrupted).
      */
-    static String restartScenario(String database, List<String> cmd, String url, String user, Path roundDir,
+    static String restartScenario(String database, List<String> command, String url, String user, Path roundDir,
             Path base, String cleanRun, double fullSeconds) throws Exception {
         String tag = database.equals("H2") ? "restart" : "restart-pg";
+        // what else the killed run and its restart are given, to compare
+        // (-Dbench.restart.args=--outcomes.ingest-range=0)
+        List<String> cmd = new ArrayList<>(command);
+        for (String arg : System.getProperty("bench.restart.args", "").split(" ")) {
+            if (!arg.isBlank()) {
+                cmd.add(arg);
+            }
+        }
         long total = dataRows(roundDir);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(base.resolve("log-" + tag + "-1.txt").toFile())
