@@ -267,14 +267,14 @@ public class IntakeStore {
                 round, file.sourceFile(), seq, kind.name(), file.sha256(), file.sizeBytes(), encoding, status.name(),
                 estimatedRows);
         // a range's place in the file is its range_seq
-        List<Integer> seqs = java.util.stream.IntStream.range(0, ranges.size()).boxed().toList();
+        List<Integer> places = java.util.stream.IntStream.range(0, ranges.size()).boxed().toList();
         jdbc.batchUpdate("insert into source_range (round, source_file, range_seq, start_byte, start_line, start_row,"
                 + " start_ordinal, reported_columns, end_line, estimated_rows, rows_read, complete)"
-                + " values (?,?,?,?,?,?,?,?,?,?,0,false)", seqs, 1000, (ps, seq) -> {
-                    FileRange range = ranges.get(seq);
+                + " values (?,?,?,?,?,?,?,?,?,?,0,false)", places, 1000, (ps, place) -> {
+                    FileRange range = ranges.get(place);
                     ps.setInt(1, round);
                     ps.setString(2, file.sourceFile());
-                    ps.setInt(3, seq);
+                    ps.setInt(3, place);
                     ps.setLong(4, range.startByte());
                     ps.setLong(5, range.startLine());
                     ps.setInt(6, range.startRow());
