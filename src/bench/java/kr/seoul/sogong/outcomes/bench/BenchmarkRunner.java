@@ -49,6 +49,11 @@ public final class BenchmarkRunner {
         List<String> contenders = List
             .of(System.getProperty("bench.contenders", "h2,postgres,duckdb,lines,fastcsv").split(","));
         boolean restart = Boolean.parseBoolean(System.getProperty("bench.restart", "true"));
+        // said first: a JVM option or restart argument that did not arrive would make a
+        // comparison of nothing
+        System.out.printf("benchmark: sizes %s, runs %d, contenders %s, JVM options [%s], restart arguments [%s]%n",
+                System.getProperty("bench.sizes"), runs, contenders, System.getProperty("bench.jvm", ""),
+                System.getProperty("bench.restart.args", ""));
         Files.createDirectories(WORK);
         StringBuilder report = new StringBuilder();
         report.append("## ")
