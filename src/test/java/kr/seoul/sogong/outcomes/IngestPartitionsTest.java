@@ -43,6 +43,24 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
                 read, complete);
     }
 
+    /**
+     * The round holds only a survey file in {@code ranges} byte ranges of
+     * {@code rowsEach} rows, none read; its name.
+     */
+    private String onlySurvey(int fileSeq, int ranges, long rowsEach) {
+        jdbc.update("delete from source_range where round = ?", ROUND);
+        jdbc.update("delete from source_file where round = ?", ROUND);
+        String survey = "survey/responses.csv";
+        jdbc.update(
+                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
+                        + " status, estimated_rows) values (?,?,?,'SURVEY',?,100000000,'UTF-8','READY',?)",
+                ROUND, survey, fileSeq, "0".repeat(64), ranges * rowsEach);
+        for (int r = 0; r < ranges; r++) {
+            range(survey, r, r * rowsEach, rowsEach, 0, false);
+        }
+        return survey;
+    }
+
     /** Each range's partition, by "file" (range 0) or "file#seq". */
     private Map<String, Integer> assignment() {
         Map<String, Integer> partitions = new TreeMap<>();
@@ -120,16 +138,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
      */
     @Test
     void theRangesOfOneBigFileAreSpreadOverThePartitions() {
-        jdbc.update("delete from source_range where round = ?", ROUND);
-        jdbc.update("delete from source_file where round = ?", ROUND);
-        String survey = "survey/responses.csv";
-        jdbc.update(
-                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
-                        + " status, estimated_rows) values (?,?,1,'SURVEY',?,100000000,'UTF-8','READY',40000)",
-                ROUND, survey, "0".repeat(64));
-        for (int r = 0; r < 4; r++) {
-            range(survey, r, r * 10_000L, 10_000, 0, false);
-        }
+        String survey = onlySurvey(1, 4, 10_000);
         file("results/a_participants.csv", 2, "READY", 3000, 0, false);
         file("results/b_participants.csv", 3, "READY", 2000, 0, false);
 
@@ -177,16 +186,7 @@ class IngestPartitionsTest extends OutcomesJobTestSupport {
      */
     @Test
     void aFileWithinAPartitionsShareIsReadByOnePartition() {
-        jdbc.update("delete from source_range where round = ?", ROUND);
-        jdbc.update("delete from source_file where round = ?", ROUND);
-        String survey = "survey/responses.csv";
-        jdbc.update(
-                "insert into source_file (round, source_file, file_seq, kind, sha256, size_bytes, encoding,"
-                        + " status, estimated_rows) values (?,?,9,'SURVEY',?,100000000,'UTF-8','READY',20000)",
-                ROUND, survey, "0".repeat(64));
-        for (int r = 0; r < 4; r++) {
-            range(survey, r, r * 5_000L, 5_000, 0, false);
-        }
+        String survey = onlySurvey(9, 4, 5_000);
         for (int i = 0; i < 4; i++) {
             file("results/f" + i + "_participants.csv", i + 1, "READY", 6_000, 0, false);
         }
