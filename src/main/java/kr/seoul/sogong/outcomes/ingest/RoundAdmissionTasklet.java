@@ -147,8 +147,8 @@ public class RoundAdmissionTasklet implements Tasklet {
             store.registerFile(round, file, seq, admission.kind(), admission.encoding(), IntakeStore.FileStatus.READY,
                     admission.estimatedRows(), admission.ranges());
             if (admission.ranges().size() > 1) {
-                log.info("{}: {} MB, {} rows in {} ranges, read side by side (split in {} s)", file.sourceFile(),
-                        file.sizeBytes() >> 20, admission.estimatedRows(), admission.ranges().size(),
+                log.info("{}: {} MB, {} rows in {} byte ranges (admitted in {} s, the ranges' pass included)",
+                        file.sourceFile(), file.sizeBytes() >> 20, admission.estimatedRows(), admission.ranges().size(),
                         String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
             }
             findings.insert(round, admission.notes(), false);
