@@ -93,7 +93,9 @@ final class CsvRowSource implements RowSource {
     static List<FileRange> ranges(Path file, String sourceFile, SourceKind kind, Charset charset, long sizeBytes,
             long lineBreaks, Splitting splitting) throws IOException, UnreadableFileException {
         long pieces = splitting.ranges(sizeBytes);
-        if (pieces < 2) {
+        // the ranges are aimed by line feeds: a file whose lines end in CR alone has none
+        // to aim by, and is read whole
+        if (pieces < 2 || lineBreaks < 2 * pieces) {
             return List.of(FileRange.whole(Math.max(0, lineBreaks - 1)));
         }
         long[] aims = new long[(int) pieces - 1];

