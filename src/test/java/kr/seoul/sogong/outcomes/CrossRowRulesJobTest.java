@@ -208,20 +208,13 @@ class CrossRowRulesJobTest extends OutcomesJobTestSupport {
     @Test
     void aSurveyWithoutParticipantListsIsSettledInSlices() throws Exception {
         int round = 7731;
-        kr.seoul.sogong.outcomes.generator.RoundGenerator.synthetic(WORK.resolve("input"), round, 3, 7_000, 0, 5);
-        try (var results = java.nio.file.Files.list(input(round).resolve("results"))) {
-            for (java.nio.file.Path file : results.toList()) {
-                java.nio.file.Files.delete(file);
-            }
-        }
+        surveyAlone(round, 3, 7_000, 5);
 
         assertThat(launch(round, LocalDate.of(2040, 3, 1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         long answers = stored(round).rows(RowTable.SURVEY_RESPONSE);
         assertThat(answers).isGreaterThan(20_000);
-        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'NOT_PARTICIPANT'",
-                Long.class, round))
-            .isEqualTo(answers);
+        assertThat(notParticipantFindings(round)).isEqualTo(answers);
         assertThat(jdbc.queryForObject("select count(distinct row_number) from cross_row_verdict where round = ?",
                 Long.class, round))
             .isEqualTo(answers);

@@ -71,6 +71,25 @@ public abstract class OutcomesJobTestSupport {
         return new StoredRound(jdbc, round);
     }
 
+    /**
+     * A generated round of which only the survey was handed in (the participant lists not
+     * yet): every answer is NOT_PARTICIPANT.
+     */
+    protected void surveyAlone(int round, int centers, int firmsPerCenter, long seed) throws IOException {
+        kr.seoul.sogong.outcomes.generator.RoundGenerator.synthetic(WORK.resolve("input"), round, centers,
+                firmsPerCenter, 0, seed);
+        try (var results = java.nio.file.Files.list(input(round).resolve("results"))) {
+            for (Path file : results.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+    }
+
+    protected long notParticipantFindings(int round) {
+        return jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'NOT_PARTICIPANT'",
+                Long.class, round);
+    }
+
     protected Path input(int round) {
         return WORK.resolve("input").resolve(String.valueOf(round));
     }

@@ -278,12 +278,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
     @Test
     void aRoundOfOneBigCsvIsReadInRanges() throws Exception {
         int round = roundBase() + 7;
-        RoundGenerator.synthetic(WORK.resolve("input"), round, 2, 1_200, 0, 17);
-        try (var results = Files.list(input(round).resolve("results"))) {
-            for (Path file : results.toList()) {
-                Files.delete(file);
-            }
-        }
+        surveyAlone(round, 2, 1_200, 17);
 
         JobExecution run = launch(round, LocalDate.of(2041, 1, 1));
 
@@ -304,9 +299,7 @@ abstract class RestartScenarios extends OutcomesJobTestSupport {
         assertThat(jdbc.queryForObject("select count(distinct row_number) from survey_response where round = ?",
                 Long.class, round))
             .isEqualTo(answers);
-        assertThat(jdbc.queryForObject("select count(*) from finding where round = ? and rule = 'NOT_PARTICIPANT'",
-                Long.class, round))
-            .isEqualTo(answers);
+        assertThat(notParticipantFindings(round)).isEqualTo(answers);
         // its row 250 would stand in the way of the fault injected above
         forgetStoredRound(round);
     }

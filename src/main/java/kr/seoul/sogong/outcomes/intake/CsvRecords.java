@@ -167,7 +167,13 @@ public final class CsvRecords implements Closeable {
         }
         else {
             java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
-            channel.position(baseByte);
+            try {
+                channel.position(baseByte);
+            }
+            catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
             // decoded as strictly as from the first byte (Files.newBufferedReader)
             r = new BufferedReader(java.nio.channels.Channels.newReader(channel, charset.newDecoder(), -1));
         }
